@@ -1,0 +1,48 @@
+package org.cleave.core.solve;
+
+/** The seven problem families of Cleave (see DESIGN.md). */
+public enum Family {
+    /** P1: single-user partition (Neurosurgeon, DADS light load). */
+    PARTITION("partition", "P1"),
+    /** P2: partition with early exits (Edgent, DAPDEE, BranchyNet). */
+    EXITS("exits", "P2"),
+    /** P3: heavy-load throughput (DADS heavy load). */
+    THROUGHPUT("throughput", "P3"),
+    /** P4: multi-user partition, exit and resource allocation (Ma et al., MJOA-MU's ARA). */
+    MULTIUSER("multiuser", "P4"),
+    /** P5: partition with model uploading (MJOA-MU). */
+    UPLOAD("upload", "P5"),
+    /** P6: model placement and online splitting under fading (Yan et al. 2021). */
+    STOPPING("stopping", "P6"),
+    /** P7: online split with early exit (SplitEE). */
+    ONLINE("online", "P7");
+
+    private final String key;
+    private final String code;
+
+    Family(String key, String code) {
+        this.key = key;
+        this.code = code;
+    }
+
+    /** The lower-case name used in files and on the command line, e.g. {@code partition}. */
+    public String key() {
+        return key;
+    }
+
+    /** The short code of DESIGN.md, e.g. {@code P1}. */
+    public String code() {
+        return code;
+    }
+
+    /** The family whose {@link #key()} is {@code key}. */
+    public static Family fromKey(String key) {
+        for (Family f : values()) {
+            if (f.key.equals(key)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown family \"" + key + "\"; known: partition, exits,"
+                + " throughput, multiuser, upload, stopping, online");
+    }
+}

@@ -1,0 +1,56 @@
+package org.cleave.core.solve;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The registry of solvers found on the class path through {@link ServiceLoader}. A module that
+ * is left off the class path (e.g. OR-Tools with its native libraries) simply contributes none.
+ */
+public final class Solvers {
+    private static final List<Solver<?, ?>> ALL = load();
+
+    private Solvers() {
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static List<Solver<?, ?>> load() {
+        List<Solver<?, ?>> found = new ArrayList<>();
+        for (Solver s : ServiceLoader.load(Solver.class)) {
+            found.add(s);
+        }
+        found.sort(Comparator.comparing((Solver<?, ?> s) -> s.family().ordinal())
+                .thenComparing(s -> s.kind().ordinal()).thenComparing(Solver::id));
+        return List.copyOf(found);
+    }
+
+    /** Every solver, ordered by family, kind and id. */
+    public static List<Solver<?, ?>> all() {
+        return ALL;
+    }
+
+    /** The solvers of one family. */
+    public static List<Solver<?, ?>> of(Family family) {
+        return ALL.stream().filter(s -> s.family() == family).toList();
+    }
+
+    /** The solver of {@code family} with id {@code id}. */
+    public static Optional<Solver<?, ?>> find(Family family, String id) {
+        return ALL.stream().filter(s -> s.family() == family && s.id().equals(id)).findFirst();
+    }
+
+    /**
+     * The solver of {@code family} whose id is {@code id}, typed for the problem class.
+     *
+     * @throws IllegalArgumentException naming the known ids when there is none
+     */
+    @SuppressWarnings("unchecked")
+    public static <P extends Problem<S>, S> Solver<P, S> require(Family family, String id) {
+        return (Solver<P, S>) find(family, id).orElseThrow(() -> new IllegalArgumentException(
+                "--solver: no solver \"" + id + "\" for family " + family.key() + "; known: "
+                        + String.join(", ", of(family).stream().map(Solver::id).toList())));
+    }
+}
