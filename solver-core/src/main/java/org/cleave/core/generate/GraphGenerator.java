@@ -103,7 +103,8 @@ public final class GraphGenerator {
     public static DnnGraph layered(int layers, SplittableRandom rng) {
         Draft d = new Draft(rng);
         List<List<String>> levels = new ArrayList<>();
-        levels.add(List.of(d.input()));
+        String input = d.input();
+        levels.add(List.of(input));
         List<String> all = new ArrayList<>();
         int left = layers - 1;
         while (left > 0) {
@@ -125,7 +126,7 @@ public final class GraphGenerator {
             left -= width;
         }
         List<String> sinks = d.sinks();
-        d.join(sinks.isEmpty() ? List.of(d.input()) : sinks);
+        d.join(sinks.isEmpty() ? List.of(input) : sinks);
         return d.build();
     }
 

@@ -1,0 +1,71 @@
+package org.cleave.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code cleave} command line. Exit status: 0 on success, 2 on bad input (a malformed file,
+ * an unknown solver, a bad option), 1 on an internal error. Errors are one line on standard
+ * error, never a stack trace.
+ */
+@Command(name = "cleave", mixinStandardHelpOptions = true, versionProvider = Cleave.Version.class,
+        description = "Exact and heuristic solvers for collaborative DNN inference.",
+        subcommands = {SolveCommand.class, SolversCommand.class, ExamplesCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Cleave implements Runnable {
+    /** Exit status for bad input. */
+    public static final int BAD_INPUT = 2;
+    /** Exit status for an internal error. */
+    public static final int INTERNAL_ERROR = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given streams and returns the exit status (for tests). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    /** The configured picocli command line. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Cleave());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("cleave: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try 'cleave " + ex.getCommandLine().getCommandName()
+                    + " --help' for usage.");
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof IllegalArgumentException) {
+                commandLine.getErr().println("cleave: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            commandLine.getErr().println("cleave: internal error: " + ex);
+            return INTERNAL_ERROR;
+        });
+        return cl;
+    }
+
+    /** Version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cleave.class.getPackage().getImplementationVersion();
+            return new String[] {"cleave " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.cleave.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.Placement;
+import org.cleave.core.partition.PartitionCost;
+import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.solve.Problem;
+import org.cleave.core.solve.Result;
+import org.cleave.core.solve.SolveLimits;
+import org.cleave.core.solve.Solver;
+import org.cleave.core.solve.Solvers;
+import org.cleave.core.solve.Status;
+import org.cleave.core.solve.Verifier;
+import org.cleave.instances.io.Instance;
+import org.cleave.instances.io.InstanceJson;
+import org.cleave.instances.io.Json;
+import org.cleave.instances.Examples;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cleave solve FILE --solver ID [--json]}: solve one instance and print plan and cost. */
+@Command(name = "solve", mixinStandardHelpOptions = true,
+        description = "Solve one instance and print the plan and its cost breakdown.")
+final class SolveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Parameters(index = "0", paramLabel = "FILE", description = "Instance file (JSON).")
+        Path file;
+
+        @Option(names = "--example", paramLabel = "NAME", description = "A built-in instance (see 'cleave examples').")
+        String example;
+    }
+
+    @Option(names = "--solver", required = true, paramLabel = "ID", description = "Solver id (see 'cleave solvers').")
+    String solverId;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Wall-clock limit, e.g. 10s, 500ms, 2m.")
+    Duration timeLimit;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for randomised solvers.")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Threads a solver may use.")
+    int threads;
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Instance instance = source.file != null ? InstanceJson.read(source.file) : Examples.load(source.example);
+        Problem problem = instance.problem();
+        Solver solver = Solvers.require(problem.family(), solverId);
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads: must be >= 1, got " + threads);
+        }
+        SolveLimits limits = SolveLimits.none().withThreads(threads);
+        if (timeLimit != null) {
+            limits = limits.withTimeLimit(timeLimit);
+        }
+        if (seed != null) {
+            limits = limits.withSeed(seed);
+        }
+        Result result = solver.solve(problem, limits);
+        if (result.status() == Status.INVALID_INPUT) {
+            err.println("cleave: " + solver.id() + " rejected " + instance.name() + ": " + result.message());
+            return Cleave.BAD_INPUT;
+        }
+        Verifier.Verdict verdict = Verifier.verify(problem, result);
+        if (json) {
+            out.println(Json.MAPPER.writeValueAsString(toJson(instance, result, verdict)));
+        } else {
+            printText(out, instance, result, verdict);
+        }
+        if (!verdict.ok()) {
+            err.println("cleave: verification failed: " + String.join("; ", verdict.defects()));
+            return Cleave.INTERNAL_ERROR;
+        }
+        return 0;
+    }
+
+    private static ObjectNode toJson(Instance instance, Result<?> result, Verifier.Verdict verdict) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("instance", instance.name());
+        o.put("family", instance.problem().family().key());
+        o.put("solver", result.solverId());
+        o.put("status", result.status().name());
+        putNumber(o, "objective", result.objective());
+        putNumber(o, "bound", result.bound());
+        o.put("wallTimeSeconds", result.wallTime().toNanos() / 1e9);
+        o.putPOJO("parameters", result.parameters());
+        ObjectNode stats = o.putObject("statistics");
+        result.statistics().forEach((k, v) -> stats.put(k, v.doubleValue()));
+        o.put("message", result.message());
+        o.put("verified", verdict.ok());
+        if (result.plan().isPresent()) {
+            o.set("plan", InstanceJson.codec(instance.problem().family())
+                    .writePlan(instance.problem(), result.plan().get()));
+        }
+        return o;
+    }
+
+    private static void putNumber(ObjectNode o, String name, double value) {
+        if (Double.isNaN(value)) {
+            o.putNull(name);
+        } else {
+            o.put(name, value);
+        }
+    }
+
+    private static void printText(PrintWriter out, Instance instance, Result<?> result, Verifier.Verdict verdict)
+            throws Exception {
+        out.printf("instance   %s (%s, %s)%n", instance.name(), instance.problem().family().key(),
+                instance.problem().family().code());
+        out.printf("solver     %s%s%n", result.solverId(), result.parameters().isEmpty() ? "" : " " + result.parameters());
+        out.printf("status     %s%s%n", result.status(), result.message().isEmpty() ? "" : " (" + result.message() + ")");
+        if (result.plan().isPresent()) {
+            out.printf("objective  %s%n", fmt(result.objective()));
+        }
+        if (result.hasBound()) {
+            out.printf("bound      %s%n", fmt(result.bound()));
+        }
+        out.printf("time       %.3f ms%n", result.wallTime().toNanos() / 1e6);
+        if (!result.statistics().isEmpty()) {
+            out.printf("statistics %s%n", result.statistics());
+        }
+        out.printf("verified   %s%n", verdict.ok() ? "yes (objective re-evaluated by the family evaluator)"
+                : "NO: " + String.join("; ", verdict.defects()));
+        if (result.plan().isEmpty()) {
+            return;
+        }
+        out.println();
+        if (instance.problem() instanceof PartitionProblem p) {
+            printPartition(out, p, (Placement) result.plan().get());
+        } else {
+            out.println(Json.MAPPER.writeValueAsString(InstanceJson.codec(instance.problem().family())
+                    .writePlan(instance.problem(), result.plan().get())));
+        }
+    }
+
+    private static void printPartition(PrintWriter out, PartitionProblem p, Placement plan) {
+        DnnGraph g = p.graph();
+        PartitionCost cost = p.evaluate(plan);
+        java.util.Set<String> sent = new java.util.HashSet<>(cost.sentTensors());
+        out.printf("%-24s %-7s %14s %14s %12s%n", "layer", "tier", "flops", "outputBytes", "sent");
+        for (int v = 0; v < g.size(); v++) {
+            var l = g.layer(v);
+            out.printf("%-24s %-7s %14.4g %14.4g %12s%n", l.id(), plan.onEdge(v) ? "edge" : "device", l.flops(),
+                    l.outputBytes(), sent.contains(l.id()) ? "uplink" : "");
+        }
+        out.println();
+        Map<String, Double> rows = new java.util.LinkedHashMap<>();
+        rows.put("device compute (s)", cost.deviceComputeSeconds());
+        rows.put("upload (s)", cost.uploadSeconds());
+        rows.put("edge compute (s)", cost.edgeComputeSeconds());
+        rows.put("result download (s)", cost.downloadSeconds());
+        rows.put("link latency (s)", cost.linkLatencySeconds());
+        rows.put("latency T (s)", cost.latencySeconds());
+        rows.put("compute energy (J)", cost.computeJoules());
+        rows.put("transmit energy (J)", cost.transmitJoules());
+        rows.put("idle energy (J)", cost.idleJoules());
+        rows.put("energy E (J)", cost.energyJoules());
+        rows.put("objective w_T*T + w_E*E", cost.objective());
+        rows.forEach((k, v) -> out.printf("%-26s %s%n", k, fmt(v)));
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.9g", v);
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code cleave} command line (picocli). */
+package org.cleave.cli;

@@ -1,0 +1,135 @@
+package org.cleave.instances.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.cleave.core.solve.Family;
+import org.cleave.core.solve.Problem;
+
+/**
+ * The JSON instance format, version {@value #SCHEMA_VERSION}. Its JSON Schema is the resource
+ * {@value #SCHEMA_RESOURCE}. Common top-level fields: {@code schemaVersion} (required),
+ * {@code family} (required, e.g. {@code "partition"}), {@code name} (required),
+ * {@code description} and {@code metadata} (optional; metadata is kept verbatim). The other
+ * fields belong to the family's {@link FamilyCodec}. Unknown fields are rejected, so that nothing
+ * a user wrote is silently ignored.
+ */
+public final class InstanceJson {
+    /** The version this code reads and writes. */
+    public static final int SCHEMA_VERSION = 1;
+    /** Class-path location of the JSON Schema. */
+    public static final String SCHEMA_RESOURCE = "/org/cleave/instances/instance.schema.json";
+
+    private static final Set<String> COMMON = Set.of("schemaVersion", "family", "name", "description", "metadata");
+    private static final Map<Family, FamilyCodec> CODECS = loadCodecs();
+
+    private InstanceJson() {
+    }
+
+    private static Map<Family, FamilyCodec> loadCodecs() {
+        Map<Family, FamilyCodec> map = new LinkedHashMap<>();
+        for (FamilyCodec codec : ServiceLoader.load(FamilyCodec.class)) {
+            map.put(codec.family(), codec);
+        }
+        return map;
+    }
+
+    /** The codec of {@code family}. */
+    public static FamilyCodec codec(Family family) {
+        FamilyCodec codec = CODECS.get(family);
+        if (codec == null) {
+            throw new InvalidInstanceException("family \"" + family.key() + "\" has no instance format yet");
+        }
+        return codec;
+    }
+
+    /** Reads an instance file. */
+    public static Instance read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInstanceException(file + ": no such file");
+        } catch (IOException e) {
+            throw new InvalidInstanceException(file + ": cannot read: " + e.getMessage());
+        }
+        return read(text, file.toString());
+    }
+
+    /** Reads an instance from text; {@code source} names it in messages. */
+    public static Instance read(String text, String source) {
+        JsonNode rootNode = Json.parse(text, source);
+        ObjectNode root = Json.object(rootNode, "$");
+        if (!Json.has(root, "schemaVersion")) {
+            throw new InvalidInstanceException("$.schemaVersion: required integer is missing (this Cleave reads "
+                    + SCHEMA_VERSION + ")");
+        }
+        int version = Json.integer(root, "schemaVersion", "$");
+        if (version != SCHEMA_VERSION) {
+            throw new InvalidInstanceException("$.schemaVersion: unsupported version " + version
+                    + "; this Cleave reads " + SCHEMA_VERSION);
+        }
+        String familyKey = Json.string(root, "family", "$");
+        Family family;
+        try {
+            family = Family.fromKey(familyKey);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInstanceException("$.family: " + e.getMessage());
+        }
+        FamilyCodec codec = CODECS.get(family);
+        if (codec == null) {
+            throw new InvalidInstanceException("$.family: \"" + familyKey + "\" has no instance format in this build");
+        }
+        Set<String> allowed = new HashSet<>(COMMON);
+        allowed.addAll(codec.fields());
+        Json.onlyFields(root, "$", allowed);
+        String name = Json.string(root, "name", "$");
+        if (name.isBlank()) {
+            throw new InvalidInstanceException("$.name: must be a non-empty string, got \"" + name + "\"");
+        }
+        String description = Json.optionalString(root, "description", "$", "");
+        Problem<?> problem = codec.read(root, "$");
+        return new Instance(name, description, problem, root.get("metadata"));
+    }
+
+    /** The instance as a JSON tree. */
+    public static ObjectNode toJson(Instance instance) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        root.put("family", instance.problem().family().key());
+        root.put("name", instance.name());
+        if (!instance.description().isEmpty()) {
+            root.put("description", instance.description());
+        }
+        codec(instance.problem().family()).write(instance.problem(), root);
+        if (!instance.metadata().isNull() && !instance.metadata().isMissingNode()) {
+            root.set("metadata", instance.metadata().deepCopy());
+        }
+        return root;
+    }
+
+    /** The instance as indented JSON text. */
+    public static String write(Instance instance) {
+        try {
+            return Json.MAPPER.writeValueAsString(toJson(instance)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the instance to {@code file}. */
+    public static void write(Instance instance, Path file) throws IOException {
+        Files.writeString(file, write(instance), StandardCharsets.UTF_8);
+    }
+}

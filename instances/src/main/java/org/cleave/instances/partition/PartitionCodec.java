@@ -1,0 +1,79 @@
+package org.cleave.instances.partition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+import org.cleave.core.model.Checks;
+import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.Placement;
+import org.cleave.core.partition.PartitionCost;
+import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.solve.Family;
+import org.cleave.core.solve.Problem;
+import org.cleave.instances.io.FamilyCodec;
+import org.cleave.instances.io.Json;
+import org.cleave.instances.io.ModelJson;
+
+/**
+ * The P1 instance format: {@code model}, {@code device}, {@code edge}, {@code link}, optional
+ * {@code objective} ({@code latencyWeight}, {@code energyWeight}; default 1 and 0) and optional
+ * {@code deviceLoad} (default 0).
+ */
+public final class PartitionCodec implements FamilyCodec {
+    @Override
+    public Family family() {
+        return Family.PARTITION;
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("model", "device", "edge", "link", "objective", "deviceLoad");
+    }
+
+    @Override
+    public Problem<?> read(ObjectNode root, String path) {
+        DnnGraph graph = ModelJson.readModel(Json.object(root, "model", path), path + ".model");
+        var device = ModelJson.readDevice(Json.object(root, "device", path), path + ".device");
+        var edge = ModelJson.readEdge(Json.object(root, "edge", path), path + ".edge");
+        var link = ModelJson.readLink(Json.object(root, "link", path), path + ".link");
+        var weights = ModelJson.readWeights(root, "objective", path);
+        double load = Json.optionalNumber(root, "deviceLoad", path, 0);
+        ModelJson.at(path, () -> Checks.load("deviceLoad", load));
+        return new PartitionProblem(graph, device, edge, link, weights, load);
+    }
+
+    @Override
+    public void write(Problem<?> problem, ObjectNode root) {
+        PartitionProblem p = (PartitionProblem) problem;
+        root.set("model", ModelJson.writeModel(p.graph()));
+        root.set("device", ModelJson.writeDevice(p.device()));
+        root.set("edge", ModelJson.writeEdge(p.edge()));
+        root.set("link", ModelJson.writeLink(p.link()));
+        root.set("objective", ModelJson.writeWeights(p.weights()));
+        root.put("deviceLoad", p.deviceLoad());
+    }
+
+    @Override
+    public JsonNode writePlan(Problem<?> problem, Object plan) {
+        PartitionProblem p = (PartitionProblem) problem;
+        Placement placement = (Placement) plan;
+        PartitionCost cost = p.evaluate(placement);
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.putPOJO("deviceLayers", placement.deviceLayerIds(p.graph()));
+        o.putPOJO("edgeLayers", placement.edgeLayerIds(p.graph()));
+        o.putPOJO("sentTensors", cost.sentTensors());
+        ObjectNode c = o.putObject("cost");
+        c.put("objective", cost.objective());
+        c.put("latencySeconds", cost.latencySeconds());
+        c.put("deviceComputeSeconds", cost.deviceComputeSeconds());
+        c.put("uploadSeconds", cost.uploadSeconds());
+        c.put("edgeComputeSeconds", cost.edgeComputeSeconds());
+        c.put("downloadSeconds", cost.downloadSeconds());
+        c.put("linkLatencySeconds", cost.linkLatencySeconds());
+        c.put("energyJoules", cost.energyJoules());
+        c.put("computeJoules", cost.computeJoules());
+        c.put("transmitJoules", cost.transmitJoules());
+        c.put("idleJoules", cost.idleJoules());
+        return o;
+    }
+}
