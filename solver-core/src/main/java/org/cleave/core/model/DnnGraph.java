@@ -209,6 +209,18 @@ public final class DnnGraph {
         return b;
     }
 
+    /** Structural equality: the same layers in the same order, the same arcs and the same exits. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DnnGraph g && g.layers.equals(layers) && g.exits.equals(exits)
+                && java.util.Arrays.deepEquals(g.successors, successors);
+    }
+
+    @Override
+    public int hashCode() {
+        return layers.hashCode() * 31 + java.util.Arrays.deepHashCode(successors);
+    }
+
     @Override
     public String toString() {
         return "DnnGraph[" + layers.size() + " layers, " + arcCount + " arcs, " + exits.size() + " exits]";
