@@ -1,0 +1,84 @@
+package org.cleave.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.cleave.cli.workflow.Comparison;
+import org.cleave.cli.workflow.ComparisonReport;
+import org.cleave.cli.workflow.Progress;
+import org.cleave.cli.workflow.RunHeader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code cleave compare}: solvers × instances × repetitions, with CSV, JSONL, Markdown and plots. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare solvers on a set of instances: results.csv, results.jsonl, summary.md and plots.")
+final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE|DIR", arity = "0..*", description = "Instance files or directories of *.json.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--example", paramLabel = "NAME", description = "A built-in instance (repeatable).")
+    List<String> examples = new ArrayList<>();
+
+    @Option(names = "--generate", paramLabel = "SPEC",
+            description = "Generated instances, e.g. partition:shape=residual,layers=12,count=20,seed=1 (repeatable).")
+    List<String> generators = new ArrayList<>();
+
+    @Option(names = "--solvers", split = ",", paramLabel = "ID", description = "Solver ids.")
+    List<String> solvers = new ArrayList<>();
+
+    @Option(names = "--all-exact", description = "Every exact solver of each instance's family.")
+    boolean allExact;
+
+    @Option(names = "--all", description = "Every solver of each instance's family.")
+    boolean all;
+
+    @Option(names = "--time-limit", converter = DurationConverter.class, paramLabel = "DURATION")
+    Duration timeLimit;
+
+    @Option(names = "--repetitions", defaultValue = "1")
+    int repetitions;
+
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Runs in parallel (default 1: timings stay clean).")
+    int threads;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
+    Path out;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Comparison.Selection selection = all ? Comparison.Selection.ALL
+                : allExact ? Comparison.Selection.ALL_EXACT : Comparison.Selection.LISTED;
+        if ((all || allExact) && !solvers.isEmpty() || all && allExact) {
+            throw new IllegalArgumentException("--solvers, --all-exact and --all exclude each other");
+        }
+        var instances = InstanceSources.load(files, examples, generators);
+        var comparison = new Comparison.Spec(instances, selection, solvers, repetitions, seed,
+                Optional.ofNullable(timeLimit));
+        var err = spec.commandLine().getErr();
+        var rows = Comparison.run(comparison, threads, quiet ? Progress.none() : Progress.bar(err, "compare"));
+        var summaries = ComparisonReport.write(rows, RunHeader.collect("base seed " + seed + ", repetition r uses "
+                + "seed + r"), out);
+        var o = spec.commandLine().getOut();
+        o.printf("%d runs on %d instances -> %s%n", rows.size(), instances.size(), out);
+        for (var s : summaries) {
+            o.printf("  %-22s %-9s wins %d/%d  mean %.3g s%n", s.solver(), s.kind(), s.wins(), s.runs(), s.meanSeconds());
+        }
+        return 0;
+    }
+}

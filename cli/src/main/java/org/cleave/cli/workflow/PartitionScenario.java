@@ -1,0 +1,91 @@
+package org.cleave.cli.workflow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.Placement;
+import org.cleave.core.partition.PartitionCost;
+import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.solve.Family;
+import org.cleave.core.solve.Problem;
+
+/**
+ * P1 over states of uplink rate ({@code uplink}, bit/s), downlink rate ({@code downlink}, bit/s)
+ * and device load ({@code load}, ρ ∈ [0, 1)). Plan columns: {@code edge_mask} (one character per
+ * layer in topological order, 1 = edge), {@code device_layers} (how many layers run on the
+ * device), {@code split_index} (k when the device runs exactly the first k layers of the
+ * topological order, else −1), {@code sent_tensors} (ids of the layers whose outputs go up,
+ * separated by {@code ;}), {@code latency_seconds} and {@code energy_joules}.
+ */
+public final class PartitionScenario implements Scenario {
+    @Override
+    public Family family() {
+        return Family.PARTITION;
+    }
+
+    @Override
+    public Map<String, String> axes() {
+        Map<String, String> axes = new LinkedHashMap<>();
+        axes.put("uplink", "uplink rate, bit/s");
+        axes.put("downlink", "downlink rate, bit/s");
+        axes.put("load", "device load rho in [0, 1)");
+        return axes;
+    }
+
+    @Override
+    public Problem<?> apply(Problem<?> base, List<String> names, double[] values) {
+        PartitionProblem p = (PartitionProblem) base;
+        for (int k = 0; k < names.size(); k++) {
+            double v = values[k];
+            p = switch (names.get(k)) {
+                case "uplink" -> p.withLink(p.link().withUplinkBitsPerSecond(v));
+                case "downlink" -> p.withLink(new org.cleave.core.model.Link(p.link().uplinkBitsPerSecond(), v,
+                        p.link().latencySeconds()));
+                case "load" -> p.withDeviceLoad(v);
+                default -> throw new IllegalArgumentException("--axis: \"" + names.get(k) + "\" is not an axis of"
+                        + " family partition; known: " + String.join(", ", axes().keySet()));
+            };
+        }
+        return p;
+    }
+
+    @Override
+    public List<String> planColumns(Problem<?> base) {
+        return List.of("edge_mask", "device_layers", "split_index", "sent_tensors", "latency_seconds",
+                "energy_joules");
+    }
+
+    @Override
+    public List<Object> encodePlan(Problem<?> problem, Object plan) {
+        PartitionProblem p = (PartitionProblem) problem;
+        Placement placement = (Placement) plan;
+        DnnGraph g = p.graph();
+        StringBuilder mask = new StringBuilder(g.size());
+        int device = 0;
+        int firstEdge = g.size();
+        boolean prefix = true;
+        for (int v = 0; v < g.size(); v++) {
+            boolean edge = placement.onEdge(v);
+            mask.append(edge ? '1' : '0');
+            if (!edge) {
+                device++;
+                if (firstEdge < v) {
+                    prefix = false;
+                }
+            } else if (firstEdge == g.size()) {
+                firstEdge = v;
+            }
+        }
+        PartitionCost cost = p.evaluate(placement);
+        List<Object> row = new ArrayList<>();
+        row.add(mask.toString());
+        row.add(device);
+        row.add(prefix ? device : -1);
+        row.add(String.join(";", cost.sentTensors()));
+        row.add(cost.latencySeconds());
+        row.add(cost.energyJoules());
+        return row;
+    }
+}

@@ -1,0 +1,133 @@
+package org.cleave.cli.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.cleave.instances.Examples;
+import org.cleave.instances.io.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class GroundTruthTest {
+    @TempDir
+    Path dir;
+
+    private static final String[] AXES = {"--axis", "uplink=0.1Mbps:1000Mbps:3000", "--axis", "load=0:0.8:5:lin"};
+
+    private static GroundTruth.Spec spec(Table format, int random) {
+        return new GroundTruth.Spec(Examples.load("resnet18-two-stages"), "mincut",
+                List.of(Axis.parse("uplink=0.1Mbps:1000Mbps:40"), Axis.parse("load=0:0.8:3:lin")), random, 7, format,
+                Optional.empty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CSV", "JSONL"})
+    void isDeterministicWhateverTheThreadCount(String format) throws IOException {
+        Path one = dir.resolve("one");
+        Path four = dir.resolve("four");
+        GroundTruth.run(spec(Table.valueOf(format), 0), one, 1, Progress.none());
+        GroundTruth.run(spec(Table.valueOf(format), 0), four, 4, Progress.none());
+        assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(four));
+        long lines = Files.readAllLines(one).size();
+        assertEquals(120 + (format.equals("CSV") ? 1 : 0), lines);
+    }
+
+    @Test
+    void randomStatesAreSeeded() throws IOException {
+        GroundTruth.run(spec(Table.JSONL, 50), dir.resolve("a"), 2, Progress.none());
+        GroundTruth.run(spec(Table.JSONL, 50), dir.resolve("b"), 1, Progress.none());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("a")), Files.readAllBytes(dir.resolve("b")));
+        JsonNode row = Json.MAPPER.readTree(Files.readAllLines(dir.resolve("a")).get(0));
+        assertEquals("OPTIMAL", row.get("status").asText());
+        assertTrue(row.get("uplink").asDouble() >= 1e5 && row.get("uplink").asDouble() <= 1e9);
+        assertEquals(row.get("edge_mask").asText().length(), 15);
+    }
+
+    @Test
+    void resumesAfterATruncatedLineWithExactlyTheSameRows() throws IOException {
+        Path full = dir.resolve("full.csv");
+        GroundTruth.run(spec(Table.CSV, 0), full, 2, Progress.none());
+        byte[] expected = Files.readAllBytes(full);
+        Path cut = dir.resolve("cut.csv");
+        Files.write(cut, java.util.Arrays.copyOf(expected, expected.length / 2)); // ends mid-line
+        Files.copy(dir.resolve("full.csv.meta"), dir.resolve("cut.csv.meta"));
+        GroundTruth.Summary s = GroundTruth.run(spec(Table.CSV, 0), cut, 2, Progress.none());
+        assertTrue(s.resumedFrom() > 0 && s.resumedFrom() < 120, "resumed from " + s.resumedFrom());
+        assertArrayEquals(expected, Files.readAllBytes(cut));
+    }
+
+    @Test
+    void refusesAnOutputWrittenWithOtherArguments() throws IOException {
+        Path out = dir.resolve("x.jsonl");
+        GroundTruth.run(spec(Table.JSONL, 0), out, 1, Progress.none());
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> GroundTruth.run(spec(Table.JSONL, 10), out, 1, Progress.none())).getMessage();
+        assertTrue(m.contains("exists and was written with other arguments"), m);
+        Files.writeString(dir.resolve("y.jsonl"), "stray\n");
+        assertThrows(IllegalArgumentException.class,
+                () -> GroundTruth.run(spec(Table.JSONL, 0), dir.resolve("y.jsonl"), 1, Progress.none()));
+    }
+
+    @Test
+    void rejectsAnAxisTheFamilyDoesNotHave() {
+        var bad = new GroundTruth.Spec(Examples.load("resnet18-two-stages"), "mincut",
+                List.of(Axis.parse("users=1:8:8:lin")), 0, 1, Table.CSV, Optional.empty());
+        String m = assertThrows(IllegalArgumentException.class,
+                () -> GroundTruth.run(bad, dir.resolve("z.csv"), 1, Progress.none())).getMessage();
+        assertTrue(m.contains("\"users\" is not an axis of family partition"), m);
+        assertTrue(Files.notExists(dir.resolve("z.csv")));
+    }
+
+    /**
+     * Kills a real {@code cleave groundtruth} process mid-run (SIGKILL), re-runs it with the same
+     * arguments and compares the output byte for byte with an uninterrupted run.
+     */
+    @ParameterizedTest(name = "{0} thread(s)")
+    @ValueSource(ints = {1, 2})
+    void survivesBeingKilledMidRun(int threads) throws Exception {
+        Path reference = dir.resolve("reference.jsonl");
+        List<String> refArgs = new ArrayList<>(List.of("groundtruth", "--example", "resnet18-two-stages", "--quiet",
+                "--threads", "2", "-o", reference.toString()));
+        refArgs.addAll(List.of(AXES));
+        assertEquals(0, org.cleave.cli.Cleave.run(new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()),
+                new java.io.PrintWriter(System.err, true), refArgs.toArray(String[]::new)));
+        long total = Files.readAllLines(reference).size();
+
+        Path out = dir.resolve("killed.jsonl");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.cleave.cli.Cleave", "groundtruth", "--example",
+                "resnet18-two-stages", "--quiet", "--threads", String.valueOf(threads), "-o", out.toString()));
+        cmd.addAll(List.of(AXES));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && p.isAlive()
+                && (!Files.exists(out) || Files.size(out) < 2000)) {
+            Thread.sleep(5);
+        }
+        assertTrue(p.isAlive(), "the run finished before it could be killed: " + Files.readString(dir.resolve("log")));
+        p.destroyForcibly();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertNotEquals(0, p.exitValue());
+        long partial = Files.readAllLines(out, StandardCharsets.UTF_8).size();
+        assertTrue(partial < total, "killed run had " + partial + " of " + total + " rows");
+
+        List<String> again = new ArrayList<>(cmd.subList(4, cmd.size()));
+        assertEquals(0, org.cleave.cli.Cleave.run(new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()),
+                new java.io.PrintWriter(System.err, true), again.toArray(String[]::new)));
+        assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(out));
+    }
+}
