@@ -10,13 +10,10 @@ import org.cleave.cli.workflow.Axis;
 import org.cleave.cli.workflow.GroundTruth;
 import org.cleave.cli.workflow.Progress;
 import org.cleave.cli.workflow.Table;
-import org.cleave.instances.Examples;
 import org.cleave.instances.io.Instance;
-import org.cleave.instances.io.InstanceJson;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -28,15 +25,7 @@ final class GroundTruthCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
-
-    static final class Source {
-        @Parameters(index = "0", paramLabel = "FILE", description = "Base instance (JSON).")
-        Path file;
-
-        @Option(names = "--example", paramLabel = "NAME", description = "A built-in base instance.")
-        String example;
-    }
+    InstanceArgument source;
 
     @Option(names = "--solver", defaultValue = "mincut", description = "Solver id (default: ${DEFAULT-VALUE}).")
     String solver;
@@ -69,7 +58,7 @@ final class GroundTruthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Instance base = source.file != null ? InstanceJson.read(source.file) : Examples.load(source.example);
+        Instance base = source.load();
         List<Axis> parsed = axes.stream().map(Axis::parse).toList();
         var gt = new GroundTruth.Spec(base, solver, parsed, random, seed, Table.parse(format),
                 Optional.ofNullable(timeLimit));

@@ -2,7 +2,6 @@ package org.cleave.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -21,11 +20,9 @@ import org.cleave.core.solve.Verifier;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
 import org.cleave.instances.io.Json;
-import org.cleave.instances.Examples;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -37,15 +34,7 @@ final class SolveCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
-
-    static final class Source {
-        @Parameters(index = "0", paramLabel = "FILE", description = "Instance file (JSON).")
-        Path file;
-
-        @Option(names = "--example", paramLabel = "NAME", description = "A built-in instance (see 'cleave examples').")
-        String example;
-    }
+    InstanceArgument source;
 
     @Option(names = "--solver", required = true, paramLabel = "ID", description = "Solver id (see 'cleave solvers').")
     String solverId;
@@ -68,7 +57,7 @@ final class SolveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Instance instance = source.file != null ? InstanceJson.read(source.file) : Examples.load(source.example);
+        Instance instance = source.load();
         Problem problem = instance.problem();
         Solver solver = Solvers.require(problem.family(), solverId);
         if (threads < 1) {

@@ -1,0 +1,22 @@
+package org.cleave.cli;
+
+import java.nio.file.Path;
+import org.cleave.instances.Examples;
+import org.cleave.instances.io.Instance;
+import org.cleave.instances.io.InstanceJson;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The one instance a command works on: a file, or a built-in example ({@code --example NAME}). */
+final class InstanceArgument {
+    @Parameters(index = "0", paramLabel = "FILE", description = "Instance file (JSON).")
+    Path file;
+
+    @Option(names = "--example", paramLabel = "NAME", description = "A built-in instance (see 'cleave examples').")
+    String example;
+
+    /** Reads the instance; bad input throws with a one-line message. */
+    Instance load() {
+        return file != null ? InstanceJson.read(file) : Examples.load(example);
+    }
+}
