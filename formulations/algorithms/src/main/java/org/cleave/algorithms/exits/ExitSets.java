@@ -2,9 +2,11 @@ package org.cleave.algorithms.exits;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.cleave.core.exits.StopProfile;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Exit;
 import org.cleave.core.model.InvalidModelException;
+import org.cleave.core.model.Placement;
 
 /**
  * The exit sets the exact early-exit solvers enumerate, and the candidate order of DAPDEE's
@@ -43,6 +45,27 @@ public final class ExitSets {
             sets.add(List.copyOf(ids));
         }
         return sets;
+    }
+
+    /**
+     * The placement with every layer that no sample reaches (after an exit whose rate is 1, or
+     * after a right-sized model's exit) on the tier of that exit's layer, so that a plan does not
+     * show unreached layers on an arbitrary tier. Those layers cost nothing, so the cost is
+     * unchanged, and the result is monotone: every input of an unreached layer is the exit's layer
+     * or unreached itself (the exit hangs after a cut vertex).
+     */
+    public static Placement tidy(DnnGraph graph, StopProfile profile, Placement x) {
+        int n = graph.size();
+        for (int v = 0; v < n - 1; v++) {
+            if (profile.continueAfter(v) == 0) {
+                boolean[] onEdge = new boolean[n];
+                for (int u = 0; u < n; u++) {
+                    onEdge[u] = u <= v ? x.onEdge(u) : x.onEdge(v);
+                }
+                return Placement.of(onEdge);
+            }
+        }
+        return x;
     }
 
     /**

@@ -46,8 +46,8 @@ public final class InverseSearchExitsSolver extends AbstractSolver<ExitsProblem,
         if (problem.variant() instanceof ExitsProblem.RightSizing) {
             for (List<String> set : candidates) {
                 tried++;
-                ExitPlan plan = new ExitPlan(set, cut(problem, problem.loads(problem.profile(set)),
-                        CostWeights.LATENCY));
+                var profile = problem.profile(set);
+                ExitPlan plan = new ExitPlan(set, cut(problem, profile, problem.loads(profile), CostWeights.LATENCY));
                 if (problem.evaluate(plan).feasible()) {
                     return Outcome.feasible(plan).stat("candidates", tried);
                 }
@@ -65,10 +65,10 @@ public final class InverseSearchExitsSolver extends AbstractSolver<ExitsProblem,
             }
             tried++;
             ExpectedLoads loads = problem.loads(profile);
-            ExitPlan plan = new ExitPlan(set, cut(problem, loads, a.weights()));
+            ExitPlan plan = new ExitPlan(set, cut(problem, profile, loads, a.weights()));
             ExitsCost c = problem.evaluate(plan);
             if (!c.feasible()) {
-                plan = new ExitPlan(set, cut(problem, loads, CostWeights.LATENCY));
+                plan = new ExitPlan(set, cut(problem, profile, loads, CostWeights.LATENCY));
                 c = problem.evaluate(plan);
             }
             if (c.feasible() && c.objective() < bestObjective) {
@@ -84,8 +84,9 @@ public final class InverseSearchExitsSolver extends AbstractSolver<ExitsProblem,
         return Outcome.feasible(best).stat("candidates", tried);
     }
 
-    private static org.cleave.core.model.Placement cut(ExitsProblem p, ExpectedLoads loads, CostWeights w) {
+    private static org.cleave.core.model.Placement cut(ExitsProblem p, org.cleave.core.exits.StopProfile profile,
+                                                        ExpectedLoads loads, CostWeights w) {
         double[][] c = loads.weightedCoefficients(w, p.device(), p.link());
-        return MinCutNetwork.solve(p.graph(), c[0], c[1], c[2]).placement();
+        return ExitSets.tidy(p.graph(), profile, MinCutNetwork.solve(p.graph(), c[0], c[1], c[2]).placement());
     }
 }

@@ -100,16 +100,16 @@ public final class MinCutExitsSolver extends AbstractSolver<ExitsProblem, ExitPl
             this.g = problem.graph();
         }
 
-        Placement cut(ExpectedLoads loads, CostWeights w) {
+        Placement cut(StopProfile profile, ExpectedLoads loads, CostWeights w) {
             cuts++;
             double[][] c = loads.weightedCoefficients(w, problem.device(), problem.link());
-            return MinCutNetwork.solve(g, c[0], c[1], c[2]).placement();
+            return ExitSets.tidy(g, profile, MinCutNetwork.solve(g, c[0], c[1], c[2]).placement());
         }
 
         void rightSize(List<String> set) {
             StopProfile profile = problem.profile(set);
             setsMeetingAccuracy++;
-            ExitPlan plan = new ExitPlan(set, cut(problem.loads(profile), CostWeights.LATENCY));
+            ExitPlan plan = new ExitPlan(set, cut(profile, problem.loads(profile), CostWeights.LATENCY));
             ExitsCost c = problem.evaluate(plan);
             if (c.feasible() && (best == null || c.objective() > bestObjective
                     || (c.objective() == bestObjective && c.latencySeconds() < bestLatency))) {
@@ -125,7 +125,7 @@ public final class MinCutExitsSolver extends AbstractSolver<ExitsProblem, ExitPl
             }
             setsMeetingAccuracy++;
             ExpectedLoads loads = problem.loads(profile);
-            ExitPlan plan = new ExitPlan(set, cut(loads, a.weights()));
+            ExitPlan plan = new ExitPlan(set, cut(profile, loads, a.weights()));
             ExitsCost c = problem.evaluate(plan);
             if (c.feasible()) {
                 offer(plan, c);
@@ -134,7 +134,7 @@ public final class MinCutExitsSolver extends AbstractSolver<ExitsProblem, ExitPl
             if (best != null && c.objective() >= bestObjective) {
                 return; // the unconstrained optimum of this set is already no better
             }
-            ExitsCost fastest = problem.evaluate(new ExitPlan(set, cut(loads, CostWeights.LATENCY)));
+            ExitsCost fastest = problem.evaluate(new ExitPlan(set, cut(profile, loads, CostWeights.LATENCY)));
             if (!fastest.feasible()) {
                 return; // even the least latency of this set exceeds L
             }

@@ -79,11 +79,11 @@ public final class DshThroughputSolver extends AbstractSolver<ThroughputProblem,
             f.cuts += grid.cuts();
             if (grid.period() < f.period) {
                 f.period = grid.period();
-                f.plan = new ExitPlan(set, grid.placement());
+                f.plan = new ExitPlan(set, ExitSets.tidy(g, profile, grid.placement()));
             }
             if (firstSustaining && grid.period() <= problem.maxPeriodSeconds()
                     && problem.frameRatePerSecond().isPresent()) {
-                f.plan = new ExitPlan(set, grid.placement());
+                f.plan = new ExitPlan(set, ExitSets.tidy(g, profile, grid.placement()));
                 f.period = grid.period();
                 break;
             }
