@@ -1,0 +1,150 @@
+package org.cleave.instances.exits;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.cleave.core.exits.ExitPlan;
+import org.cleave.core.exits.ExitsCost;
+import org.cleave.core.exits.ExitsProblem;
+import org.cleave.core.model.Checks;
+import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.Placement;
+import org.cleave.core.partition.CostWeights;
+import org.cleave.core.solve.Family;
+import org.cleave.core.solve.Problem;
+import org.cleave.instances.io.FamilyCodec;
+import org.cleave.instances.io.InvalidInstanceException;
+import org.cleave.instances.io.Json;
+import org.cleave.instances.io.ModelJson;
+
+/**
+ * The P2 instance format (family {@code exits}): {@code model} (with its {@code exits}),
+ * {@code device}, {@code edge}, {@code link}, optional {@code deviceLoad} (default 0), required
+ * {@code finalAccuracy} (accuracy of the output layer, the final classifier) and a
+ * {@code variant} object:
+ * <pre>
+ *   {"kind": "minCost", "objective": {...}, "minAccuracy": 0.8, "maxLatencySeconds": 0.1}
+ *   {"kind": "rightSizing", "maxLatencySeconds": 0.1}
+ * </pre>
+ * In {@code minCost}, {@code objective} (weights, default latency only), {@code minAccuracy}
+ * (default 0) and {@code maxLatencySeconds} (default none) are optional. The JSON Schema of these
+ * fields is {@code /org/cleave/instances/exits.schema.json}.
+ */
+public final class ExitsCodec implements FamilyCodec {
+    static final String MIN_COST = "minCost";
+    static final String RIGHT_SIZING = "rightSizing";
+
+    @Override
+    public Family family() {
+        return Family.EXITS;
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("model", "device", "edge", "link", "deviceLoad", "finalAccuracy", "variant");
+    }
+
+    @Override
+    public Problem<?> read(ObjectNode root, String path) {
+        DnnGraph graph = ModelJson.readModel(Json.object(root, "model", path), path + ".model");
+        var device = ModelJson.readDevice(Json.object(root, "device", path), path + ".device");
+        var edge = ModelJson.readEdge(Json.object(root, "edge", path), path + ".edge");
+        var link = ModelJson.readLink(Json.object(root, "link", path), path + ".link");
+        double load = Json.optionalNumber(root, "deviceLoad", path, 0);
+        ModelJson.at(path, () -> Checks.load("deviceLoad", load));
+        double finalAccuracy = Json.number(root, "finalAccuracy", path);
+        ModelJson.at(path, () -> Checks.probability("finalAccuracy", finalAccuracy));
+        ExitsProblem.Variant variant = readVariant(Json.object(root, "variant", path), path + ".variant");
+        return ModelJson.at(path, () -> new ExitsProblem(graph, device, edge, link, load, finalAccuracy, variant));
+    }
+
+    static ExitsProblem.Variant readVariant(ObjectNode node, String path) {
+        String kind = Json.string(node, "kind", path);
+        switch (kind) {
+            case MIN_COST -> {
+                Json.onlyFields(node, path, Set.of("kind", "objective", "minAccuracy", "maxLatencySeconds"));
+                CostWeights w = ModelJson.readWeights(node, "objective", path);
+                double minAccuracy = Json.optionalNumber(node, "minAccuracy", path, 0);
+                OptionalDouble bound = Json.has(node, "maxLatencySeconds")
+                        ? OptionalDouble.of(Json.number(node, "maxLatencySeconds", path)) : OptionalDouble.empty();
+                return ModelJson.at(path, () -> new ExitsProblem.MinCost(w, minAccuracy, bound));
+            }
+            case RIGHT_SIZING -> {
+                Json.onlyFields(node, path, Set.of("kind", "maxLatencySeconds"));
+                double bound = Json.number(node, "maxLatencySeconds", path);
+                return ModelJson.at(path, () -> new ExitsProblem.RightSizing(bound));
+            }
+            default -> throw new InvalidInstanceException(path + ".kind: unknown variant \"" + kind + "\"; known: "
+                    + MIN_COST + " (minimise expected cost s.t. an accuracy floor), " + RIGHT_SIZING
+                    + " (Edgent: one exit, maximise accuracy s.t. a latency bound)");
+        }
+    }
+
+    @Override
+    public void write(Problem<?> problem, ObjectNode root) {
+        ExitsProblem p = (ExitsProblem) problem;
+        root.set("model", ModelJson.writeModel(p.graph()));
+        root.set("device", ModelJson.writeDevice(p.device()));
+        root.set("edge", ModelJson.writeEdge(p.edge()));
+        root.set("link", ModelJson.writeLink(p.link()));
+        root.put("deviceLoad", p.deviceLoad());
+        root.put("finalAccuracy", p.finalAccuracy());
+        ObjectNode v = root.putObject("variant");
+        if (p.variant() instanceof ExitsProblem.MinCost a) {
+            v.put("kind", MIN_COST);
+            v.set("objective", ModelJson.writeWeights(a.weights()));
+            v.put("minAccuracy", a.minAccuracy());
+            a.maxLatencySeconds().ifPresent(l -> v.put("maxLatencySeconds", l));
+        } else {
+            v.put("kind", RIGHT_SIZING);
+            v.put("maxLatencySeconds", ((ExitsProblem.RightSizing) p.variant()).maxLatencySeconds());
+        }
+    }
+
+    @Override
+    public JsonNode writePlan(Problem<?> problem, Object plan) {
+        ExitsProblem p = (ExitsProblem) problem;
+        ExitPlan x = (ExitPlan) plan;
+        ExitsCost cost = p.evaluate(x);
+        ObjectNode o = planHeader(p.graph(), x, cost.stops(), cost.sentTensors(), cost.violations());
+        ObjectNode c = o.putObject("cost");
+        c.put("objective", cost.objective());
+        c.put("accuracy", cost.accuracy());
+        c.put("latencySeconds", cost.latencySeconds());
+        c.put("deviceComputeSeconds", cost.deviceComputeSeconds());
+        c.put("uploadSeconds", cost.uploadSeconds());
+        c.put("edgeComputeSeconds", cost.edgeComputeSeconds());
+        c.put("downloadSeconds", cost.downloadSeconds());
+        c.put("linkLatencySeconds", cost.linkLatencySeconds());
+        c.put("energyJoules", cost.energyJoules());
+        c.put("computeJoules", cost.computeJoules());
+        c.put("transmitJoules", cost.transmitJoules());
+        c.put("idleJoules", cost.idleJoules());
+        return o;
+    }
+
+    /** The part of a plan's JSON that P2 and P3 share: exits, tiers, sent tensors, stops, violations. */
+    public static ObjectNode planHeader(DnnGraph g, ExitPlan x, List<ExitsCost.Share> stops, List<String> sent,
+                                        List<String> violations) {
+        Placement placement = x.placement();
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.putPOJO("activeExits", x.activeExits());
+        o.putPOJO("deviceLayers", placement.deviceLayerIds(g));
+        o.putPOJO("edgeLayers", placement.edgeLayerIds(g));
+        o.putPOJO("sentTensors", sent);
+        ArrayNode s = o.putArray("stops");
+        for (ExitsCost.Share share : stops) {
+            ObjectNode e = s.addObject();
+            e.put("stop", share.stop());
+            e.put("afterLayer", share.afterLayer());
+            e.put("share", share.share());
+            e.put("accuracy", share.accuracy());
+        }
+        o.put("feasible", violations.isEmpty());
+        o.putPOJO("violations", violations);
+        return o;
+    }
+}

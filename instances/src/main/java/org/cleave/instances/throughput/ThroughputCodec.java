@@ -1,0 +1,87 @@
+package org.cleave.instances.throughput;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.cleave.core.exits.ExitPlan;
+import org.cleave.core.model.Checks;
+import org.cleave.core.model.DnnGraph;
+import org.cleave.core.solve.Family;
+import org.cleave.core.solve.Problem;
+import org.cleave.core.throughput.ThroughputCost;
+import org.cleave.core.throughput.ThroughputProblem;
+import org.cleave.instances.exits.ExitsCodec;
+import org.cleave.instances.io.FamilyCodec;
+import org.cleave.instances.io.Json;
+import org.cleave.instances.io.ModelJson;
+
+/**
+ * The P3 instance format (family {@code throughput}): {@code model} (with optional {@code exits}),
+ * {@code device}, {@code edge}, {@code link}, optional {@code deviceLoad} (default 0), required
+ * {@code finalAccuracy}, optional {@code minAccuracy} (default 0) and optional
+ * {@code frameRatePerSecond} (DADS' Q; default none). The JSON Schema of these fields is
+ * {@code /org/cleave/instances/throughput.schema.json}.
+ */
+public final class ThroughputCodec implements FamilyCodec {
+    @Override
+    public Family family() {
+        return Family.THROUGHPUT;
+    }
+
+    @Override
+    public Set<String> fields() {
+        return Set.of("model", "device", "edge", "link", "deviceLoad", "finalAccuracy", "minAccuracy",
+                "frameRatePerSecond");
+    }
+
+    @Override
+    public Problem<?> read(ObjectNode root, String path) {
+        DnnGraph graph = ModelJson.readModel(Json.object(root, "model", path), path + ".model");
+        var device = ModelJson.readDevice(Json.object(root, "device", path), path + ".device");
+        var edge = ModelJson.readEdge(Json.object(root, "edge", path), path + ".edge");
+        var link = ModelJson.readLink(Json.object(root, "link", path), path + ".link");
+        double load = Json.optionalNumber(root, "deviceLoad", path, 0);
+        ModelJson.at(path, () -> Checks.load("deviceLoad", load));
+        double finalAccuracy = Json.number(root, "finalAccuracy", path);
+        double minAccuracy = Json.optionalNumber(root, "minAccuracy", path, 0);
+        OptionalDouble q = Json.has(root, "frameRatePerSecond")
+                ? OptionalDouble.of(Json.number(root, "frameRatePerSecond", path)) : OptionalDouble.empty();
+        return ModelJson.at(path, () -> new ThroughputProblem(graph, device, edge, link, load, finalAccuracy,
+                minAccuracy, q));
+    }
+
+    @Override
+    public void write(Problem<?> problem, ObjectNode root) {
+        ThroughputProblem p = (ThroughputProblem) problem;
+        root.set("model", ModelJson.writeModel(p.graph()));
+        root.set("device", ModelJson.writeDevice(p.device()));
+        root.set("edge", ModelJson.writeEdge(p.edge()));
+        root.set("link", ModelJson.writeLink(p.link()));
+        root.put("deviceLoad", p.deviceLoad());
+        root.put("finalAccuracy", p.finalAccuracy());
+        root.put("minAccuracy", p.minAccuracy());
+        p.frameRatePerSecond().ifPresent(q -> root.put("frameRatePerSecond", q));
+    }
+
+    @Override
+    public JsonNode writePlan(Problem<?> problem, Object plan) {
+        ThroughputProblem p = (ThroughputProblem) problem;
+        ExitPlan x = (ExitPlan) plan;
+        ThroughputCost cost = p.evaluate(x);
+        ObjectNode o = ExitsCodec.planHeader(p.graph(), x, cost.stops(), cost.sentTensors(), cost.violations());
+        ObjectNode c = o.putObject("cost");
+        c.put("periodSeconds", cost.periodSeconds());
+        if (Double.isFinite(cost.throughputPerSecond())) {
+            c.put("throughputPerSecond", cost.throughputPerSecond());
+        } else {
+            c.putNull("throughputPerSecond");
+        }
+        c.put("bottleneck", cost.bottleneck().name().toLowerCase(java.util.Locale.ROOT));
+        c.put("deviceStageSeconds", cost.deviceStageSeconds());
+        c.put("uplinkStageSeconds", cost.uplinkStageSeconds());
+        c.put("edgeStageSeconds", cost.edgeStageSeconds());
+        c.put("accuracy", cost.accuracy());
+        return o;
+    }
+}
