@@ -16,7 +16,9 @@ import org.cleave.core.solve.Sense;
 /**
  * P2, partition with early exits (Li et al., "Edgent", IEEE TWC 2020,
  * doi:10.1109/TWC.2019.2946140; Teerapittayanon et al., "BranchyNet", ICPR 2016,
- * doi:10.1109/ICPR.2016.7900006; DAPDEE's device load and inverse search).
+ * doi:10.1109/ICPR.2016.7900006; DAPDEE (Dynamic Adaptive Partitioning of DNNs based on an Early Exit
+ * mechanism, J. Electronics &amp; Information Technology 2025, doi:10.11999/JEIT250291), whose
+ * terminal load and inverse search are used here).
  *
  * <p>A plan ({@link ExitPlan}) is a set A of active early exits and a monotone placement x. A
  * layer, a sent tensor and an exit branch are each paid with the probability that a sample
@@ -25,7 +27,8 @@ import org.cleave.core.solve.Sense;
  * tensor. With the per-layer expected times of {@link ExpectedLoads}:
  * <pre>
  *   T(A, x) = Σ_{x_v=0} device[v] + Σ_{u ∈ S(x)} upload[u] + Σ_{x_v=1} (edge[v] + download[v] + ℓ·touch[v])
- *   E(A, x) = P_c·Σ_{x_v=0} device[v] + P_tx·Σ_{u ∈ S(x)} upload[u] + P_idle·Σ_{x_v=1} (edge[v] + download[v])
+ *   E(A, x) = P_c·Σ_{x_v=0} device[v] + P_tx·Σ_{u ∈ S(x)} upload[u] + P_idle·Σ_{x_v=1} (edge[v] +
+ * download[v])
  *   acc(A)  = Σ_{stops j} share_j · a_j
  * </pre>
  * S(x) is the set of device layers with an edge consumer; ℓ the one-way link latency; t_d scaled

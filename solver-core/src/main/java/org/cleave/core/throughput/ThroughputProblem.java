@@ -18,7 +18,8 @@ import org.cleave.core.solve.Problem;
 /**
  * P3, throughput under heavy load (Hu et al., "Dynamic Adaptive DNN Surgery for Inference
  * Acceleration on the Edge", INFOCOM 2019, doi:10.1109/INFOCOM.2019.8737614, heavy-load case;
- * DAPDEE's heavy mode with early exits).
+ * heavy mode of DAPDEE (Dynamic Adaptive Partitioning of DNNs based on an Early Exit mechanism, J.
+ * Electronics &amp; Information Technology 2025, doi:10.11999/JEIT250291), with early exits).
  *
  * <p>Frames stream through a three-stage pipeline: device compute, uplink, edge compute. A plan
  * ({@link ExitPlan}) is a set A of active exits and a monotone placement x. With the expected

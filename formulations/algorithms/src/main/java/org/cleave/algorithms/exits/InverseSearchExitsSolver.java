@@ -17,7 +17,9 @@ import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
 
 /**
- * DAPDEE's inverse search for P2 ({@link ExitsProblem}), a heuristic: the candidates are the full
+ * The inverse search of DAPDEE (Dynamic Adaptive Partitioning of DNNs based on an Early Exit
+ * mechanism, J. Electronics &amp; Information Technology 2025, doi:10.11999/JEIT250291) for P2
+ * ({@link ExitsProblem}), a heuristic: the candidates are the full
  * model and then each exit alone, from the deepest towards the shallowest ({@link ExitSets#deepestFirst});
  * each gets its best partition by a reach-weighted min-cut.
  *

@@ -14,7 +14,9 @@ import org.cleave.core.throughput.ThroughputCost;
 import org.cleave.core.throughput.ThroughputProblem;
 
 /**
- * DAPDEE's inverse search in heavy mode for P3, a heuristic. The candidates are the full model,
+ * The inverse search of DAPDEE (Dynamic Adaptive Partitioning of DNNs based on an Early Exit
+ * mechanism, J. Electronics &amp; Information Technology 2025, doi:10.11999/JEIT250291) in heavy mode
+ * for P3, a heuristic. The candidates are the full model,
  * then each exit alone from the deepest towards the shallowest; the walk stops at the first
  * candidate below the accuracy floor. Each candidate's partition comes from DSH's scaled min-cut
  * grid on its expected loads. With a frame rate Q the first candidate whose period sustains Q is
