@@ -69,6 +69,7 @@ public final class MinCutExitsSolver extends AbstractSolver<ExitsProblem, ExitPl
                 s.minCost(set, deadline);
             }
         }
+        stopped |= s.interrupted;
         if (s.best == null) {
             if (stopped) {
                 return Outcome.none(Status.NO_SOLUTION_IN_LIMIT, "time limit reached after " + s.setsTried + " of "
@@ -94,6 +95,7 @@ public final class MinCutExitsSolver extends AbstractSolver<ExitsProblem, ExitPl
         int setsMeetingAccuracy;
         int cuts;
         long enumerated;
+        boolean interrupted;
 
         Search(ExitsProblem problem) {
             this.problem = problem;
@@ -143,7 +145,7 @@ public final class MinCutExitsSolver extends AbstractSolver<ExitsProblem, ExitPl
                 throw new InvalidModelException("model", "the latency bound binds and the model has more than "
                         + MAX_IDEALS + " monotone placements to enumerate. Maybe drop maxLatencySeconds");
             }
-            OrderIdeals.forEach(g, MAX_IDEALS, deadline::expired, onEdge -> {
+            OrderIdeals.Stop stop = OrderIdeals.forEach(g, MAX_IDEALS, deadline::expired, onEdge -> {
                 enumerated++;
                 ExitPlan p = new ExitPlan(set, Placement.of(onEdge));
                 ExitsCost pc = problem.evaluate(p);
@@ -151,6 +153,7 @@ public final class MinCutExitsSolver extends AbstractSolver<ExitsProblem, ExitPl
                     offer(p, pc);
                 }
             });
+            interrupted |= stop != OrderIdeals.Stop.COMPLETE;
         }
 
         void offer(ExitPlan plan, ExitsCost c) {
