@@ -9,6 +9,7 @@ import java.util.Set;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
+import org.cleave.core.exits.FinalClassifier;
 import org.cleave.core.model.Checks;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
@@ -22,8 +23,10 @@ import org.cleave.instances.io.ModelJson;
 
 /**
  * The P2 instance format (family {@code exits}): {@code model} (with its {@code exits}),
- * {@code device}, {@code edge}, {@code link}, optional {@code deviceLoad} (default 0), required
- * {@code finalAccuracy} (accuracy of the output layer, the final classifier) and a
+ * {@code device}, {@code edge}, {@code link}, optional {@code deviceLoad} (default 0),
+ * {@code finalAccuracy} (accuracy of the output layer, the final classifier; may be left out when
+ * the model has an exit after its output layer, which is then lifted by
+ * {@link FinalClassifier#lift} and written back as {@code finalAccuracy}) and a
  * {@code variant} object:
  * <pre>
  *   {"kind": "minCost", "objective": {...}, "minAccuracy": 0.8, "maxLatencySeconds": 0.1}
@@ -55,10 +58,32 @@ public final class ExitsCodec implements FamilyCodec {
         var link = ModelJson.readLink(Json.object(root, "link", path), path + ".link");
         double load = Json.optionalNumber(root, "deviceLoad", path, 0);
         ModelJson.at(path, () -> Checks.load("deviceLoad", load));
-        double finalAccuracy = Json.number(root, "finalAccuracy", path);
-        ModelJson.at(path, () -> Checks.probability("finalAccuracy", finalAccuracy));
+        FinalClassifier f = readFinalClassifier(root, path, graph);
         ExitsProblem.Variant variant = readVariant(Json.object(root, "variant", path), path + ".variant");
-        return ModelJson.at(path, () -> new ExitsProblem(graph, device, edge, link, load, finalAccuracy, variant));
+        return ModelJson.at(path, () -> new ExitsProblem(f.graph(), device, edge, link, load, f.accuracy(),
+                variant));
+    }
+
+    /**
+     * The model and the final classifier's accuracy: {@code finalAccuracy} if given; otherwise
+     * the model's exit after its output layer, lifted by {@link FinalClassifier#lift}. Giving both,
+     * or neither, is an error.
+     */
+    public static FinalClassifier readFinalClassifier(ObjectNode root, String path, DnnGraph graph) {
+        var lifted = ModelJson.at(path + ".model", () -> FinalClassifier.lift(graph));
+        if (Json.has(root, "finalAccuracy")) {
+            if (lifted.isPresent()) {
+                throw new InvalidInstanceException(path + ".finalAccuracy: given twice: also as the accuracy "
+                        + lifted.get().accuracy() + " of the model's exit after its output layer \""
+                        + graph.output().id() + "\". Maybe drop one of them");
+            }
+            double a = Json.number(root, "finalAccuracy", path);
+            ModelJson.at(path, () -> Checks.probability("finalAccuracy", a));
+            return new FinalClassifier(graph, a);
+        }
+        return lifted.orElseThrow(() -> new InvalidInstanceException(path + ".finalAccuracy: required number is"
+                + " missing (the accuracy of the final classifier, the output layer; or hang an exit with"
+                + " exitRate 1 after the output layer \"" + graph.output().id() + "\")"));
     }
 
     static ExitsProblem.Variant readVariant(ObjectNode node, String path) {

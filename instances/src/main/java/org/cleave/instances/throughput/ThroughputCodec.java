@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.cleave.core.exits.ExitPlan;
+import org.cleave.core.exits.FinalClassifier;
 import org.cleave.core.model.Checks;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.solve.Family;
@@ -18,8 +19,8 @@ import org.cleave.instances.io.ModelJson;
 
 /**
  * The P3 instance format (family {@code throughput}): {@code model} (with optional {@code exits}),
- * {@code device}, {@code edge}, {@code link}, optional {@code deviceLoad} (default 0), required
- * {@code finalAccuracy}, optional {@code minAccuracy} (default 0) and optional
+ * {@code device}, {@code edge}, {@code link}, optional {@code deviceLoad} (default 0),
+ * {@code finalAccuracy} (as in {@link ExitsCodec}: may come from an exit after the output layer), optional {@code minAccuracy} (default 0) and optional
  * {@code frameRatePerSecond} (DADS' Q; default none). The JSON Schema of these fields is
  * {@code /org/cleave/instances/throughput.schema.json}.
  */
@@ -43,12 +44,12 @@ public final class ThroughputCodec implements FamilyCodec {
         var link = ModelJson.readLink(Json.object(root, "link", path), path + ".link");
         double load = Json.optionalNumber(root, "deviceLoad", path, 0);
         ModelJson.at(path, () -> Checks.load("deviceLoad", load));
-        double finalAccuracy = Json.number(root, "finalAccuracy", path);
+        FinalClassifier f = ExitsCodec.readFinalClassifier(root, path, graph);
         double minAccuracy = Json.optionalNumber(root, "minAccuracy", path, 0);
         OptionalDouble q = Json.has(root, "frameRatePerSecond")
                 ? OptionalDouble.of(Json.number(root, "frameRatePerSecond", path)) : OptionalDouble.empty();
-        return ModelJson.at(path, () -> new ThroughputProblem(graph, device, edge, link, load, finalAccuracy,
-                minAccuracy, q));
+        return ModelJson.at(path, () -> new ThroughputProblem(f.graph(), device, edge, link, load,
+                f.accuracy(), minAccuracy, q));
     }
 
     @Override

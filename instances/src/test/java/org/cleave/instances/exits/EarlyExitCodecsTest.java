@@ -83,7 +83,7 @@ class EarlyExitCodecsTest {
     }
 
     @Test
-    void anExitAfterTheOutputAndAMissingFinalAccuracyAreRejected() {
+    void aFinalClassifierExitIsLiftedAndAMissingOrDoubleFinalAccuracyIsRejected() {
         ThroughputProblem p = RandomThroughputInstances.throughput(8, GraphGenerator.Shape.CHAIN, 4, 0);
         ObjectNode root = InstanceJson.toJson(Instance.of("x", p));
         String out = p.graph().output().id();
@@ -91,11 +91,13 @@ class EarlyExitCodecsTest {
         exit.put("id", "f").put("afterLayer", out).put("flops", 0).put("exitRate", 1.0).put("accuracy", 0.9);
         InvalidInstanceException e = assertThrows(InvalidInstanceException.class,
                 () -> InstanceJson.read(root.toString(), "t"));
-        assertTrue(e.getMessage().startsWith("$.model.exits[0].afterLayer") && e.getMessage().contains("final"),
-                e.getMessage());
-        ((ObjectNode) root.get("model")).remove("exits");
+        assertTrue(e.getMessage().startsWith("$.finalAccuracy: given twice"), e.getMessage());
         root.remove("finalAccuracy");
+        ThroughputProblem lifted = (ThroughputProblem) InstanceJson.read(root.toString(), "t").problem();
+        assertEquals(0.9, lifted.finalAccuracy());
+        assertTrue(lifted.graph().exits().isEmpty());
+        ((ObjectNode) root.get("model")).remove("exits");
         e = assertThrows(InvalidInstanceException.class, () -> InstanceJson.read(root.toString(), "t"));
-        assertEquals("$.finalAccuracy: required number is missing", e.getMessage());
+        assertTrue(e.getMessage().startsWith("$.finalAccuracy: required number is missing"), e.getMessage());
     }
 }

@@ -5,8 +5,6 @@ import org.cleave.core.model.Checks;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
-import org.cleave.core.model.Exit;
-import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.model.Link;
 import org.cleave.core.partition.CostWeights;
 import org.cleave.core.solve.Family;
@@ -36,7 +34,8 @@ import org.cleave.core.solve.Sense;
  *
  * <p><b>The final classifier.</b> The output layer is the final classifier: it is always active,
  * its FLOPs are the output layer's, and its accuracy (on the samples that reach it) is the field
- * {@code finalAccuracy}. The model must therefore not have an exit hanging after the output layer.
+ * {@code finalAccuracy}. The model must therefore not have an exit hanging after the output layer;
+ * {@link FinalClassifier#lift} converts a model that writes its final classifier that way.
  *
  * <p>Two variants ({@link Variant}):
  * <ul>
@@ -105,20 +104,7 @@ public record ExitsProblem(DnnGraph graph, Device device, EdgeServer edge, Link 
         Checks.load("deviceLoad", deviceLoad);
         Checks.probability("finalAccuracy", finalAccuracy);
         Checks.present("variant", variant);
-        requireNoExitAtOutput(graph);
-    }
-
-    /** Rejects an exit after the output layer: the output layer is the final classifier. */
-    static void requireNoExitAtOutput(DnnGraph graph) {
-        for (int j = 0; j < graph.exits().size(); j++) {
-            Exit e = graph.exits().get(j);
-            if (graph.indexOf(e.afterLayer()) == graph.outputIndex()) {
-                throw new InvalidModelException("model.exits[" + j + "].afterLayer", "exit \"" + e.id()
-                        + "\" hangs after the output layer \"" + e.afterLayer() + "\"; the output layer is the final"
-                        + " classifier. Maybe drop this exit, add its FLOPs to the output layer and give its"
-                        + " accuracy as finalAccuracy (" + e.accuracy() + ")");
-            }
-        }
+        FinalClassifier.requireAbsent(graph);
     }
 
     @Override

@@ -4,13 +4,12 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExpectedLoads;
+import org.cleave.core.exits.FinalClassifier;
 import org.cleave.core.exits.StopProfile;
 import org.cleave.core.model.Checks;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
-import org.cleave.core.model.Exit;
-import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.model.Link;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
@@ -33,7 +32,8 @@ import org.cleave.core.solve.Problem;
  * given, {@code period ≤ 1/Q}. The downlink (a separate channel carrying small results) and the
  * one-way latency delay frames but do not limit the rate, so they are not stages. The final
  * classifier is the output layer with accuracy {@code finalAccuracy}, as in
- * {@link org.cleave.core.exits.ExitsProblem}; no exit may hang after the output layer.
+ * {@link org.cleave.core.exits.ExitsProblem}; no exit may hang after the output layer
+ * ({@link org.cleave.core.exits.FinalClassifier#lift} converts such a model).
  * NP-hard (DADS, by reduction from a min–max partition).
  *
  * @param graph              the DNN with its exits
@@ -59,14 +59,7 @@ public record ThroughputProblem(DnnGraph graph, Device device, EdgeServer edge, 
         Checks.probability("minAccuracy", minAccuracy);
         Checks.present("frameRatePerSecond", frameRatePerSecond);
         frameRatePerSecond.ifPresent(q -> Checks.positive("frameRatePerSecond", q));
-        for (int j = 0; j < graph.exits().size(); j++) {
-            Exit e = graph.exits().get(j);
-            if (graph.indexOf(e.afterLayer()) == graph.outputIndex()) {
-                throw new InvalidModelException("model.exits[" + j + "].afterLayer", "exit \"" + e.id()
-                        + "\" hangs after the output layer; the output layer is the final classifier. Maybe drop"
-                        + " this exit and give its accuracy as finalAccuracy (" + e.accuracy() + ")");
-            }
-        }
+        FinalClassifier.requireAbsent(graph);
     }
 
     /** A problem without exits, accuracy floor or frame rate: DADS' heavy-load case. */

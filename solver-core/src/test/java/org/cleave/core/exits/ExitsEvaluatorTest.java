@@ -115,6 +115,19 @@ class ExitsEvaluatorTest {
         assertTrue(u.getMessage().contains("unknown exit \"nope\""), u.getMessage());
     }
 
+    @Test
+    void liftingAFinalExitChargesItsFlopsOnTheOutputLayer() {
+        DnnGraph withFinal = G.toBuilder().addExit(new Exit("f", "b", 5e7, 1, 0.88)).build();
+        FinalClassifier f = FinalClassifier.lift(withFinal).orElseThrow();
+        assertEquals(0.88, f.accuracy());
+        assertEquals(List.of("x"), f.graph().exits().stream().map(Exit::id).toList());
+        assertEquals(1.5e8, f.graph().output().flops());
+        assertTrue(FinalClassifier.lift(G).isEmpty());
+        ExitsProblem p = new ExitsProblem(f.graph(), DEVICE, EDGE, LINK, 0, f.accuracy(),
+                new ExitsProblem.RightSizing(1));
+        assertEquals(0.25, p.evaluate(ExitPlan.withoutExits(Placement.allDevice(3))).latencySeconds(), 1e-12);
+    }
+
     static java.util.stream.LongStream seeds() {
         return Seeds.of(41, 60);
     }
