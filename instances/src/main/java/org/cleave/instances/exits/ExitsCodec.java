@@ -11,7 +11,10 @@ import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.FinalClassifier;
 import org.cleave.core.model.Checks;
+import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.EdgeServer;
+import org.cleave.core.model.Link;
 import org.cleave.core.model.Placement;
 import org.cleave.core.partition.CostWeights;
 import org.cleave.core.solve.Family;
@@ -52,16 +55,46 @@ public final class ExitsCodec implements FamilyCodec {
 
     @Override
     public Problem<?> read(ObjectNode root, String path) {
+        Shared c = readShared(root, path);
+        ExitsProblem.Variant variant = readVariant(Json.object(root, "variant", path), path + ".variant");
+        return ModelJson.at(path, () -> new ExitsProblem(c.graph(), c.device(), c.edge(), c.link(), c.deviceLoad(),
+                c.finalAccuracy(), variant));
+    }
+
+    /**
+     * The fields P2 and P3 share.
+     *
+     * @param graph         the model, its final classifier exit lifted if it had one
+     * @param device        the device
+     * @param edge          the edge server
+     * @param link          the link
+     * @param deviceLoad    the device load (default 0)
+     * @param finalAccuracy the final classifier's accuracy
+     */
+    public record Shared(DnnGraph graph, Device device, EdgeServer edge, Link link, double deviceLoad,
+                         double finalAccuracy) {
+    }
+
+    /** Reads {@code model, device, edge, link, deviceLoad, finalAccuracy}. */
+    public static Shared readShared(ObjectNode root, String path) {
         DnnGraph graph = ModelJson.readModel(Json.object(root, "model", path), path + ".model");
-        var device = ModelJson.readDevice(Json.object(root, "device", path), path + ".device");
-        var edge = ModelJson.readEdge(Json.object(root, "edge", path), path + ".edge");
-        var link = ModelJson.readLink(Json.object(root, "link", path), path + ".link");
+        Device device = ModelJson.readDevice(Json.object(root, "device", path), path + ".device");
+        EdgeServer edge = ModelJson.readEdge(Json.object(root, "edge", path), path + ".edge");
+        Link link = ModelJson.readLink(Json.object(root, "link", path), path + ".link");
         double load = Json.optionalNumber(root, "deviceLoad", path, 0);
         ModelJson.at(path, () -> Checks.load("deviceLoad", load));
         FinalClassifier f = readFinalClassifier(root, path, graph);
-        ExitsProblem.Variant variant = readVariant(Json.object(root, "variant", path), path + ".variant");
-        return ModelJson.at(path, () -> new ExitsProblem(f.graph(), device, edge, link, load, f.accuracy(),
-                variant));
+        return new Shared(f.graph(), device, edge, link, load, f.accuracy());
+    }
+
+    /** Writes {@code model, device, edge, link, deviceLoad, finalAccuracy}. */
+    public static void writeShared(ObjectNode root, Shared c) {
+        root.set("model", ModelJson.writeModel(c.graph()));
+        root.set("device", ModelJson.writeDevice(c.device()));
+        root.set("edge", ModelJson.writeEdge(c.edge()));
+        root.set("link", ModelJson.writeLink(c.link()));
+        root.put("deviceLoad", c.deviceLoad());
+        root.put("finalAccuracy", c.finalAccuracy());
     }
 
     /**
@@ -111,12 +144,7 @@ public final class ExitsCodec implements FamilyCodec {
     @Override
     public void write(Problem<?> problem, ObjectNode root) {
         ExitsProblem p = (ExitsProblem) problem;
-        root.set("model", ModelJson.writeModel(p.graph()));
-        root.set("device", ModelJson.writeDevice(p.device()));
-        root.set("edge", ModelJson.writeEdge(p.edge()));
-        root.set("link", ModelJson.writeLink(p.link()));
-        root.put("deviceLoad", p.deviceLoad());
-        root.put("finalAccuracy", p.finalAccuracy());
+        writeShared(root, new Shared(p.graph(), p.device(), p.edge(), p.link(), p.deviceLoad(), p.finalAccuracy()));
         ObjectNode v = root.putObject("variant");
         if (p.variant() instanceof ExitsProblem.MinCost a) {
             v.put("kind", MIN_COST);

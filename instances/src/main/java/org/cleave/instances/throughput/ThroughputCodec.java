@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.cleave.core.exits.ExitPlan;
-import org.cleave.core.exits.FinalClassifier;
-import org.cleave.core.model.Checks;
-import org.cleave.core.model.DnnGraph;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
 import org.cleave.core.throughput.ThroughputCost;
@@ -38,29 +35,19 @@ public final class ThroughputCodec implements FamilyCodec {
 
     @Override
     public Problem<?> read(ObjectNode root, String path) {
-        DnnGraph graph = ModelJson.readModel(Json.object(root, "model", path), path + ".model");
-        var device = ModelJson.readDevice(Json.object(root, "device", path), path + ".device");
-        var edge = ModelJson.readEdge(Json.object(root, "edge", path), path + ".edge");
-        var link = ModelJson.readLink(Json.object(root, "link", path), path + ".link");
-        double load = Json.optionalNumber(root, "deviceLoad", path, 0);
-        ModelJson.at(path, () -> Checks.load("deviceLoad", load));
-        FinalClassifier f = ExitsCodec.readFinalClassifier(root, path, graph);
+        ExitsCodec.Shared c = ExitsCodec.readShared(root, path);
         double minAccuracy = Json.optionalNumber(root, "minAccuracy", path, 0);
         OptionalDouble q = Json.has(root, "frameRatePerSecond")
                 ? OptionalDouble.of(Json.number(root, "frameRatePerSecond", path)) : OptionalDouble.empty();
-        return ModelJson.at(path, () -> new ThroughputProblem(f.graph(), device, edge, link, load,
-                f.accuracy(), minAccuracy, q));
+        return ModelJson.at(path, () -> new ThroughputProblem(c.graph(), c.device(), c.edge(), c.link(),
+                c.deviceLoad(), c.finalAccuracy(), minAccuracy, q));
     }
 
     @Override
     public void write(Problem<?> problem, ObjectNode root) {
         ThroughputProblem p = (ThroughputProblem) problem;
-        root.set("model", ModelJson.writeModel(p.graph()));
-        root.set("device", ModelJson.writeDevice(p.device()));
-        root.set("edge", ModelJson.writeEdge(p.edge()));
-        root.set("link", ModelJson.writeLink(p.link()));
-        root.put("deviceLoad", p.deviceLoad());
-        root.put("finalAccuracy", p.finalAccuracy());
+        ExitsCodec.writeShared(root, new ExitsCodec.Shared(p.graph(), p.device(), p.edge(), p.link(),
+                p.deviceLoad(), p.finalAccuracy()));
         root.put("minAccuracy", p.minAccuracy());
         p.frameRatePerSecond().ifPresent(q -> root.put("frameRatePerSecond", q));
     }
