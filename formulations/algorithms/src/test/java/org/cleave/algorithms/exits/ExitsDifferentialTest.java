@@ -41,8 +41,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExitsDifferentialTest {
     private static final MinCutExitsSolver MINCUT = new MinCutExitsSolver();
     private static final InverseSearchExitsSolver INVERSE = new InverseSearchExitsSolver();
-    /** minCost, rightSizing, infeasible, latency-bound enumerations, pairs. */
-    private static final AtomicLongArray COUNTS = new AtomicLongArray(5);
+    /** minCost, rightSizing, infeasible, latency-bound enumerations, pairs; enumerations in the binding test. */
+    private static final AtomicLongArray COUNTS = new AtomicLongArray(6);
 
     static LongStream seeds() {
         return Seeds.of(4242, 1200);
@@ -85,6 +85,8 @@ class ExitsDifferentialTest {
                         + " %d solved through the latency-bound enumeration, %d (exit set, ideal) pairs brute-forced%n",
                 COUNTS.get(0) + COUNTS.get(1), COUNTS.get(0), COUNTS.get(1), COUNTS.get(2), COUNTS.get(3),
                 COUNTS.get(4));
+        System.out.printf(Locale.ROOT, "P2 binding latency bounds: 200 energy-weighted instances, %d solved through"
+                + " the latency-bound enumeration%n", COUNTS.get(5));
         assertTrue(COUNTS.get(0) + COUNTS.get(1) < 1000 || (COUNTS.get(0) > 300 && COUNTS.get(1) > 300
                 && COUNTS.get(2) > 20 && COUNTS.get(3) > 3), "the instance mix covers every path: " + COUNTS);
     }
@@ -154,6 +156,41 @@ class ExitsDifferentialTest {
     void bothP2SolversAreRegistered() {
         List<String> ids = Solvers.of(Family.EXITS).stream().map(Solver::id).toList();
         assertTrue(ids.containsAll(List.of("mincut", "inverse-search")), ids.toString());
+    }
+
+    static LongStream bindingSeeds() {
+        return Seeds.of(909, 200);
+    }
+
+    /**
+     * Variant (a) with energy-only weights and a latency bound set below the latency of the
+     * minimum-energy plan of the full model, so that the bound often binds and the
+     * ideal-enumeration path of {@code mincut} runs.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("bindingSeeds")
+    void bindingLatencyBoundsAgreeWithBruteForce(long seed) {
+        ExitsProblem base = instance(seed);
+        ExitsProblem energy = base.withVariant(new ExitsProblem.MinCost(
+                org.cleave.core.partition.CostWeights.ENERGY, 0, OptionalDouble.empty()));
+        Result<ExitPlan> free = MINCUT.solve(energy);
+        double latency = energy.evaluate(free.planOrThrow()).latencySeconds();
+        double bound = latency * (0.5 + new SplittableRandom(seed).nextDouble() * 0.6);
+        ExitsProblem p = base.withVariant(new ExitsProblem.MinCost(org.cleave.core.partition.CostWeights.ENERGY,
+                0, OptionalDouble.of(bound)));
+        Result<ExitPlan> r = MINCUT.solve(p);
+        ExitsBruteForce.Optimum opt = ExitsBruteForce.solve(p);
+        assertTrue(Verifier.verify(p, r).ok(), "seed " + seed + ": " + Verifier.verify(p, r).defects());
+        if (!opt.feasible()) {
+            assertEquals(Status.INFEASIBLE, r.status(), "seed " + seed);
+            return;
+        }
+        if (r.statistics().get("enumeratedPlacements").longValue() > 0) {
+            COUNTS.incrementAndGet(5);
+        }
+        assertEquals(Status.OPTIMAL, r.status(), "seed " + seed + ": " + r.message());
+        assertTrue(Verifier.close(opt.objective(), r.objective(), 1e-9),
+                "seed " + seed + ": brute force " + opt.objective() + ", mincut " + r.objective());
     }
 
     @Test
