@@ -11,9 +11,6 @@ import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Outcome;
 import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.SolverKind;
-import org.jgrapht.alg.flow.EdmondsKarpMFImpl;
-import org.jgrapht.graph.DefaultWeightedEdge;
-import org.jgrapht.graph.SimpleDirectedWeightedGraph;
 
 /**
  * Exact P1 by a minimum s–t cut (Hu et al., "Dynamic Adaptive DNN Surgery for Inference
@@ -42,9 +39,6 @@ import org.jgrapht.graph.SimpleDirectedWeightedGraph;
  * was right, the cut read back was not), so the plan was suboptimal.
  */
 public final class MinCutPartitionSolver extends AbstractSolver<PartitionProblem, Placement> {
-    /** Absolute tolerance of the flow on capacities normalised to sum 1. */
-    static final double EPSILON = 1e-14;
-
     public MinCutPartitionSolver() {
         super("mincut", Family.PARTITION, SolverKind.EXACT, PartitionProblem.class, Set.of(),
                 "min s-t cut (DADS construction + send-once auxiliary vertices + reverse infinite arcs), JGraphT");
@@ -55,69 +49,21 @@ public final class MinCutPartitionSolver extends AbstractSolver<PartitionProblem
         DnnGraph g = problem.graph();
         PartitionCoefficients c = PartitionCoefficients.of(problem);
         int n = g.size();
-        double total = 0;
+        double[] device = new double[n];
+        double[] edge = new double[n];
+        double[] send = new double[n];
         for (int v = 0; v < n; v++) {
-            total += c.deviceCost(v) + c.edgeCost(v) + c.sendCost(v);
+            device[v] = c.deviceCost(v);
+            edge[v] = c.edgeCost(v);
+            send[v] = c.sendCost(v);
         }
-        if (total == 0) {
-            return Outcome.optimal(Placement.allDevice(n)).stat("vertices", n);
+        MinCutNetwork.Cut cut = MinCutNetwork.solve(g, device, edge, send);
+        if (cut.vertices() == 0) {
+            return Outcome.optimal(cut.placement()).stat("vertices", n);
         }
-        double scale = 1 / total;
-        double infinity = 4.0;
-        SimpleDirectedWeightedGraph<Integer, DefaultWeightedEdge> net =
-                new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
-        int s = n;
-        int t = n + 1;
-        for (int v = 0; v < n + 2; v++) {
-            net.addVertex(v);
-        }
-        int next = n + 2;
-        arc(net, s, 0, infinity);
-        for (int v = 1; v < n; v++) {
-            arc(net, s, v, c.edgeCost(v) * scale);
-        }
-        for (int v = 0; v < n; v++) {
-            arc(net, v, t, c.deviceCost(v) * scale);
-        }
-        for (int u = 0; u < n; u++) {
-            int consumers = g.outDegree(u);
-            if (consumers == 1) {
-                arc(net, u, g.successor(u, 0), c.sendCost(u) * scale);
-            } else if (consumers > 1) {
-                int aux = next++;
-                net.addVertex(aux);
-                arc(net, u, aux, c.sendCost(u) * scale);
-                for (int k = 0; k < consumers; k++) {
-                    arc(net, aux, g.successor(u, k), infinity);
-                }
-            }
-            for (int k = 0; k < consumers; k++) {
-                arc(net, g.successor(u, k), u, infinity);
-            }
-        }
-        EdmondsKarpMFImpl<Integer, DefaultWeightedEdge> flow = new EdmondsKarpMFImpl<>(net, EPSILON);
-        double cut = flow.calculateMinCut(s, t);
-        Set<Integer> deviceSide = flow.getSourcePartition();
-        boolean[] onEdge = new boolean[n];
-        for (int v = 0; v < n; v++) {
-            onEdge[v] = !deviceSide.contains(v);
-        }
-        return Outcome.optimal(Placement.of(onEdge))
-                .stat("vertices", net.vertexSet().size())
-                .stat("arcs", net.edgeSet().size())
-                .stat("normalisedCut", cut);
-    }
-
-    private static void arc(SimpleDirectedWeightedGraph<Integer, DefaultWeightedEdge> net, int u, int v,
-                            double capacity) {
-        if (capacity > 0) {
-            DefaultWeightedEdge e = net.getEdge(u, v);
-            if (e == null) {
-                e = net.addEdge(u, v);
-                net.setEdgeWeight(e, capacity);
-            } else {
-                net.setEdgeWeight(e, net.getEdgeWeight(e) + capacity);
-            }
-        }
+        return Outcome.optimal(cut.placement())
+                .stat("vertices", cut.vertices())
+                .stat("arcs", cut.arcs())
+                .stat("normalisedCut", cut.normalisedCut());
     }
 }
