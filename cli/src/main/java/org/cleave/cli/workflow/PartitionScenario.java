@@ -40,9 +40,7 @@ public final class PartitionScenario implements Scenario {
         for (int k = 0; k < names.size(); k++) {
             double v = values[k];
             p = switch (names.get(k)) {
-                case "uplink" -> p.withLink(p.link().withUplinkBitsPerSecond(v));
-                case "downlink" -> p.withLink(new org.cleave.core.model.Link(p.link().uplinkBitsPerSecond(), v,
-                        p.link().latencySeconds()));
+                case "uplink", "downlink" -> p.withLink(link(p.link(), names.get(k), v));
                 case "load" -> p.withDeviceLoad(v);
                 default -> throw new IllegalArgumentException("--axis: \"" + names.get(k) + "\" is not an axis of"
                         + " family partition; known: " + String.join(", ", axes().keySet()));
@@ -61,31 +59,39 @@ public final class PartitionScenario implements Scenario {
     public List<Object> encodePlan(Problem<?> problem, Object plan) {
         PartitionProblem p = (PartitionProblem) problem;
         Placement placement = (Placement) plan;
-        DnnGraph g = p.graph();
-        StringBuilder mask = new StringBuilder(g.size());
-        int device = 0;
-        int firstEdge = g.size();
-        boolean prefix = true;
-        for (int v = 0; v < g.size(); v++) {
-            boolean edge = placement.onEdge(v);
-            mask.append(edge ? '1' : '0');
-            if (!edge) {
-                device++;
-                if (firstEdge < v) {
-                    prefix = false;
-                }
-            } else if (firstEdge == g.size()) {
-                firstEdge = v;
-            }
-        }
         PartitionCost cost = p.evaluate(placement);
-        List<Object> row = new ArrayList<>();
-        row.add(mask.toString());
-        row.add(device);
-        row.add(prefix ? device : -1);
+        List<Object> row = new ArrayList<>(placementColumns(p.graph(), placement));
         row.add(String.join(";", cost.sentTensors()));
         row.add(cost.latencySeconds());
         row.add(cost.energyJoules());
         return row;
+    }
+
+    /** {@code edge_mask}, {@code device_layers} and {@code split_index} of a placement. */
+    static List<Object> placementColumns(DnnGraph g, Placement placement) {
+        StringBuilder mask = new StringBuilder(g.size());
+        int device = 0;
+        boolean prefix = true;
+        boolean seenEdge = false;
+        for (int v = 0; v < g.size(); v++) {
+            boolean edge = placement.onEdge(v);
+            mask.append(edge ? '1' : '0');
+            if (edge) {
+                seenEdge = true;
+            } else {
+                device++;
+                prefix &= !seenEdge;
+            }
+        }
+        return List.of(mask.toString(), device, prefix ? device : -1);
+    }
+
+    /** Applies a link or load axis shared by the single-user families; false if {@code name} is not one. */
+    static org.cleave.core.model.Link link(org.cleave.core.model.Link link, String name, double v) {
+        return switch (name) {
+            case "uplink" -> link.withUplinkBitsPerSecond(v);
+            case "downlink" -> new org.cleave.core.model.Link(link.uplinkBitsPerSecond(), v, link.latencySeconds());
+            default -> link;
+        };
     }
 }

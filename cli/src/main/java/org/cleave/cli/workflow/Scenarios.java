@@ -10,6 +10,7 @@ public final class Scenarios {
 
     static {
         register(new PartitionScenario());
+        register(new ExitsScenario());
     }
 
     private Scenarios() {

@@ -130,4 +130,23 @@ class GroundTruthTest {
                 new java.io.PrintWriter(System.err, true), again.toArray(String[]::new)));
         assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(out));
     }
+
+    @Test
+    void labelsEarlyExitInstances() throws IOException {
+        var base = new org.cleave.instances.io.Instance("p2", "", org.cleave.core.exits.RandomExitsInstances.exits(3,
+                org.cleave.core.generate.GraphGenerator.Shape.CHAIN, 10, 3), null);
+        var gt = new GroundTruth.Spec(base, "mincut", List.of(Axis.parse("uplink=0.5Mbps:500Mbps:12"),
+                Axis.parse("latency=0.05:2:4")), 0, 1, Table.JSONL, Optional.empty());
+        Path one = dir.resolve("p2-1.jsonl");
+        Path two = dir.resolve("p2-2.jsonl");
+        GroundTruth.run(gt, one, 1, Progress.none());
+        GroundTruth.run(gt, two, 2, Progress.none());
+        assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
+        List<String> lines = Files.readAllLines(one);
+        assertEquals(48, lines.size());
+        for (String line : lines) {
+            JsonNode row = Json.MAPPER.readTree(line);
+            assertTrue(row.has("active_exits") && row.has("accuracy") && row.has("latency"), line);
+        }
+    }
 }
