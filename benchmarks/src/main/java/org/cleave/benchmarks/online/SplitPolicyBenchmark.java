@@ -20,8 +20,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Time of one P7 policy run (choose, score, feedback, regret curve and the evaluator's pass) over
- * a generated trace of {@code samples} samples with 12 exits, α = 0.7, λ = 0.1, o = 0.5; and of
- * the exact best-fixed-split solver on the same trace.
+ * a generated trace of {@code samples} samples with 12 exits, α = 0.7, λ = 0.1, o = 0.5.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,10 +44,5 @@ public class SplitPolicyBenchmark {
     @Benchmark
     public PolicyRun run() {
         return Simulation.run(problem, SplitPolicies.create(policy, 1.0, 0.1), 1, best);
-    }
-
-    @Benchmark
-    public FixedSplit bestFixedSplit() {
-        return BestFixedSplitSolver.bestSplit(problem);
     }
 }
