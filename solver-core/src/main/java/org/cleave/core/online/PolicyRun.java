@@ -26,7 +26,7 @@ public final class PolicyRun {
     PolicyRun(String policyId, Map<String, String> parameters, long seed, int[] splits, double[] regret,
               FixedSplit comparator, OnlineEvaluation evaluation, OnlineEvaluation comparatorEvaluation) {
         this.policyId = policyId;
-        this.parameters = Map.copyOf(parameters);
+        this.parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         this.seed = seed;
         this.splits = splits;
         this.regret = regret;
