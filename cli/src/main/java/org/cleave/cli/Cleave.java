@@ -11,8 +11,13 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cleave", mixinStandardHelpOptions = true, versionProvider = Cleave.Version.class,
         description = "Exact and heuristic solvers for collaborative DNN inference.",
-        subcommands = {SolveCommand.class, SolversCommand.class, ExamplesCommand.class, CompareCommand.class,
+        subcommands = {
+                SolveCommand.class,
+                SolversCommand.class,
+                ExamplesCommand.class,
+                CompareCommand.class,
                 GroundTruthCommand.class,
+                org.cleave.cli.online.OnlineCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cleave implements Runnable {
     /** Exit status for bad input. */

@@ -1,0 +1,233 @@
+package org.cleave.cli.online;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.cleave.algorithms.online.BestFixedSplitSolver;
+import org.cleave.algorithms.online.PerSampleOracle;
+import org.cleave.algorithms.online.SplitPolicies;
+import org.cleave.algorithms.online.SyntheticTraceGenerator;
+import org.cleave.core.model.InvalidModelException;
+import org.cleave.core.online.FixedSplit;
+import org.cleave.core.online.OnlineEvaluation;
+import org.cleave.core.online.OnlineProblem;
+import org.cleave.core.online.PolicyRun;
+import org.cleave.core.online.RewardModel;
+import org.cleave.core.online.Simulation;
+import org.cleave.core.online.SplitPolicy;
+import org.cleave.core.online.Trace;
+import org.cleave.instances.online.TraceCsv;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cleave online TRACE --policy splitee --alpha 0.7 --lambda 0.1 --offload 0.5 --seed 1}:
+ * runs one P7 policy over a trace (a CSV file, or {@code --generate N} samples of the synthetic
+ * generator) and prints its cumulative regret against the best fixed split in hindsight, its
+ * mean reward, mean cost, offload rate and accuracy (where the trace has correctness), beside
+ * the best fixed split, the per-sample oracle and final-layer inference, and the cost reduction
+ * and accuracy drop against final-layer inference. {@code --regret-csv FILE} writes the regret
+ * curve.
+ */
+@Command(name = "online", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run an online split policy (P7, SplitEE) over a trace and report regret, cost and"
+                + " accuracy.",
+            "Reward per sample at split i (0-based exit): C_i - lambda*(i+1) if C_i >= alpha (exit on the"
+                + " device), C_final - offload - lambda*(i+1) otherwise (offloaded); the final exit never"
+                + " offloads. Cost: lambda*(i+1) + offload if offloaded."})
+public final class OnlineCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Parameters(index = "0", paramLabel = "TRACE",
+                description = "Trace CSV: sample,exit,confidence[,correct], one row per sample and exit.")
+        Path trace;
+
+        @Option(names = "--generate", paramLabel = "N",
+                description = "Use N samples of the seeded synthetic generator instead of a file.")
+        Integer generate;
+    }
+
+    @Option(names = "--policy", paramLabel = "ID", defaultValue = "splitee",
+            description = "splitee, splitee-s, epsilon-greedy, final-only or fixed:i (default: ${DEFAULT-VALUE}).")
+    String policyId;
+
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.7",
+            description = "Confidence threshold alpha in [0, 1] (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--lambda", paramLabel = "L", defaultValue = "0.1",
+            description = "Cost of one layer on the device, >= 0 (default: ${DEFAULT-VALUE}).")
+    double lambda;
+
+    @Option(names = "--offload", paramLabel = "O", defaultValue = "0.5",
+            description = "Cost of offloading one sample, >= 0 (default: ${DEFAULT-VALUE}).")
+    double offload;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed of the policy, the generator and --shuffle (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--exploration", paramLabel = "C", defaultValue = "1.0",
+            description = "UCB exploration constant of splitee/splitee-s (default: ${DEFAULT-VALUE}).")
+    double exploration;
+
+    @Option(names = "--epsilon", paramLabel = "E", defaultValue = "0.1",
+            description = "Exploration probability of epsilon-greedy (default: ${DEFAULT-VALUE}).")
+    double epsilon;
+
+    @Option(names = "--exits", paramLabel = "L", defaultValue = "12",
+            description = "Exits of a generated trace (default: ${DEFAULT-VALUE}).")
+    int exits;
+
+    @Option(names = "--shuffle", description = "Permute the samples with the seed before the run.")
+    boolean shuffle;
+
+    @Option(names = "--regret-csv", paramLabel = "FILE",
+            description = "Write the regret curve: round,split,cumulativeRegret,regretPerRound.")
+    Path regretCsv;
+
+    @Option(names = "--curve-step", paramLabel = "K", defaultValue = "1",
+            description = "Write every K-th round to --regret-csv (and the last) (default: ${DEFAULT-VALUE}).")
+    int curveStep;
+
+    @Option(names = "--write-trace", paramLabel = "FILE", description = "Also write the trace used as CSV.")
+    Path writeTrace;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (curveStep < 1) {
+            throw new IllegalArgumentException("--curve-step: must be >= 1, got " + curveStep);
+        }
+        RewardModel model = rewardModel();
+        SplitPolicy policy = SplitPolicies.create(policyId, exploration, epsilon);
+        Trace trace = loadTrace();
+        String origin = source.trace != null ? source.trace.toString()
+                : "generated, " + SyntheticTraceGenerator.class.getSimpleName() + " defaults, seed " + seed;
+        if (shuffle) {
+            trace = trace.shuffled(seed);
+            origin += ", shuffled with seed " + seed;
+        }
+        if (writeTrace != null) {
+            TraceCsv.write(trace, writeTrace);
+        }
+        OnlineProblem problem = new OnlineProblem(trace, model);
+        FixedSplit best = BestFixedSplitSolver.bestSplit(problem);
+        PolicyRun run;
+        try {
+            run = Simulation.run(problem, policy, seed, best);
+        } catch (InvalidModelException e) {
+            throw new IllegalArgumentException("--policy " + policyId + ": " + e.getMessage());
+        }
+        OnlineEvaluation finalOnly = problem.evaluate(problem.finalOnly());
+        print(out, trace, origin, model, policy, run, PerSampleOracle.evaluate(problem), finalOnly);
+        if (regretCsv != null) {
+            writeCurve(run);
+            out.printf("regret curve written to %s%n", regretCsv);
+        }
+        return 0;
+    }
+
+    private RewardModel rewardModel() {
+        try {
+            return new RewardModel(alpha, lambda, offload);
+        } catch (InvalidModelException e) {
+            String option = switch (e.field()) {
+                case "alpha" -> "--alpha";
+                case "lambda" -> "--lambda";
+                default -> "--offload";
+            };
+            throw new IllegalArgumentException(option + ": " + e.detail());
+        }
+    }
+
+    private Trace loadTrace() {
+        if (source.trace != null) {
+            return TraceCsv.read(source.trace);
+        }
+        try {
+            return SyntheticTraceGenerator.DEFAULT.withExits(exits).generate(source.generate, seed);
+        } catch (InvalidModelException e) {
+            String option = e.field().equals("samples") ? "--generate" : "--exits";
+            throw new IllegalArgumentException(option + ": " + e.detail());
+        }
+    }
+
+    private static void print(PrintWriter out, Trace trace, String origin, RewardModel model, SplitPolicy policy,
+                              PolicyRun run, OnlineEvaluation oracle, OnlineEvaluation finalOnly) {
+        int n = trace.size();
+        out.printf("trace      %d samples, %d exits, %s (%s)%n", n, trace.exits(),
+                trace.hasCorrectness() ? "with correctness" : "correctness unknown", origin);
+        out.printf(Locale.ROOT, "reward     alpha %s, lambda %s, offload %s%n", num(model.threshold()),
+                num(model.costPerLayer()), num(model.offloadCost()));
+        out.printf("policy     %s %s, seed %d%n", policy.id(), run.parameters(), run.seed());
+        out.println();
+        out.printf("%-26s %12s %10s %10s %10s%n", "", "mean reward", "mean cost", "offloaded", "accuracy");
+        row(out, policy.id(), run.evaluation());
+        row(out, "best fixed split (exit " + run.comparator().exit() + ")", run.comparatorEvaluation());
+        row(out, "per-sample oracle", oracle);
+        row(out, "final-layer (exit " + (trace.exits() - 1) + ")", finalOnly);
+        out.println();
+        out.printf(Locale.ROOT, "regret     %.6g cumulative against the best fixed split after %d rounds"
+                + " (%.6g per round)%n", run.finalRegret(), n, run.regretPerRound(n));
+        if (n >= 1000) {
+            out.printf(Locale.ROOT, "           %.6g per round after 1000 rounds%n", run.regretPerRound(1000));
+        }
+        long[] counts = run.splitCounts(trace.exits());
+        int most = 0;
+        for (int i = 1; i < counts.length; i++) {
+            if (counts[i] > counts[most]) {
+                most = i;
+            }
+        }
+        out.printf(Locale.ROOT, "splits     most played: exit %d in %.2f %% of rounds%n", most, 100.0 * counts[most] / n);
+        double reduction = finalOnly.meanCost() > 0 ? 1 - run.evaluation().meanCost() / finalOnly.meanCost()
+                : Double.NaN;
+        out.printf(Locale.ROOT, "vs final   cost reduction %.2f %%", 100 * reduction);
+        if (trace.hasCorrectness()) {
+            double a = run.evaluation().accuracy().orElseThrow();
+            double f = finalOnly.accuracy().orElseThrow();
+            out.printf(Locale.ROOT, ", accuracy drop %.2f points (%.2f %% vs %.2f %%)", 100 * (f - a), 100 * a,
+                    100 * f);
+        }
+        out.println();
+    }
+
+    private static void row(PrintWriter out, String label, OnlineEvaluation e) {
+        out.printf(Locale.ROOT, "%-26s %12.6f %10.6f %9.2f%% %10s%n", label, e.objective(), e.meanCost(),
+                100 * e.offloadRate(), e.accuracy().isPresent()
+                        ? String.format(Locale.ROOT, "%.2f%%", 100 * e.accuracy().getAsDouble()) : "n/a");
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%s", v);
+    }
+
+    private void writeCurve(PolicyRun run) {
+        try (BufferedWriter w = Files.newBufferedWriter(regretCsv, StandardCharsets.UTF_8)) {
+            w.write("round,split,cumulativeRegret,regretPerRound\n");
+            for (int t = 1; t <= run.rounds(); t++) {
+                if (t % curveStep == 0 || t == run.rounds() || t == 1) {
+                    w.write(t + "," + run.split(t) + "," + run.cumulativeRegret(t) + "," + run.regretPerRound(t)
+                            + "\n");
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--regret-csv: cannot write " + regretCsv + ": " + e);
+        }
+    }
+}

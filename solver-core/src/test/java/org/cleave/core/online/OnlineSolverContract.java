@@ -1,0 +1,66 @@
+package org.cleave.core.online;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.LongStream;
+import org.cleave.core.solve.Family;
+import org.cleave.core.solve.Result;
+import org.cleave.core.solve.Solver;
+import org.cleave.core.solve.SolverKind;
+import org.cleave.core.solve.Status;
+import org.cleave.core.solve.Verifier;
+import org.cleave.core.testing.Seeds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The contract every solver of P7's offline problem meets: verified by the evaluator; an exact
+ * solver is OPTIMAL and its split's total reward equals the best total computed directly from
+ * the paper's formula over every split (small random traces, 1–60 samples, 1–8 exits); nothing
+ * exceeds the direct per-sample oracle.
+ */
+public abstract class OnlineSolverContract {
+    /** The solver under test. */
+    protected abstract Solver<OnlineProblem, FixedSplit> createSolver();
+
+    static LongStream seeds() {
+        return Seeds.of(97, 200);
+    }
+
+    @Test
+    void declaresTheOnlineFamily() {
+        Solver<OnlineProblem, FixedSplit> s = createSolver();
+        assertEquals(Family.ONLINE, s.family());
+        assertEquals(OnlineProblem.class, s.problemType());
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void matchesTheDirectComputation(long seed) {
+        Trace trace = OnlineTraces.random(seed, 1 + (int) (seed % 60), 1 + (int) ((seed / 3) % 8), seed % 3 == 0);
+        OnlineProblem p = new OnlineProblem(trace, OnlineTraces.randomModel(seed));
+        Solver<OnlineProblem, FixedSplit> solver = createSolver();
+        Result<FixedSplit> r = solver.solve(p);
+        String label = "seed " + seed;
+        assertTrue(r.hasPlan(), label + ": " + r.status() + " " + r.message());
+        Verifier.Verdict v = Verifier.verify(p, r);
+        assertTrue(v.ok(), label + ": " + v.defects());
+        double best = OnlineTraces.directBestTotal(p);
+        double mine = OnlineTraces.directTotals(p)[r.planOrThrow().exit()];
+        double oracle = OnlineTraces.directOracleTotal(p);
+        if (solver.kind() == SolverKind.EXACT) {
+            assertEquals(Status.OPTIMAL, r.status(), label);
+            assertTrue(OnlineTraces.close(best, mine), label + ": best " + best + " but split " + r.plan() + " has "
+                    + mine);
+            assertTrue(OnlineTraces.close(best / trace.size(), r.objective()), label);
+        }
+        assertTrue(mine <= oracle + 1e-9 * trace.size(), label + ": above the oracle");
+    }
+
+    @Test
+    void rejectsANullProblem() {
+        assertEquals(Status.INVALID_INPUT, createSolver().solve(null).status());
+    }
+}
