@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cleave", mixinStandardHelpOptions = true, versionProvider = Cleave.Version.class,
         description = "Exact and heuristic solvers for collaborative DNN inference.",
-        subcommands = {SolveCommand.class, SolversCommand.class, ExamplesCommand.class,
+        subcommands = {SolveCommand.class, SolversCommand.class, ExamplesCommand.class, org.cleave.cli.zoo.ZooCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cleave implements Runnable {
     /** Exit status for bad input. */
