@@ -1,16 +1,12 @@
-package org.cleave.cli.zoo;
+package org.cleave.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.cleave.cli.Cleave;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
@@ -19,30 +15,14 @@ import org.cleave.instances.zoo.Zoo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** {@code cleave zoo} (org.cleave.cli.zoo.ZooCommand), using {@link CliTest}'s runner. */
 class ZooCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int status, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Cleave.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
-    static String badInput(String... args) {
-        Run r = run(args);
-        assertEquals(Cleave.BAD_INPUT, r.status(), r.err() + r.out());
-        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
-        return r.err().strip();
-    }
-
     @Test
     void listsEveryModelWithItsParameterCount() {
-        Run r = run("zoo", "list");
+        CliTest.Run r = CliTest.run("zoo", "list");
         assertEquals(0, r.status(), r.err());
         for (String name : Zoo.names()) {
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith(name + " ")), name);
@@ -52,10 +32,10 @@ class ZooCommandTest {
 
     @Test
     void showsALayerTableAndABlockTable() {
-        Run r = run("zoo", "show", "resnet50");
+        CliTest.Run r = CliTest.run("zoo", "show", "resnet50");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("layer4.2.relu") && l.contains("2048x7x7")), r.out());
-        Run b = run("zoo", "show", "b-alexnet", "--view", "blocks");
+        CliTest.Run b = CliTest.run("zoo", "show", "b-alexnet", "--view", "blocks");
         assertEquals(0, b.status(), b.err());
         assertTrue(b.out().contains("exit1") && b.out().contains("BranchyNet"), b.out());
     }
@@ -63,7 +43,7 @@ class ZooCommandTest {
     @Test
     void exportsAP1InstanceThatSolves() throws IOException {
         Path file = dir.resolve("instance.json");
-        Run r = run("zoo", "export", "resnet18", "--network", "4g", "--device", "rpi4", "--edge", "gpu", "-o",
+        CliTest.Run r = CliTest.run("zoo", "export", "resnet18", "--network", "4g", "--device", "rpi4", "--edge", "gpu", "-o",
                 file.toString());
         assertEquals(0, r.status(), r.err());
         Instance i = InstanceJson.read(file);
@@ -73,7 +53,7 @@ class ZooCommandTest {
         assertEquals("resnet18", i.metadata().get("model").asText());
         assertTrue(i.metadata().get("networkSource").asText().contains("DADS"));
         assertTrue(i.metadata().has("deviceSource") && i.metadata().has("edgeSource"));
-        Run solved = run("solve", file.toString(), "--solver", "mincut", "--json");
+        CliTest.Run solved = CliTest.run("solve", file.toString(), "--solver", "mincut", "--json");
         assertEquals(0, solved.status(), solved.err());
         JsonNode result = Json.MAPPER.readTree(solved.out());
         assertEquals("OPTIMAL", result.get("status").asText());
@@ -81,15 +61,15 @@ class ZooCommandTest {
 
     @Test
     void exportsDotGraphMlAndCsvAndOverridesExitStatistics() throws IOException {
-        Run dot = run("zoo", "export", "googlenet", "--format", "dot");
+        CliTest.Run dot = CliTest.run("zoo", "export", "googlenet", "--format", "dot");
         assertEquals(0, dot.status(), dot.err());
         assertTrue(dot.out().contains("digraph") && dot.out().contains("->"));
-        Run xml = run("zoo", "export", "googlenet", "--format", "graphml", "--view", "blocks");
+        CliTest.Run xml = CliTest.run("zoo", "export", "googlenet", "--format", "graphml", "--view", "blocks");
         assertTrue(xml.out().contains("<graphml"), xml.err());
-        Run csv = run("zoo", "export", "nin", "--format", "csv");
+        CliTest.Run csv = CliTest.run("zoo", "export", "nin", "--format", "csv");
         assertTrue(csv.out().startsWith("id,name,predecessors"), csv.err());
         Path file = dir.resolve("exits.json");
-        Run r = run("zoo", "export", "b-alexnet", "--exit-rates", "0.5,0.8,1", "--exit-accuracies", "0.7,0.75,0.8",
+        CliTest.Run r = CliTest.run("zoo", "export", "b-alexnet", "--exit-rates", "0.5,0.8,1", "--exit-accuracies", "0.7,0.75,0.8",
                 "-o", file.toString());
         assertEquals(0, r.status(), r.err());
         Instance i = InstanceJson.read(file);
@@ -99,14 +79,14 @@ class ZooCommandTest {
 
     @Test
     void badNamesAreOneLineErrors() {
-        assertTrue(badInput("zoo", "show", "lenet").contains("resnet18"));
-        assertTrue(badInput("zoo", "export", "resnet18", "--network", "6g").contains("wifi"));
-        assertTrue(badInput("zoo", "export", "resnet18", "--device", "toaster").contains("rpi4"));
-        assertTrue(badInput("zoo", "export", "resnet18", "--dtype", "float8").contains("float32"));
-        assertTrue(badInput("zoo", "export", "b-alexnet", "--exit-rates", "0.5,1").contains("3 exits"));
-        assertTrue(badInput("zoo", "export", "b-alexnet", "--exit-rates", "0.9,0.5,1").contains("nondecreasing"));
-        assertTrue(badInput("zoo", "export", "resnet18", "--exit-rates", "1").contains("no exits"));
-        Run p = run("zoo", "profiles");
+        assertTrue(CliTest.badInput("zoo", "show", "lenet").contains("resnet18"));
+        assertTrue(CliTest.badInput("zoo", "export", "resnet18", "--network", "6g").contains("wifi"));
+        assertTrue(CliTest.badInput("zoo", "export", "resnet18", "--device", "toaster").contains("rpi4"));
+        assertTrue(CliTest.badInput("zoo", "export", "resnet18", "--dtype", "float8").contains("float32"));
+        assertTrue(CliTest.badInput("zoo", "export", "b-alexnet", "--exit-rates", "0.5,1").contains("3 exits"));
+        assertTrue(CliTest.badInput("zoo", "export", "b-alexnet", "--exit-rates", "0.9,0.5,1").contains("nondecreasing"));
+        assertTrue(CliTest.badInput("zoo", "export", "resnet18", "--exit-rates", "1").contains("no exits"));
+        CliTest.Run p = CliTest.run("zoo", "profiles");
         assertEquals(0, p.status());
         assertTrue(p.out().contains("jetson-nano") && p.out().contains("18.88"), p.out());
     }
