@@ -55,11 +55,15 @@ class ZooSolvabilityTest {
                     Profiles.edge("gpu"), Profiles.network(network), w, 0);
             PartitionProblem blocks = new PartitionProblem(m.blockGraph(), Profiles.device("rpi4"),
                     Profiles.edge("gpu"), Profiles.network(network), w, 0);
-            double dag = optimal(layers, MINCUT.solve(layers), label).objective();
+            Result<Placement> best = optimal(layers, MINCUT.solve(layers), label);
+            double dag = best.objective();
             double cut = optimal(blocks, MINCUT.solve(blocks), label).objective();
             double enumerated = optimal(blocks, ENUMERATE.solve(blocks), label).objective();
             assertTrue(Verifier.close(cut, enumerated, 1e-9), label + ": mincut " + cut + " vs enumerate " + enumerated);
             assertTrue(dag <= cut * (1 + 1e-9), label + ": the DAG optimum " + dag + " exceeds the chain's " + cut);
+            System.out.printf(java.util.Locale.ROOT, "%-18s %-5s %-14s layer-DAG optimum %10.6f  block-chain optimum"
+                    + " %10.6f  edge layers %d of %d%n", model, network, w.energyWeight() == 0 ? "latency" : "lat+0.1*energy",
+                    dag, cut, best.planOrThrow().edgeLayerIds(m.layerGraph()).size(), m.layerGraph().size());
         }
     }
 }
