@@ -11,7 +11,7 @@ import java.util.function.Function;
  * block-level chain.
  *
  * <p>Single-exit models: {@code alexnet}, {@code vgg16}, {@code resnet18}, {@code resnet50},
- * {@code googlenet}, {@code inception-v3} (torchvision, 224×224, Inception-v3 299×299, no
+ * {@code googlenet}, {@code inception-v3}, {@code mobilenetv2} (torchvision, 224×224, Inception-v3 299×299, no
  * auxiliary classifiers), {@code nin} and {@code tiny-yolov2} (as DADS used them). Multi-exit
  * variants: {@code b-alexnet} (BranchyNet, CIFAR-10) and {@code resnet18-exits},
  * {@code resnet50-exits}, {@code vgg16-exits}, {@code mobilenetv2-exits} (exits at stage ends,
