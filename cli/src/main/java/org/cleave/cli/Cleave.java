@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 CompareCommand.class,
                 GroundTruthCommand.class,
                 org.cleave.cli.online.OnlineCommand.class,
+                org.cleave.cli.zoo.ZooCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cleave implements Runnable {
     /** Exit status for bad input. */

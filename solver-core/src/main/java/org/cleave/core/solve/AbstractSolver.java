@@ -80,6 +80,10 @@ public abstract class AbstractSolver<P extends Problem<S>, S> implements Solver<
             return Result.withoutPlan(id, params, Status.INVALID_INPUT, Double.NaN, deadline.elapsed(), Map.of(),
                     "problem must not be null");
         }
+        if (!problemType.isInstance(problem)) {
+            return Result.withoutPlan(id, params, Status.INVALID_INPUT, Double.NaN, deadline.elapsed(), Map.of(),
+                    id + " solves " + problemType.getSimpleName() + ", not " + problem.getClass().getSimpleName());
+        }
         Outcome<S> outcome;
         try {
             outcome = run(problem, limits, deadline);

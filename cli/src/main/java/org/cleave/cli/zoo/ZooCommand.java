@@ -1,0 +1,277 @@
+package org.cleave.cli.zoo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.Layer;
+import org.cleave.core.partition.CostWeights;
+import org.cleave.core.partition.PartitionProblem;
+import org.cleave.instances.importers.LayerProfiles;
+import org.cleave.instances.io.Instance;
+import org.cleave.instances.io.InstanceJson;
+import org.cleave.instances.io.Json;
+import org.cleave.instances.profiles.DeviceProfile;
+import org.cleave.instances.profiles.EdgeProfile;
+import org.cleave.instances.profiles.NetworkProfile;
+import org.cleave.instances.profiles.Profiles;
+import org.cleave.instances.zoo.BlockView;
+import org.cleave.instances.zoo.DataType;
+import org.cleave.instances.zoo.ExitStatistic;
+import org.cleave.instances.zoo.GraphExport;
+import org.cleave.instances.zoo.Zoo;
+import org.cleave.instances.zoo.ZooLayer;
+import org.cleave.instances.zoo.ZooModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cleave zoo}: the model zoo. {@code list} the models, {@code show MODEL} a layer (or block)
+ * table, {@code export MODEL} a P1 instance (JSON) or the graph (DOT, GraphML, CSV layer profile),
+ * {@code profiles} the network, device and edge profiles with their sources.
+ */
+@Command(name = "zoo", mixinStandardHelpOptions = true,
+        description = "The model zoo: list, show and export networks; list the profiles.",
+        subcommands = {ZooCommand.ListModels.class, ZooCommand.Show.class, ZooCommand.Export.class,
+                ZooCommand.ListProfiles.class})
+public final class ZooCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The graph views a model can be shown or exported in. */
+    enum View {
+        /** The layer-level DAG. */
+        layers,
+        /** The block-level chain. */
+        blocks
+    }
+
+    /** Export formats. */
+    enum Format {
+        /** A P1 instance file. */
+        json,
+        /** Graphviz DOT. */
+        dot,
+        /** GraphML. */
+        graphml,
+        /** The CSV layer-profile format of {@link LayerProfiles}. */
+        csv
+    }
+
+    static DataType dataType(String key) {
+        return DataType.fromKey(key);
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the zoo's models.")
+    static final class ListModels implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%-18s %6s %6s %13s %9s %5s  %s%n", "model", "layers", "blocks", "parameters", "GMACs",
+                    "exits", "description");
+            for (String name : Zoo.names()) {
+                ZooModel m = Zoo.get(name);
+                out.printf(Locale.ROOT, "%-18s %6d %6d %,13d %9.3f %5d  %s%n", name, m.layerGraph().size(),
+                        m.blockGraph().size(), m.parameters(), m.convLinearMultiplyAccumulates() / 1e9,
+                        m.exits().size(), m.description());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Print a model's layer table (MACs: conv+linear multiply-accumulates; FLOPs as the"
+                    + " solvers use them, 2 x MACs plus element-wise work).")
+    static final class Show implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "MODEL", description = "a model name (see 'cleave zoo list')")
+        String model;
+        @Option(names = "--view", defaultValue = "layers", description = "layers or blocks (default: ${DEFAULT-VALUE})")
+        View view;
+        @Option(names = "--dtype", defaultValue = "float32", description = "float32, float16 or int8 (default: ${DEFAULT-VALUE})")
+        String dtype;
+
+        @Override
+        public Integer call() {
+            ZooModel m = Zoo.get(model, dataType(dtype));
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%s: %s%nsource: %s%n", m.name(), m.description(), m.source());
+            out.printf(Locale.ROOT, "parameters %,d, conv+linear MACs %,d, FLOPs %,.0f, %d layers, %d blocks%n",
+                    m.parameters(), m.convLinearMultiplyAccumulates(), m.flops(), m.layers().size(),
+                    m.blockGraph().size());
+            if (view == View.layers) {
+                out.printf("%-28s %-32s %-14s %15s %15s %13s %11s  %s%n", "id", "operator", "output", "MACs", "FLOPs",
+                        "outputBytes", "params", "inputs");
+                for (ZooLayer l : m.layers()) {
+                    out.printf(Locale.ROOT, "%-28s %-32s %-14s %,15d %,15.0f %,13.0f %,11d  %s%n", l.id(),
+                            l.description(), l.outputShape(), l.multiplyAccumulates(), l.flops(), l.outputBytes(),
+                            l.parameters(), String.join(" ", l.inputs()));
+                }
+            } else {
+                BlockView blocks = m.blockView();
+                out.printf("%-28s %7s %15s %13s %13s%n", "block", "layers", "FLOPs", "outputBytes", "paramBytes");
+                for (BlockView.Block b : blocks.blocks()) {
+                    Layer l = blocks.graph().layer(blocks.graph().indexOf(b.id()));
+                    out.printf(Locale.ROOT, "%-28s %7d %,15.0f %,13.0f %,13.0f%n", b.id(), b.layerIds().size(),
+                            l.flops(), l.outputBytes(), l.paramBytes());
+                }
+            }
+            if (!m.exits().isEmpty()) {
+                out.printf("exits (statistics: %s)%n", m.exitStatisticsSource());
+                m.exits().forEach(e -> out.printf(Locale.ROOT, "  %-8s after %-22s FLOPs %,14.0f  rate %.4f  accuracy %.4f%n",
+                        e.id(), e.afterLayer(), e.flops(), e.exitRate(), e.accuracy()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Export a model as a P1 instance (json) or its graph (dot, graphml, csv).")
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "MODEL", description = "a model name (see 'cleave zoo list')")
+        String model;
+        @Option(names = "--network", defaultValue = "4g", description = "network profile (default: ${DEFAULT-VALUE})")
+        String network;
+        @Option(names = "--device", defaultValue = "rpi4", description = "device profile (default: ${DEFAULT-VALUE})")
+        String device;
+        @Option(names = "--edge", defaultValue = "gpu", description = "edge profile (default: ${DEFAULT-VALUE})")
+        String edge;
+        @Option(names = "--view", defaultValue = "layers", description = "layers or blocks (default: ${DEFAULT-VALUE})")
+        View view;
+        @Option(names = "--format", defaultValue = "json", description = "json, dot, graphml or csv (default: ${DEFAULT-VALUE})")
+        Format format;
+        @Option(names = "--dtype", defaultValue = "float32", description = "float32, float16 or int8 (default: ${DEFAULT-VALUE})")
+        String dtype;
+        @Option(names = "--exit-rates", split = ",", paramLabel = "R",
+                description = "cumulative exit rates, one per exit (the final one 1), overriding the defaults")
+        List<Double> exitRates;
+        @Option(names = "--exit-accuracies", split = ",", paramLabel = "A",
+                description = "accuracies, one per exit, overriding the defaults (with --exit-rates)")
+        List<Double> exitAccuracies;
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "output file (default: standard output)")
+        Path output;
+
+        @Override
+        public Integer call() {
+            ZooModel m = Zoo.get(model, dataType(dtype));
+            m = overrideExits(m);
+            DnnGraph graph = view == View.layers ? m.layerGraph() : m.blockGraph();
+            String text = switch (format) {
+                case json -> InstanceJson.write(instance(m, graph));
+                case dot -> GraphExport.export(graph, GraphExport.Format.DOT);
+                case graphml -> GraphExport.export(graph, GraphExport.Format.GRAPHML);
+                case csv -> LayerProfiles.toCsv(graph);
+            };
+            if (output == null) {
+                spec.commandLine().getOut().print(text);
+                spec.commandLine().getOut().flush();
+            } else {
+                try {
+                    Files.writeString(output, text, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("--output: cannot write " + output + ": " + e.getMessage());
+                }
+                spec.commandLine().getOut().printf("wrote %s (%s, %s view, %d vertices)%n", output, format, view,
+                        graph.size());
+            }
+            return 0;
+        }
+
+        private ZooModel overrideExits(ZooModel m) {
+            if (exitRates == null && exitAccuracies == null) {
+                return m;
+            }
+            if (m.exits().isEmpty()) {
+                throw new IllegalArgumentException("--exit-rates: model " + m.name() + " has no exits");
+            }
+            List<Double> rates = exitRates != null ? exitRates : m.exits().stream().map(e -> e.exitRate()).toList();
+            List<Double> accs = exitAccuracies != null ? exitAccuracies
+                    : m.exits().stream().map(e -> e.accuracy()).toList();
+            if (rates.size() != m.exits().size() || accs.size() != m.exits().size()) {
+                throw new IllegalArgumentException("--exit-rates/--exit-accuracies: " + m.name() + " has "
+                        + m.exits().size() + " exits, got " + rates.size() + " rates and " + accs.size()
+                        + " accuracies");
+            }
+            List<ExitStatistic> stats = new ArrayList<>();
+            for (int j = 0; j < rates.size(); j++) {
+                stats.add(new ExitStatistic(rates.get(j), accs.get(j)));
+            }
+            return m.withExitStatistics(stats, "given on the command line");
+        }
+
+        private Instance instance(ZooModel m, DnnGraph graph) {
+            NetworkProfile n = Profiles.networkProfile(network);
+            DeviceProfile d = Profiles.deviceProfile(device);
+            EdgeProfile e = Profiles.edgeProfile(edge);
+            PartitionProblem p = new PartitionProblem(graph, d.device(), e.edge(), n.link(), CostWeights.LATENCY, 0);
+            ObjectNode meta = Json.MAPPER.createObjectNode();
+            meta.put("generator", "cleave zoo export");
+            meta.put("model", m.name());
+            meta.put("modelSource", m.source());
+            meta.put("view", view.name());
+            meta.put("dataType", m.dataType().name().toLowerCase(Locale.ROOT));
+            meta.put("parameters", m.parameters());
+            meta.put("convLinearMultiplyAccumulates", m.convLinearMultiplyAccumulates());
+            meta.put("flopsConvention", "layer flops = FLOPs = 2 x conv/linear multiply-accumulates + element-wise work");
+            if (!m.exits().isEmpty()) {
+                meta.put("exitStatisticsSource", m.exitStatisticsSource());
+            }
+            meta.put("network", n.name());
+            meta.put("networkSource", n.source());
+            meta.put("device", d.name());
+            meta.put("deviceSource", d.source());
+            meta.put("edge", e.name());
+            meta.put("edgeSource", e.source());
+            String name = m.name() + "-" + view.name() + "-" + n.name() + "-" + d.name() + "-" + e.name();
+            return new Instance(name, m.description() + "; " + n.name() + ", " + d.name() + ", " + e.name(), p, meta);
+        }
+    }
+
+    @Command(name = "profiles", mixinStandardHelpOptions = true,
+            description = "List the network, device and edge profiles with their sources.")
+    static final class ListProfiles implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("networks (uplink / downlink Mbit/s, one-way latency s)");
+            for (NetworkProfile n : Profiles.networks()) {
+                out.printf(Locale.ROOT, "  %-12s %9.2f %9.2f %7.4f  %s%n", n.name(), n.link().uplinkBitsPerSecond() / 1e6,
+                        n.link().downlinkBitsPerSecond() / 1e6, n.link().latencySeconds(), n.source());
+            }
+            out.println("devices (GFLOP/s, compute / transmit / idle W)");
+            for (DeviceProfile d : Profiles.devices()) {
+                out.printf(Locale.ROOT, "  %-12s %9.1f %6.2f %6.2f %6.2f  %s%n", d.name(), d.device().flopsPerSecond() / 1e9,
+                        d.device().computeWatts(), d.device().transmitWatts(), d.device().idleWatts(), d.source());
+            }
+            out.println("edge servers (GFLOP/s)");
+            for (EdgeProfile e : Profiles.edges()) {
+                out.printf(Locale.ROOT, "  %-12s %9.1f  %s%n", e.name(), e.edge().flopsPerSecond() / 1e9, e.source());
+            }
+            return 0;
+        }
+    }
+}
