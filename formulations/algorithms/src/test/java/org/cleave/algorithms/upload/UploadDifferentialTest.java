@@ -79,4 +79,29 @@ class UploadDifferentialTest {
                 plans, PrunedBinaryTreeUploadSolver.DEFAULT_BEAM_WIDTH, 100 * gapSum / INSTANCES, 100 * gapMax,
                 gapPositive);
     }
+
+    @Test
+    void fastModeGapOnLargerGraphs() {
+        var bnb = new BranchAndBoundUploadSolver();
+        for (int width : new int[] {1, 4}) {
+            var beam = new PrunedBinaryTreeUploadSolver(width);
+            double sum = 0;
+            double max = 0;
+            int count = 200;
+            for (int k = 0; k < count; k++) {
+                GraphGenerator.Shape shape = GraphGenerator.Shape.values()[k % 4];
+                UploadProblem p = UploadInstances.random(9_000_011L + k, shape, 12 + k % 9,
+                        UploadMode.values()[k % 3], RandomInstances.WeightMode.ANY);
+                double opt = bnb.solve(p).objective();
+                Result<Placement> r = beam.solve(p);
+                assertTrue(Verifier.verify(p, r).ok());
+                double gap = r.objective() / opt - 1;
+                assertTrue(gap >= -1e-12, "instance " + k + ": pbt-beam below branch-and-bound");
+                sum += Math.max(0, gap);
+                max = Math.max(max, gap);
+            }
+            System.out.printf(Locale.ROOT, "P5 pbt-beam width %d on %d graphs of 12-20 layers: gap mean %.4f %%,"
+                    + " max %.4f %%%n", width, count, 100 * sum / count, 100 * max);
+        }
+    }
 }
