@@ -41,6 +41,15 @@ public abstract class UploadSolverContract {
         return false;
     }
 
+    /** Whether the solver models the latency objective only (then instances have w_E = 0). */
+    protected boolean latencyOnly() {
+        return false;
+    }
+
+    private RandomInstances.WeightMode weights(RandomInstances.WeightMode otherwise) {
+        return latencyOnly() ? RandomInstances.WeightMode.LATENCY : otherwise;
+    }
+
     static LongStream seeds() {
         return Seeds.of(17, 120);
     }
@@ -69,7 +78,7 @@ public abstract class UploadSolverContract {
         GraphGenerator.Shape shape = chainsOnly() ? GraphGenerator.Shape.CHAIN : shapes[(int) (seed % shapes.length)];
         UploadMode mode = UploadMode.values()[(int) ((seed / 4) % 3)];
         UploadProblem p = UploadInstances.random(seed, shape, 1 + (int) (seed % 12), mode,
-                RandomInstances.WeightMode.ANY);
+                weights(RandomInstances.WeightMode.ANY));
         Solver<UploadProblem, Placement> solver = createSolver();
         check(p, solver.solve(p), solver.kind(), "seed " + seed + " " + mode);
     }
@@ -101,7 +110,7 @@ public abstract class UploadSolverContract {
     @Test
     void isDeterministic() {
         UploadProblem p = UploadInstances.random(99, chainsOnly() ? GraphGenerator.Shape.CHAIN
-                : GraphGenerator.Shape.INCEPTION, 12, UploadMode.PARALLEL, RandomInstances.WeightMode.MIXED);
+                : GraphGenerator.Shape.INCEPTION, 12, UploadMode.PARALLEL, weights(RandomInstances.WeightMode.MIXED));
         Solver<UploadProblem, Placement> s = createSolver();
         Result<Placement> a = s.solve(p);
         Result<Placement> b = s.solve(p);
