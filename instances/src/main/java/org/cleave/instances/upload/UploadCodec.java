@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
-import org.cleave.core.model.Checks;
-import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
+import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
 import org.cleave.core.upload.TimelineEvent;
@@ -16,7 +15,7 @@ import org.cleave.core.upload.UploadProblem;
 import org.cleave.instances.io.FamilyCodec;
 import org.cleave.instances.io.InvalidInstanceException;
 import org.cleave.instances.io.Json;
-import org.cleave.instances.io.ModelJson;
+import org.cleave.instances.partition.PartitionCodec;
 
 /**
  * The P5 (single-user) instance format: P1's fields {@code model} (whose layers' {@code paramBytes}
@@ -26,6 +25,8 @@ import org.cleave.instances.io.ModelJson;
  * timeline. The multi-user problem has no file format yet.
  */
 public final class UploadCodec implements FamilyCodec {
+    private static final PartitionCodec P1 = new PartitionCodec();
+
     @Override
     public Family family() {
         return Family.UPLOAD;
@@ -38,13 +39,8 @@ public final class UploadCodec implements FamilyCodec {
 
     @Override
     public Problem<?> read(ObjectNode root, String path) {
-        DnnGraph graph = ModelJson.readModel(Json.object(root, "model", path), path + ".model");
-        var device = ModelJson.readDevice(Json.object(root, "device", path), path + ".device");
-        var edge = ModelJson.readEdge(Json.object(root, "edge", path), path + ".edge");
-        var link = ModelJson.readLink(Json.object(root, "link", path), path + ".link");
-        var weights = ModelJson.readWeights(root, "objective", path);
-        double load = Json.optionalNumber(root, "deviceLoad", path, 0);
-        ModelJson.at(path, () -> Checks.load("deviceLoad", load));
+        // P5 carries exactly P1's data plus the mode: P1's reader does the fields and their checks
+        PartitionProblem p1 = (PartitionProblem) P1.read(root, path);
         String key = Json.optionalString(root, "mode", path, UploadMode.PARALLEL.key());
         UploadMode mode;
         try {
@@ -52,18 +48,13 @@ public final class UploadCodec implements FamilyCodec {
         } catch (IllegalArgumentException e) {
             throw new InvalidInstanceException(path + "." + e.getMessage());
         }
-        return new UploadProblem(graph, device, edge, link, weights, load, mode);
+        return UploadProblem.of(p1, mode);
     }
 
     @Override
     public void write(Problem<?> problem, ObjectNode root) {
         UploadProblem p = (UploadProblem) problem;
-        root.set("model", ModelJson.writeModel(p.graph()));
-        root.set("device", ModelJson.writeDevice(p.device()));
-        root.set("edge", ModelJson.writeEdge(p.edge()));
-        root.set("link", ModelJson.writeLink(p.link()));
-        root.set("objective", ModelJson.writeWeights(p.weights()));
-        root.put("deviceLoad", p.deviceLoad());
+        P1.write(p.asPartitionProblem(), root);
         root.put("mode", p.mode().key());
     }
 
