@@ -1,0 +1,13 @@
+package org.cleave.algorithms.upload;
+
+import org.cleave.core.model.Placement;
+import org.cleave.core.solve.Solver;
+import org.cleave.core.upload.UploadProblem;
+import org.cleave.core.upload.UploadSolverContract;
+
+class PrunedBinaryTreeUploadSolverTest extends UploadSolverContract {
+    @Override
+    protected Solver<UploadProblem, Placement> createSolver() {
+        return new PrunedBinaryTreeUploadSolver();
+    }
+}
