@@ -59,25 +59,20 @@ public final class ScaledPartitionCosts {
         PartitionCoefficients c = PartitionCoefficients.of(problem);
         int n = g.size();
         int producers = 0;
-        double deviceOnly = 0;
-        double edgeOnly = c.deviceCost(0) + c.sendCost(0);
         for (int v = 0; v < n; v++) {
-            deviceOnly += c.deviceCost(v);
-            if (v > 0) {
-                edgeOnly += c.edgeCost(v);
-            }
             if (g.outDegree(v) > 0) {
                 producers++;
             }
         }
+        double u = upperBound(c);
         int terms = 2 * n + producers;
         int digits = Math.min(maxDigits, (int) Math.floor(Math.log10((double) integerLimit / (terms + 2))));
         if (digits < 3) {
             throw new IllegalArgumentException("model: " + n + " layers leave only " + digits
                     + " significant digits for integer costs. Maybe use mincut or ortools-milp:scip");
         }
-        IntegerScaling scaling = IntegerScaling.forMaximum(Math.min(deviceOnly, edgeOnly), digits);
-        double upperScaled = Math.min(deviceOnly, edgeOnly) * scaling.scale();
+        IntegerScaling scaling = IntegerScaling.forMaximum(u, digits);
+        double upperScaled = u * scaling.scale();
         long upper = (long) Math.floor(Math.max(upperScaled, 0) + terms * 0.5);
         long cap = (long) Math.ceil(Math.max(upperScaled, 0) + terms * 0.5) + 1;
         long[] dev = new long[n];
@@ -89,6 +84,20 @@ public final class ScaledPartitionCosts {
             snd[v] = g.outDegree(v) > 0 ? clamp(c.sendCost(v), scaling, cap) : 0;
         }
         return new ScaledPartitionCosts(dev, edg, snd, terms, cap, upper, scaling);
+    }
+
+    /**
+     * U = min(device-only cost, edge-only cost), the cost of two monotone placements, hence an
+     * upper bound on the optimum (cost units).
+     */
+    public static double upperBound(PartitionCoefficients c) {
+        double deviceOnly = 0;
+        double edgeOnly = c.deviceCost(0) + c.sendCost(0);
+        for (int v = 0; v < c.size(); v++) {
+            deviceOnly += c.deviceCost(v);
+            edgeOnly += v > 0 ? c.edgeCost(v) : 0;
+        }
+        return Math.min(deviceOnly, edgeOnly);
     }
 
     private static long clamp(double cost, IntegerScaling scaling, long cap) {
@@ -143,24 +152,5 @@ public final class ScaledPartitionCosts {
     /** Worst-case error of the returned objective versus the optimum, in cost units: {@code k / scale}. */
     public double optimalityError() {
         return 2 * scaling.absoluteError(terms);
-    }
-
-    /** The integer cost of a monotone placement, {@code onEdge[v]} = x_v. */
-    public long cost(DnnGraph g, boolean[] onEdge) {
-        long sum = 0;
-        for (int v = 0; v < onEdge.length; v++) {
-            if (onEdge[v]) {
-                sum += edge[v];
-            } else {
-                sum += device[v];
-                for (int k = 0; k < g.outDegree(v); k++) {
-                    if (onEdge[g.successor(v, k)]) {
-                        sum += send[v];
-                        break;
-                    }
-                }
-            }
-        }
-        return sum;
     }
 }

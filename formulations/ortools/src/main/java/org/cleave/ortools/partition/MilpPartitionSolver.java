@@ -10,6 +10,7 @@ import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
 import org.cleave.core.partition.PartitionCoefficients;
 import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.partition.ScaledPartitionCosts;
 import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
@@ -68,13 +69,7 @@ public abstract class MilpPartitionSolver extends AbstractSolver<PartitionProble
         DnnGraph g = problem.graph();
         PartitionCoefficients c = PartitionCoefficients.of(problem);
         int n = g.size();
-        double deviceOnly = 0;
-        double edgeOnly = c.deviceCost(0) + c.sendCost(0);
-        for (int v = 0; v < n; v++) {
-            deviceOnly += c.deviceCost(v);
-            edgeOnly += v > 0 ? c.edgeCost(v) : 0;
-        }
-        double upper = Math.min(deviceOnly, edgeOnly);
+        double upper = ScaledPartitionCosts.upperBound(c);
         double norm = upper > 0 ? upper : 1;
         MPSolver solver = backend.create();
         try {
