@@ -80,7 +80,8 @@ public enum MilpBackend {
     /** Applies {@code limits} to {@code solver}; returns what was set, for the result's parameters. */
     public Map<String, Object> apply(MPSolver solver, SolveLimits limits, Deadline deadline) {
         Map<String, Object> applied = new LinkedHashMap<>();
-        applied.put("backend", solver.solverVersion());
+        applied.put("backend", name());
+        applied.put("backendVersion", solver.solverVersion()); // OR-Tools 9.15 reports HiGHS as "PDLP Solver"
         if (limits.timeLimit().isPresent()) {
             long ms = Math.max(1, deadline.remaining().toMillis());
             solver.setTimeLimit(ms);
