@@ -1,0 +1,61 @@
+package org.cleave.choco;
+
+import java.util.Map;
+import java.util.Set;
+import org.chocosolver.solver.Model;
+import org.chocosolver.solver.Solver;
+import org.chocosolver.solver.search.strategy.Search;
+import org.chocosolver.solver.search.strategy.selectors.values.IntDomainMin;
+import org.chocosolver.solver.search.strategy.selectors.variables.DomOverWDeg;
+import org.chocosolver.solver.variables.IntVar;
+import org.cleave.core.solve.Capability;
+import org.cleave.core.solve.Deadline;
+import org.cleave.core.solve.SolveLimits;
+import org.cleave.core.solve.Status;
+
+/**
+ * What every Choco formulation shares: limits applied to a model's solver and the status
+ * mapping. Choco's own time limit is in milliseconds; here it is the time left on the solve's
+ * {@link Deadline}. The seed breaks ties of the dom/wdeg variable selection (Boussemart et al.,
+ * ECAI 2004), so a given seed gives a given search; threads &gt; 1 run that many differently
+ * seeded copies of the model in Choco's {@link org.chocosolver.solver.ParallelPortfolio}.
+ * Choco's integer domains are bounded by ±{@link IntVar#MAX_INT_BOUND}: scale costs with
+ * {@link org.cleave.core.solve.IntegerScaling} to fit.
+ */
+public final class ChocoSupport {
+    /** The limits a Choco formulation honours. */
+    public static final Set<Capability> HONOURS = Set.of(Capability.TIME_LIMIT, Capability.THREADS, Capability.SEED);
+
+    private ChocoSupport() {
+    }
+
+    /**
+     * Sets the time limit and a seeded dom/wdeg search, smallest value first, on {@code decisions}
+     * of {@code model}; {@code worker} (0, 1, ...) shifts the seed for portfolio copies.
+     */
+    public static void configure(Model model, IntVar[] decisions, SolveLimits limits, Deadline deadline, int worker,
+                                 Map<String, Object> applied) {
+        Solver solver = model.getSolver();
+        long seed = limits.seedOr(0) + worker;
+        solver.setSearch(Search.intVarSearch(new DomOverWDeg<>(decisions, seed), new IntDomainMin(), decisions));
+        if (limits.timeLimit().isPresent()) {
+            long ms = Math.max(1, deadline.remaining().toMillis());
+            solver.limitTime(ms);
+            applied.put("timeLimit", java.time.Duration.ofMillis(ms));
+        }
+        applied.put("seed", limits.seedOr(0));
+        applied.put("threads", limits.threads());
+    }
+
+    /**
+     * Cleave's status once the search loop ended: a finished search (Choco's TERMINATED) with a
+     * solution is OPTIMAL, without one INFEASIBLE; a search stopped by the limit is FEASIBLE with a
+     * solution and NO_SOLUTION_IN_LIMIT without.
+     */
+    public static Status status(boolean stoppedByLimit, boolean found) {
+        if (stoppedByLimit) {
+            return found ? Status.FEASIBLE : Status.NO_SOLUTION_IN_LIMIT;
+        }
+        return found ? Status.OPTIMAL : Status.INFEASIBLE;
+    }
+}

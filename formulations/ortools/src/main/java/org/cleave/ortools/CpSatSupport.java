@@ -1,0 +1,73 @@
+package org.cleave.ortools;
+
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.cleave.core.solve.Capability;
+import org.cleave.core.solve.Deadline;
+import org.cleave.core.solve.SolveLimits;
+import org.cleave.core.solve.Status;
+
+/**
+ * What every CP-SAT formulation shares: a configured {@link CpSolver} (time left on the
+ * deadline, {@code num_workers} = threads, {@code random_seed} = the seed (0 when none), gap
+ * limits 0 so OPTIMAL means proven on the integer model) and the status mapping. CP-SAT needs
+ * integer coefficients: scale costs with {@link org.cleave.core.solve.IntegerScaling}.
+ */
+public final class CpSatSupport {
+    /** The limits a CP-SAT formulation honours. */
+    public static final Set<Capability> HONOURS = Set.of(Capability.TIME_LIMIT, Capability.THREADS, Capability.SEED);
+
+    private CpSatSupport() {
+    }
+
+    /**
+     * A solver configured for {@code limits}; records what was set in {@code applied}.
+     *
+     * @throws IllegalArgumentException when the natives do not load
+     */
+    public static CpSolver solver(SolveLimits limits, Deadline deadline, Map<String, Object> applied) {
+        if (!OrToolsNatives.available()) {
+            throw new IllegalArgumentException(OrToolsNatives.unavailableMessage());
+        }
+        CpSolver solver = new CpSolver();
+        solver.getParameters().setNumWorkers(limits.threads()).setRelativeGapLimit(0).setAbsoluteGapLimit(0)
+                .setRandomSeed((int) Math.floorMod(limits.seedOr(0), (long) Integer.MAX_VALUE));
+        applied.put("threads", limits.threads());
+        applied.put("seed", limits.seedOr(0));
+        if (limits.timeLimit().isPresent()) {
+            Duration left = deadline.remaining();
+            solver.getParameters().setMaxTimeInSeconds(Math.max(1e-3, left.toNanos() / 1e9));
+            applied.put("timeLimit", left);
+        }
+        return solver;
+    }
+
+    /** {@link #solver(SolveLimits, Deadline, Map)} discarding the record of what was set. */
+    public static CpSolver solver(SolveLimits limits, Deadline deadline) {
+        return solver(limits, deadline, new LinkedHashMap<>());
+    }
+
+    /**
+     * Cleave's status for a CP-SAT status: OPTIMAL, FEASIBLE and INFEASIBLE map to themselves,
+     * UNKNOWN (a limit came before any solution) to NO_SOLUTION_IN_LIMIT, MODEL_INVALID to
+     * INVALID_INPUT.
+     */
+    public static Status status(CpSolverStatus status) {
+        switch (status) {
+            case OPTIMAL:
+                return Status.OPTIMAL;
+            case FEASIBLE:
+                return Status.FEASIBLE;
+            case INFEASIBLE:
+                return Status.INFEASIBLE;
+            case UNKNOWN:
+                return Status.NO_SOLUTION_IN_LIMIT;
+            default:
+                return Status.INVALID_INPUT;
+        }
+    }
+}

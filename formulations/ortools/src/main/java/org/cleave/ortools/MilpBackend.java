@@ -1,0 +1,123 @@
+package org.cleave.ortools;
+
+import com.google.ortools.linearsolver.MPSolver;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.cleave.core.solve.Capability;
+import org.cleave.core.solve.Deadline;
+import org.cleave.core.solve.SolveLimits;
+import org.cleave.core.solve.Status;
+
+/**
+ * The MILP backends reachable through OR-Tools' {@link MPSolver}, shared by every family's MILP
+ * formulation: how to create one, which {@link SolveLimits} it honours and how, and how its
+ * result status maps to Cleave's {@link Status}.
+ *
+ * <ul>
+ *   <li>time limit: the time left on the solve's {@link Deadline}, through
+ *   {@link MPSolver#setTimeLimit(long)} (milliseconds, at least 1);</li>
+ *   <li>threads: {@link MPSolver#setNumThreads(int)};</li>
+ *   <li>seed: SCIP only, as {@code randomization/randomseedshift}; CBC and HiGHS take no seed
+ *   through MPSolver (they are deterministic single-threaded) so they do not declare
+ *   {@link Capability#SEED}.</li>
+ * </ul>
+ */
+public enum MilpBackend {
+    /** SCIP (the default): the solver id {@code ortools-milp:scip}. */
+    SCIP("scip", "SCIP", true),
+    /** COIN-OR CBC: {@code ortools-milp:cbc}. */
+    CBC("cbc", "CBC", false),
+    /** HiGHS: {@code ortools-milp:highs}. */
+    HIGHS("highs", "HIGHS", false);
+
+    private final String key;
+    private final String orToolsName;
+    private final boolean seeded;
+
+    MilpBackend(String key, String orToolsName, boolean seeded) {
+        this.key = key;
+        this.orToolsName = orToolsName;
+        this.seeded = seeded;
+    }
+
+    /** Lower-case key, the suffix of the solver id. */
+    public String key() {
+        return key;
+    }
+
+    /** The solver id, {@code ortools-milp:<key>}. */
+    public String solverId() {
+        return "ortools-milp:" + key;
+    }
+
+    /** The limits honoured. */
+    public Set<Capability> honours() {
+        return seeded ? Set.of(Capability.TIME_LIMIT, Capability.THREADS, Capability.SEED)
+                : Set.of(Capability.TIME_LIMIT, Capability.THREADS);
+    }
+
+    /**
+     * A new, empty {@link MPSolver} of this backend; the caller must {@link MPSolver#delete()} it.
+     *
+     * @throws IllegalArgumentException when the natives do not load or this OR-Tools build lacks
+     *                                  the backend (so the solve ends as INVALID_INPUT with the reason)
+     */
+    public MPSolver create() {
+        if (!OrToolsNatives.available()) {
+            throw new IllegalArgumentException(OrToolsNatives.unavailableMessage());
+        }
+        MPSolver solver = MPSolver.createSolver(orToolsName);
+        if (solver == null) {
+            throw new IllegalArgumentException("solver: the MILP backend " + orToolsName
+                    + " is not available in this OR-Tools build. Maybe use ortools-milp:scip or mincut");
+        }
+        return solver;
+    }
+
+    /** Applies {@code limits} to {@code solver}; returns what was set, for the result's parameters. */
+    public Map<String, Object> apply(MPSolver solver, SolveLimits limits, Deadline deadline) {
+        Map<String, Object> applied = new LinkedHashMap<>();
+        applied.put("backend", name());
+        applied.put("backendVersion", solver.solverVersion()); // OR-Tools 9.15 reports HiGHS as "PDLP Solver"
+        if (limits.timeLimit().isPresent()) {
+            long ms = Math.max(1, deadline.remaining().toMillis());
+            solver.setTimeLimit(ms);
+            applied.put("timeLimit", Duration.ofMillis(ms));
+        }
+        applied.put("threads", solver.setNumThreads(limits.threads()) ? limits.threads() : "1 (backend refused "
+                + limits.threads() + ")");
+        if (seeded && limits.seed().isPresent()) {
+            int shift = (int) Math.floorMod(limits.seed().getAsLong(), (long) Integer.MAX_VALUE);
+            boolean ok = solver.setSolverSpecificParametersAsString(
+                    String.format(Locale.ROOT, "randomization/randomseedshift = %d", shift));
+            applied.put("seed", ok ? String.valueOf(shift) : "rejected by the backend");
+        }
+        return applied;
+    }
+
+    /**
+     * Cleave's status for an MPSolver result status. OPTIMAL, FEASIBLE and INFEASIBLE map to
+     * themselves; NOT_SOLVED, and ABNORMAL once the deadline has passed, mean the limit came first
+     * (NO_SOLUTION_IN_LIMIT); UNBOUNDED, MODEL_INVALID and ABNORMAL before the deadline are a
+     * defect of the model and are reported as INVALID_INPUT with the backend's status.
+     */
+    public static Status status(MPSolver.ResultStatus status, Deadline deadline) {
+        switch (status) {
+            case OPTIMAL:
+                return Status.OPTIMAL;
+            case FEASIBLE:
+                return Status.FEASIBLE;
+            case INFEASIBLE:
+                return Status.INFEASIBLE;
+            case NOT_SOLVED:
+                return Status.NO_SOLUTION_IN_LIMIT;
+            case ABNORMAL:
+                return deadline.expired() ? Status.NO_SOLUTION_IN_LIMIT : Status.INVALID_INPUT;
+            default:
+                return Status.INVALID_INPUT;
+        }
+    }
+}
