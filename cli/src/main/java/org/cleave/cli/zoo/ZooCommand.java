@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Layer;
 import org.cleave.core.partition.CostWeights;
-import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.solve.Family;
+import org.cleave.instances.zoo.ZooInstances;
 import org.cleave.instances.importers.LayerProfiles;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
@@ -161,6 +162,10 @@ public final class ZooCommand implements Runnable {
         View view;
         @Option(names = "--format", defaultValue = "json", description = "json, dot, graphml or csv (default: ${DEFAULT-VALUE})")
         Format format;
+        @Option(names = "--family", defaultValue = "partition", converter = FamilyConverter.class,
+                description = "instance family for json: partition, exits or throughput (the last two need a"
+                        + " multi-exit model; default: ${DEFAULT-VALUE})")
+        Family family;
         @Option(names = "--dtype", defaultValue = "float32", description = "float32, float16 or int8 (default: ${DEFAULT-VALUE})")
         String dtype;
         @Option(names = "--exit-rates", split = ",", paramLabel = "R",
@@ -178,7 +183,7 @@ public final class ZooCommand implements Runnable {
             m = overrideExits(m);
             DnnGraph graph = view == View.layers ? m.layerGraph() : m.blockGraph();
             String text = switch (format) {
-                case json -> InstanceJson.write(instance(m, graph));
+                case json -> InstanceJson.write(instance(m));
                 case dot -> GraphExport.export(graph, GraphExport.Format.DOT);
                 case graphml -> GraphExport.export(graph, GraphExport.Format.GRAPHML);
                 case csv -> LayerProfiles.toCsv(graph);
@@ -220,31 +225,17 @@ public final class ZooCommand implements Runnable {
             return m.withExitStatistics(stats, "given on the command line");
         }
 
-        private Instance instance(ZooModel m, DnnGraph graph) {
-            NetworkProfile n = Profiles.networkProfile(network);
-            DeviceProfile d = Profiles.deviceProfile(device);
-            EdgeProfile e = Profiles.edgeProfile(edge);
-            PartitionProblem p = new PartitionProblem(graph, d.device(), e.edge(), n.link(), CostWeights.LATENCY, 0);
-            ObjectNode meta = Json.MAPPER.createObjectNode();
-            meta.put("generator", "cleave zoo export");
-            meta.put("model", m.name());
-            meta.put("modelSource", m.source());
-            meta.put("view", view.name());
-            meta.put("dataType", m.dataType().name().toLowerCase(Locale.ROOT));
-            meta.put("parameters", m.parameters());
-            meta.put("convLinearMultiplyAccumulates", m.convLinearMultiplyAccumulates());
-            meta.put("flopsConvention", "layer flops = FLOPs = 2 x conv/linear multiply-accumulates + element-wise work");
-            if (!m.exits().isEmpty()) {
-                meta.put("exitStatisticsSource", m.exitStatisticsSource());
-            }
-            meta.put("network", n.name());
-            meta.put("networkSource", n.source());
-            meta.put("device", d.name());
-            meta.put("deviceSource", d.source());
-            meta.put("edge", e.name());
-            meta.put("edgeSource", e.source());
-            String name = m.name() + "-" + view.name() + "-" + n.name() + "-" + d.name() + "-" + e.name();
-            return new Instance(name, m.description() + "; " + n.name() + ", " + d.name() + ", " + e.name(), p, meta);
+        private Instance instance(ZooModel m) {
+            return ZooInstances.of(family, m, view == View.layers ? ZooInstances.View.LAYERS : ZooInstances.View.BLOCKS,
+                    network, device, edge);
+        }
+    }
+
+    /** Parses a family key. */
+    static final class FamilyConverter implements picocli.CommandLine.ITypeConverter<Family> {
+        @Override
+        public Family convert(String value) {
+            return Family.fromKey(value);
         }
     }
 

@@ -1,0 +1,84 @@
+package org.cleave.instances.zoo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import org.cleave.core.exits.ExitsProblem;
+import org.cleave.core.exits.FinalClassifier;
+import org.cleave.core.model.DnnGraph;
+import org.cleave.core.partition.CostWeights;
+import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.solve.Family;
+import org.cleave.core.solve.Problem;
+import org.cleave.core.throughput.ThroughputProblem;
+import org.cleave.instances.io.Instance;
+import org.cleave.instances.io.Json;
+import org.cleave.instances.profiles.DeviceProfile;
+import org.cleave.instances.profiles.EdgeProfile;
+import org.cleave.instances.profiles.NetworkProfile;
+import org.cleave.instances.profiles.Profiles;
+
+/**
+ * Instances made from a zoo model and three profiles, with the model's and the profiles' sources
+ * in the instance metadata. P1 takes any model (its exits stay as data); P2 and P3 take a
+ * multi-exit model, whose exit after the output layer becomes the final classifier
+ * ({@link FinalClassifier}). P2 uses variant (a) with latency weight 1, accuracy floor 0 and no
+ * latency bound, P3 an accuracy floor of 0 and no frame rate, unless the caller changes them.
+ */
+public final class ZooInstances {
+    /** Which graph of a model. */
+    public enum View {
+        /** The layer-level DAG. */
+        LAYERS,
+        /** The block-level chain. */
+        BLOCKS
+    }
+
+    private ZooInstances() {
+    }
+
+    /** An instance of {@code family} for a zoo model under the named profiles. */
+    public static Instance of(Family family, ZooModel m, View view, String network, String device, String edge) {
+        NetworkProfile n = Profiles.networkProfile(network);
+        DeviceProfile d = Profiles.deviceProfile(device);
+        EdgeProfile e = Profiles.edgeProfile(edge);
+        DnnGraph graph = view == View.LAYERS ? m.layerGraph() : m.blockGraph();
+        Problem<?> problem = switch (family) {
+            case PARTITION -> new PartitionProblem(graph, d.device(), e.edge(), n.link(), CostWeights.LATENCY, 0);
+            case EXITS, THROUGHPUT -> {
+                FinalClassifier fc = FinalClassifier.lift(graph).orElseThrow(() -> new IllegalArgumentException(
+                        "--family " + family.key() + ": model " + m.name() + " has no final-classifier exit; use a"
+                                + " multi-exit model such as b-alexnet or resnet18-exits"));
+                yield family == Family.EXITS
+                        ? new ExitsProblem(fc.graph(), d.device(), e.edge(), n.link(), 0, fc.accuracy(),
+                                new ExitsProblem.MinCost(CostWeights.LATENCY, 0, OptionalDouble.empty()))
+                        : new ThroughputProblem(fc.graph(), d.device(), e.edge(), n.link(), 0, fc.accuracy(), 0,
+                                OptionalDouble.empty());
+            }
+            default -> throw new IllegalArgumentException("--family: zoo models export as partition, exits or"
+                    + " throughput instances, not " + family.key());
+        };
+        ObjectNode meta = Json.MAPPER.createObjectNode();
+        meta.put("generator", "cleave zoo export");
+        meta.put("model", m.name());
+        meta.put("modelSource", m.source());
+        meta.put("view", view.name().toLowerCase(Locale.ROOT));
+        meta.put("dataType", m.dataType().name().toLowerCase(Locale.ROOT));
+        meta.put("parameters", m.parameters());
+        meta.put("convLinearMultiplyAccumulates", m.convLinearMultiplyAccumulates());
+        meta.put("flopsConvention", "layer flops = FLOPs = 2 x conv/linear multiply-accumulates + element-wise work");
+        if (!m.exits().isEmpty()) {
+            meta.put("exitStatisticsSource", m.exitStatisticsSource());
+        }
+        meta.put("network", n.name());
+        meta.put("networkSource", n.source());
+        meta.put("device", d.name());
+        meta.put("deviceSource", d.source());
+        meta.put("edge", e.name());
+        meta.put("edgeSource", e.source());
+        String name = m.name() + "-" + view.name().toLowerCase(Locale.ROOT) + "-" + n.name() + "-" + d.name() + "-"
+                + e.name();
+        return new Instance(name, m.description() + "; " + n.name() + ", " + d.name() + ", " + e.name(), problem,
+                meta);
+    }
+}
