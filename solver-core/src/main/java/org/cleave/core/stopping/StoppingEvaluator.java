@@ -101,7 +101,7 @@ public final class StoppingEvaluator {
         if (!(threshold > 0)) {
             throw new IllegalArgumentException("threshold must be > 0, got " + threshold);
         }
-        if (threshold == Double.POSITIVE_INFINITY) {
+        if (threshold == Double.POSITIVE_INFINITY || distribution.survivalProbability(threshold) == 0) {
             return 0;
         }
         double end = threshold + tailSpan;
@@ -109,6 +109,9 @@ public final class StoppingEvaluator {
         double sum = 0;
         while (a < end) {
             double b = Math.min(a + Math.min(a, maxPanel), end);
+            if (!(b > a)) {
+                break;
+            }
             sum += panel(a, b);
             a = b;
         }

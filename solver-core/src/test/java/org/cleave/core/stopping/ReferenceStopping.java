@@ -16,9 +16,12 @@ public final class ReferenceStopping {
     /** ∫_θ^∞ f(h)/r(h) dh by adaptive Gauss–Legendre in u = ln(h/θ). */
     public static double gainIntegral(StoppingProblem p, double theta) {
         ContinuousDistribution d = p.channel().fading().distribution();
-        double upper = Math.log((theta + d.inverseSurvivalProbability(1e-18)) / theta);
-        IterativeLegendreGaussIntegrator integ = new IterativeLegendreGaussIntegrator(8, 1e-13, 1e-300, 2, 60);
-        int pieces = 64;
+        double upper = Math.log1p(d.inverseSurvivalProbability(1e-18) / theta);
+        if (!(upper > 0) || d.survivalProbability(theta) == 0) {
+            return 0;
+        }
+        IterativeLegendreGaussIntegrator integ = new IterativeLegendreGaussIntegrator(8, 1e-12, 1e-300, 1, 14);
+        int pieces = 48;
         double sum = 0;
         for (int i = 0; i < pieces; i++) {
             double a = upper * i / pieces;
@@ -73,7 +76,7 @@ public final class ReferenceStopping {
         while (expectedMin(p, k, omega + hi) - hi > 0) {
             hi = lo + 2 * (hi - lo);
         }
-        for (int i = 0; i < 80; i++) {
+        for (int i = 0; i < 60; i++) {
             double mid = 0.5 * (lo + hi);
             if (expectedMin(p, k, omega + mid) - mid > 0) {
                 lo = mid;
@@ -96,8 +99,14 @@ public final class ReferenceStopping {
         return v;
     }
 
-    /** The optimal objective over all placements. */
+    private static final java.util.Map<StoppingProblem, Double> OPTIMA = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The optimal objective over all placements (cached per problem). */
     public static double optimum(StoppingProblem p) {
+        return OPTIMA.computeIfAbsent(p, ReferenceStopping::computeOptimum);
+    }
+
+    private static double computeOptimum(StoppingProblem p) {
         double best = Double.POSITIVE_INFINITY;
         for (int m = 0; m <= p.layerCount(); m++) {
             best = Math.min(best, optimalInferenceCost(p, m) + p.placementCostPerInference(m));
