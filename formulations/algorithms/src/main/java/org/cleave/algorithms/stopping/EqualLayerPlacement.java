@@ -12,17 +12,19 @@ import org.cleave.core.stopping.StoppingProblem;
  * {@code β = w_T·t^e}, {@code c = C − β} (net cost of one more local layer), {@code π} the placement
  * cost of one layer per inference, {@code δ = D_k − β(L−k)} (the optimal deferral value without
  * its edge part; the same at every stage because S_k(h) = a/r(h) + β(L−k)).
- * <ul>
- *   <li>Regime W ({@code ω <= c}, waiting is cheaper than computing): OSLA waits at stage 0, so
- *       {@code J(m) = D_0 + m·π} for m >= 0 (L >= 2), hence m* = 0.</li>
- *   <li>Regime C ({@code ω > c}): at every stage k < min(m, L−1) OSLA computes below the same
- *       threshold τ with {@code a/r(τ) = c + δ}. With {@code q = F(τ)} and
- *       {@code z = (q·c + a·G(τ))/(1 − q)} the stage values satisfy {@code u_k = q·u_{k+1} + (1−q)·z}
- *       with u_m = δ, so {@code J(m) = βL + z + q^m·(δ − z) + m·π} for m < L (and a last-stage
- *       correction for m = L). On 0 <= m <= L−1 this is convex in m with stationary point
- *       {@code m̂ = ln(π / ((δ − z)·ln(1/q))) / ln q}; m* is the best of ⌊m̂⌋, ⌈m̂⌉ (clamped),
- *       0, L−1 and L.</li>
- * </ul>
+ * At every stage k < min(m, L−1) OSLA offloads above the same threshold τ with
+ * {@code a/r(τ) = c + δ} and computes below it. With {@code q = F(τ)} and
+ * {@code z = (q·c + a·G(τ))/(1 − q)} the stage values u_k = U_k − β(L−k) satisfy
+ * {@code u_k = q·u_{k+1} + (1−q)·z} with u_m = δ, so
+ * <pre>
+ *   J(m) = βL + z + q^m·(δ − z) + m·π            (0 <= m < L)
+ *   J(L) = βL + z + q^{L−1}·(u_{L−1} − z) + L·π,  u_{L−1} = E[min(S_{L−1}(H), C)] − β
+ * </pre>
+ * On 0 <= m <= L−1, J is convex in m (δ > z) with stationary point
+ * {@code m̂ = ln(π / ((δ − z)·ln(1/q))) / ln q}; m* is the best of ⌊m̂⌋, ⌈m̂⌉ (clamped), 0, 1,
+ * L−1 and L. {@link Regime} says whether backward induction waits ({@code ω <= c}) or computes
+ * below its thresholds; in the COMPUTE regime OSLA's decisions equal backward induction's at
+ * stages m−1 and m (m < L), in the WAIT regime only at stage m.
  * The constants δ, τ, q, G(τ) are one-dimensional integrals/roots of the fading law taken from
  * {@link StoppingEvaluator}; everything else is closed form. O(1) integrals.
  */
@@ -92,7 +94,7 @@ public final class EqualLayerPlacement {
         Constants k = new Constants(p);
         int n = p.layerCount();
         java.util.TreeSet<Integer> cand = new java.util.TreeSet<>(java.util.List.of(0, Math.min(1, n), n - 1, n));
-        if (k.regime == Regime.COMPUTE && k.q > 0 && k.q < 1 && k.delta > k.z && k.pi > 0) {
+        if (k.q > 0 && k.q < 1 && k.delta > k.z && k.pi > 0) {
             double hat = Math.log(k.pi / ((k.delta - k.z) * Math.log(1 / k.q))) / Math.log(k.q);
             if (Double.isFinite(hat)) {
                 cand.add((int) Math.max(0, Math.min(n - 1, Math.floor(hat))));
@@ -141,15 +143,9 @@ public final class EqualLayerPlacement {
             z = q < 1 ? (q * c + p.transferCoefficient(0) * ev.gainIntegral(tau)) / (1 - q) : Double.NaN;
         }
 
-        /** u_{L−1} − β for m = L: the last stage compares C with waiting. */
+        /** u_{L−1} − β for m = L: the last stage offloads or finishes locally. */
         private double lastStageOffset() {
-            StoppingEvaluator ev = p.evaluator();
-            double wait = omega + beta + delta;
-            double next = p.computeCost(n);
-            if (wait <= next) {
-                return delta;
-            }
-            return ev.expectedMin(n - 1, next) - beta;
+            return p.evaluator().expectedMin(n - 1, p.computeCost(n)) - beta;
         }
 
         /** u_0 given the offset u_s at stage s reached after s compute stages. */
@@ -163,9 +159,7 @@ public final class EqualLayerPlacement {
         double objective(int m) {
             double u0;
             if (m < n) {
-                u0 = regime == Regime.WAIT ? delta : propagate(m, delta);
-            } else if (regime == Regime.WAIT && n >= 2) {
-                u0 = delta;
+                u0 = propagate(m, delta);
             } else {
                 u0 = propagate(n - 1, lastStageOffset());
             }

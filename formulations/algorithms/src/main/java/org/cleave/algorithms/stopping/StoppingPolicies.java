@@ -24,11 +24,12 @@ import org.cleave.core.stopping.StoppingProblem;
  * the deferral value D_k), so the deferral fixed point is solved only where it is used. O(m)
  * integrals plus one root per waiting stage.
  *
- * <p><b>One-stage look-ahead</b> (heuristic). Stopping at stage j means offloading with the
- * optimal deferral, worth D_j (0 at j = L). OSLA at stage k < m compares offloading now with
- * waiting ({@code ω + D_k}) and with computing one more layer and then stopping
- * ({@code C_{k+1} + D_{k+1}}): threshold {@code S_k(θ) = min(ω + D_k, C_{k+1} + D_{k+1})}, fallback
- * the cheaper of the two. O(m) roots.
+ * <p><b>One-stage look-ahead</b> (heuristic; the paper's binary decision at every stage before
+ * m). Stopping at stage j means offloading with the optimal deferral, worth D_j (0 at j = L).
+ * OSLA at stage k < m offloads when offloading now beats computing one more layer and then
+ * stopping: threshold {@code S_k(θ) = C_{k+1} + D_{k+1}}, fallback COMPUTE; at k = m < L it
+ * waits with the optimal deferral. It never waits before m (waiting is Cleave's addition to the
+ * model, which only backward induction exploits there). O(m) roots.
  *
  * <p><b>Static split</b> s: compute layers 1..s whatever h (θ = +∞), then offload at stage s with
  * the optimal deferral (s < L), or finish locally (s = L). The channel is only used to wait for a
@@ -97,22 +98,19 @@ public final class StoppingPolicies {
         checkPlacement(p, m);
         StoppingEvaluator ev = p.evaluator();
         int n = p.layerCount();
-        double omega = p.waitCost();
         int stages = m < n ? m + 1 : n;
-        double[] stop = new double[stages + 1];
-        for (int j = 0; j <= stages && j < n; j++) {
-            stop[j] = ev.deferral(j).value();
+        StoppingEvaluator.Deferral[] stop = new StoppingEvaluator.Deferral[stages + 1];
+        for (int j = m == 0 ? 0 : 1; j <= stages && j < n; j++) {
+            stop[j] = ev.deferral(j);
         }
         List<StageRule> rules = new ArrayList<>(stages);
         for (int k = 0; k < stages; k++) {
             if (k == m) {
-                rules.add(new StageRule(ev.deferral(m).threshold(), Fallback.WAIT));
-                continue;
+                rules.add(new StageRule(stop[m].threshold(), Fallback.WAIT));
+            } else {
+                double next = p.computeCost(k + 1) + (k + 1 == n ? 0 : stop[k + 1].value());
+                rules.add(new StageRule(ev.threshold(k, next), Fallback.COMPUTE));
             }
-            double wait = omega + stop[k];
-            double next = p.computeCost(k + 1) + (k + 1 == n ? 0 : stop[k + 1]);
-            rules.add(wait <= next ? new StageRule(ev.threshold(k, wait), Fallback.WAIT)
-                    : new StageRule(ev.threshold(k, next), Fallback.COMPUTE));
         }
         return new StoppingPlan(m, rules);
     }

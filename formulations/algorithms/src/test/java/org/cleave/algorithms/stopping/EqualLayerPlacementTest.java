@@ -92,8 +92,13 @@ class EqualLayerPlacementTest {
             StoppingPlan bi = StoppingPolicies.backwardInduction(p, m);
             StoppingPlan osla = StoppingPolicies.oneStageLookAhead(p, m);
             int stages = bi.rules().size();
-            // Regime WAIT: every stage. Regime COMPUTE: the last two stages (m−1 and m, or L−1 when m = L).
-            int from = regime == EqualLayerPlacement.Regime.WAIT ? 0 : Math.max(0, stages - 2);
+            // Regime COMPUTE: stages m−1 and m when m < L (BI's V_m is the deferral OSLA looks ahead
+            // to), stage L−1 when m = L. Regime WAIT: BI waits where OSLA computes; only stage m < L.
+            if (regime == EqualLayerPlacement.Regime.WAIT && m == layers) {
+                continue;
+            }
+            int from = regime == EqualLayerPlacement.Regime.WAIT ? stages - 1
+                    : m < layers ? Math.max(0, stages - 2) : stages - 1;
             for (int k = from; k < stages; k++) {
                 assertSameRule(bi.rule(k), osla.rule(k), "m = " + m + ", stage " + k);
             }
