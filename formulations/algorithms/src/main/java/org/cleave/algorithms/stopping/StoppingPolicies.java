@@ -82,7 +82,7 @@ public final class StoppingPolicies {
             double q = p.computeCost(k + 1) + v[k + 1];
             double e = ev.expectedMin(k, q);
             if (e + omega < q) {
-                StoppingEvaluator.Deferral d = ev.deferral(k);
+                StoppingEvaluator.Deferral d = ev.deferral(k, ev.threshold(k, q));
                 rules[k] = new StageRule(d.threshold(), Fallback.WAIT);
                 v[k] = d.value();
             } else {
