@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 GroundTruthCommand.class,
                 org.cleave.cli.online.OnlineCommand.class,
                 org.cleave.cli.zoo.ZooCommand.class,
+                org.cleave.cli.stopping.StoppingCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cleave implements Runnable {
     /** Exit status for bad input. */

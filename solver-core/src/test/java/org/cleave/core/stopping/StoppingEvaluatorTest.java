@@ -1,0 +1,101 @@
+package org.cleave.core.stopping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.cleave.core.model.InvalidModelException;
+import org.cleave.core.partition.CostWeights;
+import org.cleave.core.solve.Verifier;
+import org.cleave.core.testing.Seeds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class StoppingEvaluatorTest {
+    static LongStream seeds() {
+        return Seeds.of(5, 20);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void gainIntegralMeetsItsToleranceAgainstAdaptiveIntegration(long seed) {
+        StoppingProblem p = StoppingInstances.random(seed, 2);
+        double mean = p.channel().fading().meanGain();
+        for (double ratio : new double[] {1e-6, 1e-3, 0.05, 0.3, 1, 3, 10, 30}) {
+            double theta = ratio * mean;
+            double fast = p.evaluator().gainIntegral(theta);
+            double reference = ReferenceStopping.gainIntegral(p, theta);
+            assertTrue(Verifier.close(reference, fast, StoppingEvaluator.RELATIVE_TOLERANCE),
+                    "θ/ḡ = " + ratio + ": " + fast + " vs reference " + reference);
+        }
+    }
+
+    @Test
+    void deviceOnlyCostsTheSumOfLayerCosts() {
+        StoppingProblem p = StoppingInstances.random(3, 4);
+        List<StageRule> rules = new ArrayList<>();
+        double sum = 0;
+        for (int k = 0; k < 4; k++) {
+            rules.add(StageRule.computeOn());
+            sum += p.computeCost(k + 1);
+        }
+        StoppingCost c = p.evaluate(new StoppingPlan(4, rules));
+        assertEquals(sum + p.placementCostPerInference(4), c.objective(), 1e-15 * sum);
+    }
+
+    @Test
+    void thresholdSolvesTheIndifferenceEquation() {
+        StoppingProblem p = StoppingInstances.random(4, 3);
+        double k = p.edgeRestCost(1) + 0.01;
+        double theta = p.evaluator().threshold(1, k);
+        assertEquals(k, p.offloadCost(1, theta), 1e-12 * k);
+    }
+
+    @Test
+    void deferralIsAFixedPoint() {
+        StoppingProblem p = StoppingInstances.random(8, 3);
+        StoppingEvaluator.Deferral d = p.evaluator().deferral(2);
+        double again = p.evaluator().expectedMin(2, p.waitCost() + d.value());
+        assertTrue(Verifier.close(d.value(), again, 1e-12), d.value() + " vs " + again);
+    }
+
+    @Test
+    void rejectsMalformedPlansNamingTheField() {
+        StoppingProblem p = StoppingInstances.random(9, 3);
+        InvalidModelException e = assertThrows(InvalidModelException.class,
+                () -> p.evaluate(new StoppingPlan(1, List.of(StageRule.computeOn(), StageRule.computeOn()))));
+        assertTrue(e.getMessage().contains("rules[1].below"), e.getMessage());
+        e = assertThrows(InvalidModelException.class, () -> p.evaluate(new StoppingPlan(4, List.of())));
+        assertTrue(e.getMessage().contains("deviceLayers"), e.getMessage());
+        e = assertThrows(InvalidModelException.class, () -> p.evaluate(new StoppingPlan(1, List.of())));
+        assertTrue(e.getMessage().contains("rules"), e.getMessage());
+        e = assertThrows(InvalidModelException.class, () -> new StageRule(0, StageRule.Fallback.COMPUTE));
+        assertTrue(e.getMessage().contains("offloadThreshold"), e.getMessage());
+        e = assertThrows(InvalidModelException.class,
+                () -> new StageRule(Double.POSITIVE_INFINITY, StageRule.Fallback.WAIT));
+        assertTrue(e.getMessage().contains("wait forever"), e.getMessage());
+    }
+
+    @Test
+    void rejectsFreeWaiting() {
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> new StoppingProblem(1000,
+                List.of(new StoppingLayer("a", 1e-3, 1e-3, 100, 1e-4, 0)), StoppingInstances.rayleighChannel(10),
+                CostWeights.ENERGY, 1e-3, 0, 0, 10));
+        assertTrue(e.getMessage().startsWith("slotSeconds"), e.getMessage());
+    }
+
+    @Test
+    void rejectsBadNumbersNamingTheField() {
+        InvalidModelException e = assertThrows(InvalidModelException.class,
+                () -> new StoppingLayer("a", -1, 0, 10, 0, 0));
+        assertTrue(e.getMessage().startsWith("deviceSeconds"), e.getMessage());
+        e = assertThrows(InvalidModelException.class, () -> new Fading.Nakagami(0.5, 1));
+        assertTrue(e.getMessage().startsWith("shape"), e.getMessage());
+        e = assertThrows(InvalidModelException.class, () -> new Fading.Rayleigh(Double.NaN));
+        assertTrue(e.getMessage().startsWith("meanGain"), e.getMessage());
+    }
+}
