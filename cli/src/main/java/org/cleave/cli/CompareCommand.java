@@ -33,6 +33,27 @@ final class CompareCommand implements Callable<Integer> {
             description = "Generated instances, e.g. partition:shape=residual,layers=12,count=20,seed=1 (repeatable).")
     List<String> generators = new ArrayList<>();
 
+    @Option(names = "--zoo", split = ",", paramLabel = "MODEL",
+            description = "Zoo models (see 'cleave zoo list'), crossed with --network, under --device and --edge.")
+    List<String> zoo = new ArrayList<>();
+
+    @Option(names = "--network", split = ",", defaultValue = "4g", paramLabel = "NAME",
+            description = "Network profiles for --zoo (default: ${DEFAULT-VALUE}).")
+    List<String> networks = new ArrayList<>();
+
+    @Option(names = "--device", defaultValue = "rpi4", description = "Device profile for --zoo (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--edge", defaultValue = "gpu", description = "Edge profile for --zoo (default: ${DEFAULT-VALUE}).")
+    String edge;
+
+    @Option(names = "--view", defaultValue = "blocks", description = "layers or blocks, for --zoo (default: ${DEFAULT-VALUE}).")
+    String view;
+
+    @Option(names = "--family", defaultValue = "partition",
+            description = "Family of the --zoo instances: partition, exits or throughput (default: ${DEFAULT-VALUE}).")
+    String family;
+
     @Option(names = "--solvers", split = ",", paramLabel = "ID", description = "Solver ids.")
     List<String> solvers = new ArrayList<>();
 
@@ -67,7 +88,8 @@ final class CompareCommand implements Callable<Integer> {
         if ((all || allExact) && !solvers.isEmpty() || all && allExact) {
             throw new IllegalArgumentException("--solvers, --all-exact and --all exclude each other");
         }
-        var instances = InstanceSources.load(files, examples, generators);
+        var instances = new ArrayList<>(InstanceSources.load(files, examples, generators));
+        instances.addAll(InstanceSources.zoo(zoo, networks, device, edge, view, family));
         var comparison = new Comparison.Spec(instances, selection, solvers, repetitions, seed,
                 Optional.ofNullable(timeLimit));
         var err = spec.commandLine().getErr();

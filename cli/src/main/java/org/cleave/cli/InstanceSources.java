@@ -15,10 +15,14 @@ import org.cleave.instances.Examples;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
 import org.cleave.instances.io.Json;
+import org.cleave.instances.zoo.Zoo;
+import org.cleave.instances.zoo.ZooInstances;
+import org.cleave.instances.zoo.ZooModel;
+import org.cleave.core.solve.Family;
 
 /**
  * Instance sets for the workflows: files, directories of {@code *.json} files, built-in examples,
- * and generator specs {@code partition:shape=residual,layers=12,count=20,seed=1[,weights=mixed]}.
+ * zoo models crossed with network profiles, and generator specs {@code partition:shape=residual,layers=12,count=20,seed=1[,weights=mixed]}.
  */
 final class InstanceSources {
     private InstanceSources() {
@@ -42,6 +46,25 @@ final class InstanceSources {
         }
         for (String g : generators) {
             out.addAll(generate(g));
+        }
+        return out;
+    }
+
+    /** Zoo models crossed with network profiles. */
+    static List<Instance> zoo(List<String> models, List<String> networks, String device, String edge, String view,
+                              String family) {
+        List<Instance> out = new ArrayList<>();
+        ZooInstances.View v = switch (view) {
+            case "layers" -> ZooInstances.View.LAYERS;
+            case "blocks" -> ZooInstances.View.BLOCKS;
+            default -> throw new IllegalArgumentException("--view: expected layers or blocks, got '" + view + "'");
+        };
+        Family f = Family.fromKey(family);
+        for (String m : models) {
+            ZooModel model = Zoo.get(m);
+            for (String n : networks) {
+                out.add(ZooInstances.of(f, model, v, n, device, edge));
+            }
         }
         return out;
     }
