@@ -34,7 +34,9 @@ import org.cleave.core.solve.Status;
  * <p>Rounding: take each user's minimising option at the best (λ, μ), give it
  * max(1, ⌊K·√α_i/Σ√α⌋) units of a resource it needs (0 otherwise), take back units from the largest
  * holders if that overshoots, hand out the rest one by one to the largest decrease of α/k (or β/k),
- * then let every user re-pick its cheapest admissible option under its integer shares. No plan if
+ * then let every user re-pick its cheapest admissible option under its integer shares. If the
+ * minimum of one unit per user needing a resource does not fit, users are moved, least gain
+ * (√α_i + √β_i) first, to an option that needs no units, until it fits. No plan if
  * some user is then unserved. O(N·|O|·(iterations + K_F·K_B)).
  */
 public final class RelaxRoundMultiUserSolver extends AbstractSolver<MultiUserProblem, MultiUserPlan> {
@@ -205,8 +207,37 @@ public final class RelaxRoundMultiUserSolver extends AbstractSolver<MultiUserPro
         }
         int[] f = round(alpha, problem.computeUnits());
         int[] b = round(beta, problem.bandwidthUnits());
+        // too many users need units: move those with the least to gain (smallest √α + √β) to their
+        // cheapest option that needs no units, until the shares fit
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(i -> Math.sqrt(alpha[i]) + Math.sqrt(beta[i])));
+        for (int k = 0; k < n && (f == null || b == null); k++) {
+            int i = order[k];
+            int local = cheapestWithoutUnits(problem, c, i);
+            if (local >= 0 && (alpha[i] > 0 || beta[i] > 0)) {
+                alpha[i] = 0;
+                beta[i] = 0;
+                f = round(alpha, problem.computeUnits());
+                b = round(beta, problem.bandwidthUnits());
+            }
+        }
         MultiUserPlan plan = f == null || b == null ? null : new BestResponse(problem).plan(f, b);
         return BestResponse.outcome(plan, "relax-round").bound(d.bound);
+    }
+
+    private static int cheapestWithoutUnits(MultiUserProblem p, Coefficients c, int i) {
+        int best = -1;
+        double bv = Double.POSITIVE_INFINITY;
+        for (int o = 0; o < c.a[i].length; o++) {
+            if (p.admissible(i, o, 0, 0) && c.a[i][o] < bv) {
+                bv = c.a[i][o];
+                best = o;
+            }
+        }
+        return best;
     }
 
     /** Integer shares ∝ √coef with at least one unit where coef &gt; 0; null if they cannot fit. */
