@@ -110,21 +110,29 @@ public final class AllocationTable {
         return t;
     }
 
-    /** The first user without any admissible choice, or -1. */
-    public int hopelessUser() {
+    /**
+     * Why the problem is infeasible for want of any admissible choice of some user (a proof of
+     * infeasibility), or empty.
+     */
+    public java.util.Optional<String> hopeless() {
         for (int i = 0; i < option.length; i++) {
             if (option[i].length == 0) {
-                return i;
+                User u = problem.user(i);
+                return java.util.Optional.of("user \"" + u.id() + "\" has no option that meets its accuracy floor and"
+                        + " deadline even with all " + problem.computeUnits() + " compute and "
+                        + problem.bandwidthUnits() + " bandwidth units");
             }
         }
-        return -1;
+        return java.util.Optional.empty();
     }
 
-    /** A message saying why user {@code i} has no admissible choice. */
-    public String hopelessMessage(int i) {
-        User u = problem.user(i);
-        return "user \"" + u.id() + "\" has no option that meets its accuracy floor and deadline even with all "
-                + problem.computeUnits() + " compute and " + problem.bandwidthUnits() + " bandwidth units";
+    /** Σ_i max_e c_{i,e}: an upper bound on the cost of any plan built from the entries (for integer scaling). */
+    public double maxCostSum() {
+        double sum = 0;
+        for (int i = 0; i < option.length; i++) {
+            sum += maxCost(i);
+        }
+        return sum;
     }
 
     /** Option index of entry {@code e} of user {@code i}. */

@@ -37,9 +37,8 @@ public final class DynamicProgrammingMultiUserSolver extends AbstractSolver<Mult
     @Override
     protected Outcome<MultiUserPlan> run(MultiUserProblem problem, SolveLimits limits, Deadline deadline) {
         AllocationTable table = AllocationTable.build(problem);
-        int hopeless = table.hopelessUser();
-        if (hopeless >= 0) {
-            return Outcome.none(Status.INFEASIBLE, table.hopelessMessage(hopeless));
+        if (table.hopeless().isPresent()) {
+            return Outcome.none(Status.INFEASIBLE, table.hopeless().get());
         }
         int n = problem.size();
         int kb1 = problem.bandwidthUnits() + 1;

@@ -44,16 +44,11 @@ public final class ChocoMultiUserSolver extends AbstractSolver<MultiUserProblem,
     @Override
     protected Outcome<MultiUserPlan> run(MultiUserProblem problem, SolveLimits limits, Deadline deadline) {
         AllocationTable table = AllocationTable.build(problem);
-        int hopeless = table.hopelessUser();
-        if (hopeless >= 0) {
-            return Outcome.none(Status.INFEASIBLE, table.hopelessMessage(hopeless));
+        if (table.hopeless().isPresent()) {
+            return Outcome.none(Status.INFEASIBLE, table.hopeless().get());
         }
         int n = problem.size();
-        double sumMax = 0;
-        for (int i = 0; i < n; i++) {
-            sumMax += table.maxCost(i);
-        }
-        IntegerScaling scaling = IntegerScaling.forMaximum(sumMax, DIGITS);
+        IntegerScaling scaling = IntegerScaling.forMaximum(table.maxCostSum(), DIGITS);
         int[][] scaled = new int[n][];
         int total = 0;
         for (int i = 0; i < n; i++) {

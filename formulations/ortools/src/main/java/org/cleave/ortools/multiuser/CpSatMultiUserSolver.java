@@ -49,16 +49,11 @@ public final class CpSatMultiUserSolver extends AbstractSolver<MultiUserProblem,
             throw new IllegalArgumentException(OrToolsNatives.unavailableMessage());
         }
         AllocationTable table = AllocationTable.build(problem);
-        int hopeless = table.hopelessUser();
-        if (hopeless >= 0) {
-            return Outcome.none(Status.INFEASIBLE, table.hopelessMessage(hopeless));
+        if (table.hopeless().isPresent()) {
+            return Outcome.none(Status.INFEASIBLE, table.hopeless().get());
         }
         int n = problem.size();
-        double sumMax = 0;
-        for (int i = 0; i < n; i++) {
-            sumMax += table.maxCost(i);
-        }
-        IntegerScaling scaling = IntegerScaling.forMaximum(sumMax, DIGITS);
+        IntegerScaling scaling = IntegerScaling.forMaximum(table.maxCostSum(), DIGITS);
         CpModel model = new CpModel();
         BoolVar[][] x = new BoolVar[n][];
         List<BoolVar> all = new ArrayList<>();

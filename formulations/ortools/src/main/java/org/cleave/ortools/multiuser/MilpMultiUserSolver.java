@@ -51,9 +51,8 @@ public final class MilpMultiUserSolver extends AbstractSolver<MultiUserProblem, 
             throw new IllegalArgumentException(OrToolsNatives.unavailableMessage());
         }
         AllocationTable table = AllocationTable.build(problem);
-        int hopeless = table.hopelessUser();
-        if (hopeless >= 0) {
-            return Outcome.none(Status.INFEASIBLE, table.hopelessMessage(hopeless));
+        if (table.hopeless().isPresent()) {
+            return Outcome.none(Status.INFEASIBLE, table.hopeless().get());
         }
         MPSolver solver = MPSolver.createSolver("SCIP");
         if (solver == null) {
