@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 org.cleave.cli.online.OnlineCommand.class,
                 org.cleave.cli.zoo.ZooCommand.class,
                 org.cleave.cli.stopping.StoppingCommand.class,
+                org.cleave.cli.multiuser.GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cleave implements Runnable {
     /** Exit status for bad input. */

@@ -1,0 +1,83 @@
+package org.cleave.cli.multiuser;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cleave.core.multiuser.MultiUserProblem;
+import org.cleave.instances.io.Instance;
+import org.cleave.instances.io.InstanceJson;
+import org.cleave.instances.io.Json;
+import org.cleave.instances.multiuser.MultiUserGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cleave generate multiuser --users N --units K --seed S --models M1,M2 --network NET}:
+ * a P4 instance from {@link MultiUserGenerator} (built-in models {@code chain-N}, networks
+ * cat1/3g/4g/wifi of DADS Table I), printed or written to {@code --output}.
+ */
+@Command(name = "multiuser", mixinStandardHelpOptions = true,
+        description = "Generate a P4 (multi-user allocation) instance: users cycle through the models; every block"
+                + " boundary x exit subset is an option.")
+final class GenerateMultiUserCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--users", required = true, paramLabel = "N", description = "Number of users.")
+    int users;
+
+    @Option(names = "--units", required = true, paramLabel = "K", description = "K_F = K_B units of edge compute and uplink.")
+    int units;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--models", split = ",", defaultValue = "chain-12,chain-8", paramLabel = "M",
+            description = "Model names, comma-separated: zoo models (block view, see 'cleave zoo list') or chain-N (default ${DEFAULT-VALUE}).")
+    List<String> models;
+
+    @Option(names = "--network", defaultValue = "4g", paramLabel = "NET",
+            description = "Network profile: cat1, 3g, 4g, wifi or 5g (see 'cleave zoo profiles'; default ${DEFAULT-VALUE}).")
+    String network;
+
+    @Option(names = "--edge-flops", defaultValue = "1e12", paramLabel = "F",
+            description = "Edge server rate in FLOP/s (default ${DEFAULT-VALUE}).")
+    double edgeFlops;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(edgeFlops > 0) || Double.isInfinite(edgeFlops)) {
+            throw new IllegalArgumentException("--edge-flops: must be a finite number > 0, got " + edgeFlops);
+        }
+        MultiUserProblem p = new MultiUserGenerator(
+                name -> name.startsWith("chain-") ? MultiUserGenerator.builtInModel(name)
+                        : org.cleave.instances.zoo.Zoo.get(name).blockGraph(),
+                org.cleave.instances.profiles.Profiles::network).generate(users, units, seed, models, network, edgeFlops);
+        ObjectNode meta = Json.MAPPER.createObjectNode();
+        meta.put("generator", "cleave generate multiuser");
+        meta.put("users", users);
+        meta.put("units", units);
+        meta.put("seed", seed);
+        meta.put("models", String.join(",", models));
+        meta.put("network", network);
+        meta.put("edgeFlopsPerSecond", edgeFlops);
+        String name = "multiuser-" + users + "u-" + units + "k-" + network + "-s" + seed;
+        Instance instance = new Instance(name, users + " users, K_F = K_B = " + units + ", models " + models
+                + ", network " + network, p, meta);
+        if (output != null) {
+            InstanceJson.write(instance, output);
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(InstanceJson.write(instance));
+            out.flush();
+        }
+        return 0;
+    }
+}

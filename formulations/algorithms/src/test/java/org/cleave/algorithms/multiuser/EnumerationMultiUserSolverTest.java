@@ -1,0 +1,13 @@
+package org.cleave.algorithms.multiuser;
+
+import org.cleave.core.multiuser.MultiUserPlan;
+import org.cleave.core.multiuser.MultiUserProblem;
+import org.cleave.core.multiuser.MultiUserSolverContract;
+import org.cleave.core.solve.Solver;
+
+class EnumerationMultiUserSolverTest extends MultiUserSolverContract {
+    @Override
+    protected Solver<MultiUserProblem, MultiUserPlan> createSolver() {
+        return new EnumerationMultiUserSolver();
+    }
+}

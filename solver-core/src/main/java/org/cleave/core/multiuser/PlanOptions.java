@@ -1,0 +1,119 @@
+package org.cleave.core.multiuser;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cleave.core.model.Device;
+import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.EdgeServer;
+import org.cleave.core.model.Exit;
+import org.cleave.core.model.InvalidModelException;
+
+/**
+ * States a user's {@link PlanOption}s from a DNN: every cut after a cut vertex c (layers
+ * 0..c on the device, the rest on the edge; for a chain that is every cut, for a DAG every block
+ * boundary), times every subset of the non-final exits.
+ *
+ * <p>Reach-weighting (DESIGN P2): with active exits j_1 &lt; j_2 &lt; … (cumulative rates r_j), a
+ * sample reaches layer v with probability ρ(v) = 1 − r of the deepest active exit hanging after a
+ * layer before v (1 if none); the exit branch after layer ℓ is run with probability ρ(ℓ). The
+ * final classifier is the exit hanging after the output layer if the graph has one (its branch is
+ * paid with ρ(output)), otherwise the output layer itself with accuracy 1 (the full model's
+ * accuracy, as a relative figure). Expected accuracy is Σ share · accuracy with shares
+ * r_{j_k} − r_{j_{k−1}}. For a cut after c:
+ * <pre>
+ *   deviceSeconds = Σ_{v ≤ c} ρ(v)·t_d(v) + Σ_{active exits after ℓ ≤ c} ρ(ℓ)·flops_j / deviceRate
+ *   deviceJoules  = computeWatts · deviceSeconds
+ *   edgeFlops     = Σ_{v &gt; c} ρ(v)·F·t_e(v) + Σ_{active exits after ℓ &gt; c} ρ(ℓ)·flops_j
+ *   uploadBits    = ρ(c+1)·8·outputBytes(c),  downloadBits = ρ(c+1)·8·outputBytes(output)
+ *   offloadProbability = ρ(c+1)                              (all 0 for c = output)
+ * </pre>
+ * where t_e(v)·F is the layer's FLOPs, or its measured edge seconds times F, and t_d honours a
+ * measured device time. There are (#cut vertices) · 2^(#non-final exits) options.
+ */
+public final class PlanOptions {
+    /** At most this many non-final exits (2^12 exit subsets). */
+    public static final int MAX_EXITS = 12;
+
+    private PlanOptions() {
+    }
+
+    /** The options of {@code graph} on {@code device} with the shared {@code edge}. */
+    public static List<PlanOption> of(DnnGraph graph, Device device, EdgeServer edge) {
+        List<Exit> exits = graph.exits();
+        int out = graph.outputIndex();
+        Exit finalExit = null;
+        List<Exit> early = new ArrayList<>();
+        List<Integer> earlyAt = new ArrayList<>();
+        for (Exit e : exits) {
+            int at = graph.indexOf(e.afterLayer());
+            if (at == out) {
+                finalExit = e;
+            } else {
+                early.add(e);
+                earlyAt.add(at);
+            }
+        }
+        if (early.size() > MAX_EXITS) {
+            throw new InvalidModelException("exits", "at most " + MAX_EXITS + " early exits can be enumerated, got "
+                    + early.size());
+        }
+        double finalAccuracy = finalExit == null ? 1.0 : finalExit.accuracy();
+        List<PlanOption> options = new ArrayList<>();
+        int n = graph.size();
+        for (int mask = 0; mask < (1 << early.size()); mask++) {
+            // reach[v]: probability that a sample reaches layer v; exitAfter[v]: active exit after v, or -1
+            double[] reach = new double[n + 1];
+            int[] exitAfter = new int[n];
+            java.util.Arrays.fill(exitAfter, -1);
+            for (int k = 0; k < early.size(); k++) {
+                if ((mask & (1 << k)) != 0) {
+                    exitAfter[earlyAt.get(k)] = k;
+                }
+            }
+            double stopped = 0;
+            double accuracy = 0;
+            List<String> active = new ArrayList<>();
+            for (int v = 0; v < n; v++) {
+                reach[v] = 1 - stopped;
+                if (exitAfter[v] >= 0) {
+                    Exit e = early.get(exitAfter[v]);
+                    accuracy += (e.exitRate() - stopped) * e.accuracy();
+                    stopped = e.exitRate();
+                    active.add(e.id());
+                }
+            }
+            reach[n] = 1 - stopped;
+            accuracy += (1 - stopped) * finalAccuracy;
+            if (finalExit != null) {
+                active.add(finalExit.id());
+            }
+            for (int c = 0; c < n; c++) {
+                if (!graph.isCutVertex(c)) {
+                    continue;
+                }
+                double deviceSeconds = 0;
+                double edgeFlops = 0;
+                for (int v = 0; v < n; v++) {
+                    double exitFlops = exitAfter[v] >= 0 ? early.get(exitAfter[v]).flops() : 0;
+                    if (v == out && finalExit != null) {
+                        exitFlops += finalExit.flops();
+                    }
+                    if (v <= c) {
+                        deviceSeconds += reach[v] * (device.seconds(graph.layer(v), 0)
+                                + exitFlops / device.flopsPerSecond());
+                    } else {
+                        edgeFlops += reach[v] * (edge.seconds(graph.layer(v)) * edge.flopsPerSecond() + exitFlops);
+                    }
+                }
+                double q = c == out ? 0 : reach[c + 1];
+                double up = c == out ? 0 : q * 8 * graph.layer(c).outputBytes();
+                double down = c == out ? 0 : q * 8 * graph.output().outputBytes();
+                String label = (c == out ? "device only" : c == 0 ? "edge only" : "cut after " + graph.layer(c).id())
+                        + (active.isEmpty() ? "" : ", exits " + active);
+                options.add(new PlanOption(label, deviceSeconds, device.computeWatts() * deviceSeconds, up,
+                        q == 0 ? 0 : edgeFlops, down, q, Math.min(1.0, accuracy), active));
+            }
+        }
+        return options;
+    }
+}
