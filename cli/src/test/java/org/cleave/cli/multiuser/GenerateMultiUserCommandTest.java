@@ -35,9 +35,18 @@ class GenerateMultiUserCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         assertEquals(2, run(out, err, "generate", "multiuser", "--users", "3", "--units", "4", "--models",
-                "resnet18", "--network", "4g"));
-        assertTrue(err.toString().contains("resnet18"), err.toString());
-        assertEquals(2, run(out, err, "generate", "multiuser", "--users", "3", "--units", "4", "--network", "5g"));
-        assertTrue(err.toString().contains("5g"), err.toString());
+                "resnet19", "--network", "4g"));
+        assertTrue(err.toString().contains("resnet19"), err.toString());
+        assertEquals(2, run(out, err, "generate", "multiuser", "--users", "3", "--units", "4", "--network", "6g"));
+        assertTrue(err.toString().contains("6g"), err.toString());
+    }
+
+    @Test
+    void generatesUsersOfZooModels() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(out, err, "generate", "multiuser", "--users", "4", "--units", "4", "--seed", "7",
+                "--models", "resnet18,mobilenetv2", "--network", "4g"), err.toString());
+        assertTrue(out.toString().contains("resnet18") && out.toString().contains("mobilenetv2"), out.toString());
     }
 }
