@@ -56,7 +56,7 @@ class CompiledPartitionDifferentialTest {
     static List<Object[]> largeGraphs() {
         return List.of(new Object[] {"residual-180", GraphGenerator.residual(179, new SplittableRandom(50))},
                 new Object[] {"inception-330", GraphGenerator.inception(325, new SplittableRandom(51))},
-                new Object[] {"layered-200", GraphGenerator.layered(200, new SplittableRandom(52))},
+                new Object[] {"layered-100", GraphGenerator.layered(100, new SplittableRandom(52))},
                 new Object[] {"chain-500", GraphGenerator.chain(500, new SplittableRandom(53))});
     }
 
