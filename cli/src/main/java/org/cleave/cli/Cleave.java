@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cleave", mixinStandardHelpOptions = true, versionProvider = Cleave.Version.class,
         description = "Exact and heuristic solvers for collaborative DNN inference.",
         subcommands = {SolveCommand.class, SolversCommand.class, ExamplesCommand.class,
-                CommandLine.HelpCommand.class})
+                CommandLine.HelpCommand.class, org.cleave.cli.map.MapCommand.class})
 public final class Cleave implements Runnable {
     /** Exit status for bad input. */
     public static final int BAD_INPUT = 2;
