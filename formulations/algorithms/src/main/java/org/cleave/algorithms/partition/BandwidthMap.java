@@ -68,7 +68,7 @@ public final class BandwidthMap {
 
     /**
      * The map for the coefficients currently set on {@code network}. The network's uplink rate is
-     * restored afterwards; its last plan is that of the last solve made here.
+     * restored afterwards; call {@link CompiledPartitionNetwork#solve()} again to read a plan from it.
      *
      * @throws InvalidModelException if the range is not 0 &lt; from &lt; to &lt; ∞
      */

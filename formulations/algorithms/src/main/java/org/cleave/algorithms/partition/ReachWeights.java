@@ -88,6 +88,25 @@ public record ReachWeights(double[] layerReach, double[] tensorReach, double[] e
         return layerReach.length;
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReachWeights w && Arrays.equals(layerReach, w.layerReach)
+                && Arrays.equals(tensorReach, w.tensorReach) && Arrays.equals(exitReach, w.exitReach)
+                && Arrays.equals(resultShare, w.resultShare);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(layerReach) * 31 * 31 * 31 + Arrays.hashCode(tensorReach) * 31 * 31
+                + Arrays.hashCode(exitReach) * 31 + Arrays.hashCode(resultShare);
+    }
+
+    @Override
+    public String toString() {
+        return "ReachWeights[" + layerReach.length + " layers, output reach " + layerReach[layerReach.length - 1]
+                + "]";
+    }
+
     private static double[] checked(String field, double[] values) {
         double[] copy = values.clone();
         for (int v = 0; v < copy.length; v++) {
