@@ -99,6 +99,9 @@ public final class CompiledPartitionNetwork {
     private final int[] current;
     private final int[] path;
     private final int[] rank;
+    private final int[] byRank;
+    private final double[] excess;
+    private final double[] pushed;
     private final boolean[] onEdge;
     private boolean solved;
     private int phases;
@@ -223,6 +226,9 @@ public final class CompiledPartitionNetwork {
         // a topological rank of the network without its infinite reverse arcs: s, then each layer
         // followed by its auxiliary tensor vertex, then t
         this.rank = new int[vertices];
+        this.byRank = new int[vertices];
+        this.excess = new double[vertices];
+        this.pushed = new double[m];
         rank[source] = 0;
         rank[sink] = 2 * n + 2;
         int auxRank = n;
@@ -231,6 +237,14 @@ public final class CompiledPartitionNetwork {
             if (graph.outDegree(u) > 1) {
                 rank[auxRank++] = 2 * u + 2;
             }
+        }
+        Integer[] sorted = new Integer[vertices];
+        for (int v = 0; v < vertices; v++) {
+            sorted[v] = v;
+        }
+        Arrays.sort(sorted, (a, b) -> Integer.compare(rank[a], rank[b]));
+        for (int i = 0; i < vertices; i++) {
+            byRank[i] = sorted[i];
         }
         this.onEdge = new boolean[n];
     }
@@ -451,6 +465,7 @@ public final class CompiledPartitionNetwork {
         phases = 0;
         augmentations = 0;
         // warm-up: a blocking flow on the acyclic part (arcs that go up in rank), then Dinic
+        greedyFlow();
         System.arraycopy(start, 0, current, 0, vertices);
         blockingFlow(rank, true);
         while (levelGraph()) {
@@ -464,6 +479,77 @@ public final class CompiledPartitionNetwork {
         }
         solved = true;
         return planCost(onEdge);
+    }
+
+    /**
+     * A first flow in two linear passes over the acyclic part (arcs up in rank): push every
+     * vertex's inflow forward greedily (to t first) in rank order, then return what got stuck
+     * backwards along the arcs it came in, in reverse rank order. What remains is a flow; Dinic
+     * completes it. Each forward push that is limited by an arc saturates it exactly.
+     */
+    private void greedyFlow() {
+        double[] r = residual;
+        double[] ex = excess;
+        Arrays.fill(ex, 0);
+        Arrays.fill(pushed, 0);
+        for (int i = 0; i < vertices; i++) {
+            int v = byRank[i];
+            if (v == sink) {
+                continue;
+            }
+            int here = rank[v];
+            double left = v == source ? INF : ex[v];
+            for (int e = start[v], end = start[v + 1]; e < end && left > 0; e++) {
+                int w = head[e];
+                if (rank[w] <= here || !(r[e] > 0)) {
+                    continue;
+                }
+                double x = Math.min(left, r[e]);
+                if (x == INF) {
+                    x = 0;
+                    for (int f = start[w], fend = start[w + 1]; f < fend; f++) {
+                        if (rank[head[f]] > rank[w]) {
+                            x += r[f];
+                        }
+                    }
+                    if (!(x > 0) || x == INF) {
+                        continue;
+                    }
+                }
+                r[e] -= x;
+                r[reverse[e]] += x;
+                pushed[e] += x;
+                ex[w] += x;
+                if (v != source) {
+                    left -= x;
+                }
+            }
+            if (v != source) {
+                ex[v] = left;
+            }
+        }
+        for (int i = vertices - 1; i >= 0; i--) {
+            int v = byRank[i];
+            if (v == sink || v == source || !(ex[v] > 0)) {
+                continue;
+            }
+            double left = ex[v];
+            int here = rank[v];
+            for (int e = start[v], end = start[v + 1]; e < end && left > 0; e++) {
+                int u = head[e];
+                int f = reverse[e];
+                if (rank[u] >= here || !(pushed[f] > 0)) {
+                    continue;
+                }
+                double x = Math.min(left, pushed[f]);
+                pushed[f] -= x;
+                r[f] += x;
+                r[e] = baseCapacity[e] == INF ? INF : pushed[f];
+                ex[u] += x;
+                left -= x;
+            }
+            ex[v] = 0;
+        }
     }
 
     /** BFS from s over arcs with positive residual; true iff t is reached. */
