@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 org.cleave.cli.zoo.ZooCommand.class,
                 org.cleave.cli.stopping.StoppingCommand.class,
                 org.cleave.cli.multiuser.GenerateCommand.class,
+                org.cleave.cli.map.MapCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cleave implements Runnable {
     /** Exit status for bad input. */

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The one instance a command works on: a file, or a built-in example ({@code --example NAME}). */
-final class InstanceArgument {
+public final class InstanceArgument {
     @Parameters(index = "0", paramLabel = "FILE", description = "Instance file (JSON).")
     Path file;
 
@@ -16,7 +16,7 @@ final class InstanceArgument {
     String example;
 
     /** Reads the instance; bad input throws with a one-line message. */
-    Instance load() {
+    public Instance load() {
         return file != null ? InstanceJson.read(file) : Examples.load(example);
     }
 }

@@ -1,0 +1,700 @@
+package org.cleave.algorithms.partition;
+
+import java.util.Arrays;
+import org.cleave.core.model.Checks;
+import org.cleave.core.model.Device;
+import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.EdgeServer;
+import org.cleave.core.model.Exit;
+import org.cleave.core.model.InvalidModelException;
+import org.cleave.core.model.Layer;
+import org.cleave.core.model.Link;
+import org.cleave.core.model.Placement;
+import org.cleave.core.partition.CostWeights;
+import org.cleave.core.partition.PartitionProblem;
+
+/**
+ * P1's min-cut flow network compiled once per model into primitive arrays, then re-solved for
+ * new bandwidth, device load, weights or reach weights without allocating.
+ *
+ * <p><b>Problem.</b> Given per-layer costs D_v (layer v on the device), E_v (on the edge) and
+ * U_u = β_u / R_up (u's output sent up), find a monotone placement x minimising
+ * <pre>
+ *   Σ_{v: x_v=0} D_v + Σ_{v: x_v=1} E_v + Σ_{u ∈ S(x)} U_u ,
+ * </pre>
+ * S(x) the device layers with an edge-side consumer. {@link #setParameters} fills D, E and β
+ * from P1's model (see {@link org.cleave.core.partition.PartitionCoefficients}), optionally
+ * weighted by {@link ReachWeights} (expected cost for a fixed exit set, P2);
+ * {@link #setCosts} takes them directly.
+ *
+ * <p><b>Network.</b> Hu et al.'s construction (DADS, INFOCOM 2019,
+ * doi:10.1109/INFOCOM.2019.8737614) with the completions of {@link MinCutPartitionSolver}: source s
+ * = device, sink t = edge; s → v of capacity E_v, v → t of D_v; u → v of U_u for a single consumer,
+ * or u → a_u of U_u and a_u → v of ∞ for each consumer of a multi-consumer tensor; v → u of ∞ for
+ * every model arc u → v (no edge → device transfer); s → input of ∞. Every arc is stored with its
+ * reverse (residual) arc, arcs sorted by tail (compressed sparse rows), so a solve touches only
+ * {@code double[]} and {@code int[]} arrays made at compile time. Before the max-flow each layer's
+ * two terminal arcs are cancelled against each other (min(D_v, E_v) is a constant of every cut).
+ *
+ * <p><b>Max-flow.</b> Dinic's algorithm (Dinic, Soviet Math. Doklady 11, 1970; see also
+ * Even &amp; Tarjan, SIAM J. Comput. 4(4), 1975, doi:10.1137/0204043) with one augmenting path
+ * at a time on the level graph, after a warm-up blocking flow on the acyclic part of the network
+ * (the arcs that go forward in the model's topological order, which carry most of the flow of a
+ * deep, chain-like model in one pass instead of one Dinic phase per level): each path's flow is the minimum residual on it, so its bottleneck
+ * arc becomes <em>exactly</em> 0 in floating point and every augmentation saturates an arc.
+ * Hence no tolerance is needed: an arc is usable iff its residual is {@code > 0}, and the number
+ * of phases (≤ |V|) and augmentations per phase (≤ |A|) are bounded as in exact arithmetic.
+ * The minimum cut is read back as the vertices reachable from s in the final residual network
+ * (the last, failing BFS); every arc leaving that set has residual exactly 0, so the cut's
+ * capacity equals the flow up to rounding of the sums (a few ulps of the optimum).
+ * Complexity O(|V|²·|A|) worst case, |V| = layers + multi-consumer tensors + 2, |A| ≤ 2·(2·layers
+ * + 3·model arcs); in practice a few phases.
+ *
+ * <p><b>State.</b> Unlike the solvers, an instance is a mutable, single-threaded workspace: set
+ * the parameters, call {@link #solve()}, then read the plan with {@link #onEdge(int)},
+ * {@link #copyPlan(boolean[])} or {@link #plan()}. Compile one network per thread. Units: seconds,
+ * bytes, bit/s, watts; costs in the objective's unit (w_T·s + w_E·J).
+ */
+public final class CompiledPartitionNetwork {
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    private final DnnGraph graph;
+    private final int layers;
+    private final int vertices;
+    private final int source;
+    private final int sink;
+    // compressed sparse rows: arcs of tail v are start[v] .. start[v+1]-1
+    private final int[] start;
+    private final int[] head;
+    private final int[] tail;
+    private final int[] reverse;
+    private final double[] baseCapacity;
+    private final int[] sourceArc;
+    private final int[] sinkArc;
+    private final int[] sendArc;
+    // layer successors (for plan costs)
+    private final int[] succStart;
+    private final int[] succ;
+    // per-layer model data
+    private final double[] flops;
+    private final double[] measuredDeviceSeconds;
+    private final double[] measuredEdgeSeconds;
+    private final double[] outputBits;
+    private final double[] branchFlops;
+    // current cost coefficients
+    private final double[] deviceCost;
+    private final double[] edgeCost;
+    private final double[] sendBits;
+    private double sendWeight = 1;
+    private double uplinkBitsPerSecond = Double.NaN;
+    // reach weights (P1 by default)
+    private final double[] layerReach;
+    private final double[] tensorReach;
+    private final double[] exitReach;
+    private final double[] resultShare;
+    // workspace
+    private final double[] residual;
+    private final int[] level;
+    private final int[] queue;
+    private final int[] current;
+    private final int[] path;
+    private final int[] rank;
+    private final int[] byRank;
+    private final double[] excess;
+    private final double[] pushed;
+    private final boolean[] onEdge;
+    private boolean solved;
+    private int phases;
+    private int augmentations;
+
+    private CompiledPartitionNetwork(DnnGraph graph) {
+        this.graph = graph;
+        int n = graph.size();
+        this.layers = n;
+        int aux = 0;
+        for (int u = 0; u < n; u++) {
+            if (graph.outDegree(u) > 1) {
+                aux++;
+            }
+        }
+        this.vertices = n + aux + 2;
+        this.source = n + aux;
+        this.sink = n + aux + 1;
+        int pairs = 2 * n;
+        for (int u = 0; u < n; u++) {
+            int d = graph.outDegree(u);
+            pairs += d == 1 ? 1 : d > 1 ? 1 + 2 * d : 0;
+        }
+        // build arcs as pairs (2k, 2k+1), then sort by tail
+        int m = 2 * pairs;
+        int[] t0 = new int[m];
+        int[] h0 = new int[m];
+        double[] c0 = new double[m];
+        int[] count = {0};
+        int[] srcArc0 = new int[n];
+        int[] snkArc0 = new int[n];
+        int[] sendArc0 = new int[n];
+        Arrays.fill(sendArc0, -1);
+        for (int v = 0; v < n; v++) {
+            srcArc0[v] = pair(t0, h0, c0, count, source, v, v == 0 ? INF : 0, 0);
+            snkArc0[v] = pair(t0, h0, c0, count, v, sink, 0, 0);
+        }
+        int nextAux = n;
+        for (int u = 0; u < n; u++) {
+            int d = graph.outDegree(u);
+            if (d == 1) {
+                sendArc0[u] = pair(t0, h0, c0, count, u, graph.successor(u, 0), 0, INF);
+            } else if (d > 1) {
+                int a = nextAux++;
+                sendArc0[u] = pair(t0, h0, c0, count, u, a, 0, INF);
+                for (int k = 0; k < d; k++) {
+                    int v = graph.successor(u, k);
+                    pair(t0, h0, c0, count, a, v, INF, 0);
+                    pair(t0, h0, c0, count, v, u, INF, 0);
+                }
+            }
+        }
+        this.start = new int[vertices + 1];
+        for (int e = 0; e < m; e++) {
+            start[t0[e] + 1]++;
+        }
+        for (int v = 0; v < vertices; v++) {
+            start[v + 1] += start[v];
+        }
+        int[] fill = Arrays.copyOf(start, vertices);
+        int[] position = new int[m];
+        for (int e = 0; e < m; e++) {
+            position[e] = fill[t0[e]]++;
+        }
+        this.head = new int[m];
+        this.tail = new int[m];
+        this.reverse = new int[m];
+        this.baseCapacity = new double[m];
+        for (int e = 0; e < m; e++) {
+            int p = position[e];
+            head[p] = h0[e];
+            tail[p] = t0[e];
+            reverse[p] = position[e ^ 1];
+            baseCapacity[p] = c0[e];
+        }
+        this.sourceArc = new int[n];
+        this.sinkArc = new int[n];
+        this.sendArc = new int[n];
+        for (int v = 0; v < n; v++) {
+            sourceArc[v] = position[srcArc0[v]];
+            sinkArc[v] = position[snkArc0[v]];
+            sendArc[v] = sendArc0[v] < 0 ? -1 : position[sendArc0[v]];
+        }
+        this.succStart = new int[n + 1];
+        for (int u = 0; u < n; u++) {
+            succStart[u + 1] = succStart[u] + graph.outDegree(u);
+        }
+        this.succ = new int[succStart[n]];
+        for (int u = 0; u < n; u++) {
+            for (int k = 0; k < graph.outDegree(u); k++) {
+                succ[succStart[u] + k] = graph.successor(u, k);
+            }
+        }
+        this.flops = new double[n];
+        this.measuredDeviceSeconds = new double[n];
+        this.measuredEdgeSeconds = new double[n];
+        this.outputBits = new double[n];
+        this.branchFlops = new double[n];
+        for (int v = 0; v < n; v++) {
+            Layer l = graph.layer(v);
+            flops[v] = l.flops();
+            measuredDeviceSeconds[v] = l.measuredDeviceSeconds().orElse(Double.NaN);
+            measuredEdgeSeconds[v] = l.measuredEdgeSeconds().orElse(Double.NaN);
+            outputBits[v] = 8 * l.outputBytes();
+        }
+        for (Exit exit : graph.exits()) {
+            branchFlops[graph.indexOf(exit.afterLayer())] = exit.flops();
+        }
+        this.deviceCost = new double[n];
+        this.edgeCost = new double[n];
+        this.sendBits = new double[n];
+        this.layerReach = new double[n];
+        this.tensorReach = new double[n];
+        this.exitReach = new double[n];
+        this.resultShare = new double[n];
+        clearReachWeights();
+        this.residual = new double[m];
+        this.level = new int[vertices];
+        this.queue = new int[vertices];
+        this.current = new int[vertices];
+        this.path = new int[vertices];
+        // a topological rank of the network without its infinite reverse arcs: s, then each layer
+        // followed by its auxiliary tensor vertex, then t
+        this.rank = new int[vertices];
+        this.byRank = new int[vertices];
+        this.excess = new double[vertices];
+        this.pushed = new double[m];
+        rank[source] = 0;
+        rank[sink] = 2 * n + 2;
+        int auxRank = n;
+        for (int u = 0; u < n; u++) {
+            rank[u] = 2 * u + 1;
+            if (graph.outDegree(u) > 1) {
+                rank[auxRank++] = 2 * u + 2;
+            }
+        }
+        Integer[] sorted = new Integer[vertices];
+        for (int v = 0; v < vertices; v++) {
+            sorted[v] = v;
+        }
+        Arrays.sort(sorted, (a, b) -> Integer.compare(rank[a], rank[b]));
+        for (int i = 0; i < vertices; i++) {
+            byRank[i] = sorted[i];
+        }
+        this.onEdge = new boolean[n];
+    }
+
+    private static int pair(int[] t0, int[] h0, double[] c0, int[] count, int from, int to, double capacity,
+                            double reverseCapacity) {
+        int e = count[0];
+        t0[e] = from;
+        h0[e] = to;
+        c0[e] = capacity;
+        t0[e + 1] = to;
+        h0[e + 1] = from;
+        c0[e + 1] = reverseCapacity;
+        count[0] = e + 2;
+        return e;
+    }
+
+    /** Compiles the flow network of {@code graph} (O(|V| + |A|) time and memory). */
+    public static CompiledPartitionNetwork compile(DnnGraph graph) {
+        return new CompiledPartitionNetwork(Checks.present("graph", graph));
+    }
+
+    /** A network compiled for {@code problem.graph()} with {@code problem}'s parameters set. */
+    public static CompiledPartitionNetwork of(PartitionProblem problem) {
+        CompiledPartitionNetwork net = compile(problem.graph());
+        net.setProblem(problem);
+        return net;
+    }
+
+    /** The model this network was compiled for. */
+    public DnnGraph graph() {
+        return graph;
+    }
+
+    /** Number of flow-network vertices (layers, auxiliary tensor vertices, s and t). */
+    public int vertexCount() {
+        return vertices;
+    }
+
+    /** Number of flow-network arcs, residual (reverse) arcs included. */
+    public int arcCount() {
+        return head.length;
+    }
+
+    /**
+     * Sets the reach weights used by the next {@link #setParameters} (expected cost for a fixed
+     * exit set). Copies the arrays; allocation-free apart from the accessor copies of {@code weights}.
+     *
+     * @throws InvalidModelException if the weights are not for this model's number of layers
+     */
+    public void setReachWeights(ReachWeights weights) {
+        Checks.present("reachWeights", weights);
+        if (weights.size() != layers) {
+            throw new InvalidModelException("reachWeights", "has " + weights.size() + " layers, the model has "
+                    + layers);
+        }
+        System.arraycopy(weights.layerReach(), 0, layerReach, 0, layers);
+        System.arraycopy(weights.tensorReach(), 0, tensorReach, 0, layers);
+        System.arraycopy(weights.exitReach(), 0, exitReach, 0, layers);
+        System.arraycopy(weights.resultShare(), 0, resultShare, 0, layers);
+    }
+
+    /** Back to P1: every term paid with probability 1 ({@link ReachWeights#none(int)}). */
+    public void clearReachWeights() {
+        Arrays.fill(layerReach, 1.0);
+        Arrays.fill(tensorReach, 1.0);
+        Arrays.fill(exitReach, 0.0);
+        Arrays.fill(resultShare, 0.0);
+        resultShare[layers - 1] = 1.0;
+    }
+
+    /**
+     * Sets P1's parameters from {@code problem} (its graph must be the compiled one).
+     *
+     * @throws InvalidModelException if the problem is for another graph
+     */
+    public void setProblem(PartitionProblem problem) {
+        if (problem.graph() != graph) {
+            throw new InvalidModelException("problem.graph", "is " + problem.graph()
+                    + ", not the graph this network was compiled for (" + graph + ")");
+        }
+        setParameters(problem.device(), problem.edge(), problem.link(), problem.weights(), problem.deviceLoad());
+    }
+
+    /**
+     * Sets the cost coefficients from P1's model, weighted by the current reach weights. Allocates
+     * nothing. The arithmetic is that of {@link org.cleave.core.partition.PartitionCoefficients}.
+     *
+     * @param deviceLoad DAPDEE's terminal load ρ ∈ [0, 1)
+     */
+    public void setParameters(Device device, EdgeServer edge, Link link, CostWeights weights, double deviceLoad) {
+        Checks.present("device", device);
+        Checks.present("edge", edge);
+        Checks.present("link", link);
+        Checks.present("weights", weights);
+        Checks.load("deviceLoad", deviceLoad);
+        double wT = weights.latencyWeight();
+        double wE = weights.energyWeight();
+        double wDevice = wT + wE * device.computeWatts();
+        double wEdge = wT + wE * device.idleWatts();
+        double wSend = wT + wE * device.transmitWatts();
+        double deviceRate = device.flopsPerSecond();
+        double edgeRate = edge.flopsPerSecond();
+        double slow = 1 - deviceLoad;
+        double result = wEdge * link.downloadSeconds(outputBits[layers - 1] / 8) + wT * link.latencySeconds();
+        for (int v = 0; v < layers; v++) {
+            double md = measuredDeviceSeconds[v];
+            double me = measuredEdgeSeconds[v];
+            double td = (md == md ? md : flops[v] / deviceRate) / slow;
+            double te = me == me ? me : flops[v] / edgeRate;
+            double d = layerReach[v] * td;
+            double e = layerReach[v] * te;
+            if (exitReach[v] > 0) {
+                d += exitReach[v] * (branchFlops[v] / deviceRate / slow);
+                e += exitReach[v] * (branchFlops[v] / edgeRate);
+            }
+            deviceCost[v] = wDevice * d;
+            edgeCost[v] = wEdge * e;
+            if (resultShare[v] > 0) {
+                edgeCost[v] += resultShare[v] == 1 ? result : resultShare[v] * result;
+            }
+            sendBits[v] = tensorReach[v] * outputBits[v];
+        }
+        sendWeight = wSend;
+        uplinkBitsPerSecond = link.uplinkBitsPerSecond();
+        solved = false;
+    }
+
+    /**
+     * Sets the coefficients directly: D_v = {@code deviceCost[v]}, E_v = {@code edgeCost[v]},
+     * U_u = {@code sendWeight · (sendBits[u] / uplinkBitsPerSecond)}. Copies; allocates nothing.
+     *
+     * @throws InvalidModelException on a wrong length or a negative or non-finite entry
+     */
+    public void setCosts(double[] deviceCost, double[] edgeCost, double[] sendBits, double sendWeight,
+                         double uplinkBitsPerSecond) {
+        copyCosts("deviceCost", deviceCost, this.deviceCost);
+        copyCosts("edgeCost", edgeCost, this.edgeCost);
+        copyCosts("sendBits", sendBits, this.sendBits);
+        this.sendWeight = Checks.nonNegative("sendWeight", sendWeight);
+        setUplinkBitsPerSecond(uplinkBitsPerSecond);
+    }
+
+    private void copyCosts(String field, double[] from, double[] to) {
+        Checks.present(field, from);
+        if (from.length != layers) {
+            throw new InvalidModelException(field, "has " + from.length + " entries, the model has " + layers
+                    + " layers");
+        }
+        for (int v = 0; v < layers; v++) {
+            if (!(from[v] >= 0 && from[v] < INF)) {
+                Checks.nonNegative(field + "[" + v + "]", from[v]);
+                throw new InvalidModelException(field + "[" + v + "]", "must be finite, got " + from[v]);
+            }
+            to[v] = from[v];
+        }
+    }
+
+    /** Changes only the uplink rate (bit/s, {@code > 0}); O(1). */
+    public void setUplinkBitsPerSecond(double bitsPerSecond) {
+        if (!(bitsPerSecond > 0 && bitsPerSecond < INF)) {
+            throw new InvalidModelException("uplinkBitsPerSecond", "must be positive and finite, got "
+                    + bitsPerSecond);
+        }
+        this.uplinkBitsPerSecond = bitsPerSecond;
+        solved = false;
+    }
+
+    /** The current uplink rate, bit/s. */
+    public double uplinkBitsPerSecond() {
+        return uplinkBitsPerSecond;
+    }
+
+    /** D_v of the current parameters. */
+    public double deviceCost(int v) {
+        return deviceCost[v];
+    }
+
+    /** E_v of the current parameters. */
+    public double edgeCost(int v) {
+        return edgeCost[v];
+    }
+
+    /** U_u = w_tx·β_u / R_up of the current parameters, 0 for the output. */
+    public double sendCost(int u) {
+        return sendArc[u] < 0 ? 0 : sendWeight * (sendBits[u] / uplinkBitsPerSecond);
+    }
+
+    /** w_tx·β_u: the send cost of u's tensor times the uplink rate (cost·bit/s); 0 for the output. */
+    public double sendCostTimesUplink(int u) {
+        return sendArc[u] < 0 ? 0 : sendWeight * sendBits[u];
+    }
+
+    /**
+     * Solves the min cut for the current parameters and returns the optimal cost
+     * Σ D + Σ E + Σ U of the placement found. Allocates nothing.
+     *
+     * @throws IllegalStateException if no parameters were set
+     */
+    public double solve() {
+        if (!(uplinkBitsPerSecond > 0)) {
+            throw new IllegalStateException("set the parameters (setProblem, setParameters or setCosts) before solve()");
+        }
+        double[] r = residual;
+        System.arraycopy(baseCapacity, 0, r, 0, r.length);
+        double rate = uplinkBitsPerSecond;
+        for (int v = 0; v < layers; v++) {
+            double d = deviceCost[v];
+            double e = v == 0 ? INF : edgeCost[v];
+            double both = Math.min(d, e);
+            r[sourceArc[v]] = e - both;
+            r[sinkArc[v]] = d - both;
+            int a = sendArc[v];
+            if (a >= 0) {
+                r[a] = sendWeight * (sendBits[v] / rate);
+            }
+        }
+        phases = 0;
+        augmentations = 0;
+        // warm-up: a blocking flow on the acyclic part (arcs that go up in rank), then Dinic
+        greedyFlow();
+        System.arraycopy(start, 0, current, 0, vertices);
+        blockingFlow(rank, true);
+        while (levelGraph()) {
+            phases++;
+            System.arraycopy(start, 0, current, 0, vertices);
+            blockingFlow(level, false);
+        }
+        // the failing BFS left level >= 0 exactly on the vertices reachable from s
+        for (int v = 0; v < layers; v++) {
+            onEdge[v] = level[v] < 0;
+        }
+        solved = true;
+        return planCost(onEdge);
+    }
+
+    /**
+     * A first flow in two linear passes over the acyclic part (arcs up in rank): push every
+     * vertex's inflow forward greedily (to t first) in rank order, then return what got stuck
+     * backwards along the arcs it came in, in reverse rank order. What remains is a flow; Dinic
+     * completes it. Each forward push that is limited by an arc saturates it exactly.
+     */
+    private void greedyFlow() {
+        double[] r = residual;
+        double[] ex = excess;
+        Arrays.fill(ex, 0);
+        Arrays.fill(pushed, 0);
+        for (int i = 0; i < vertices; i++) {
+            int v = byRank[i];
+            if (v == sink) {
+                continue;
+            }
+            int here = rank[v];
+            double left = v == source ? INF : ex[v];
+            for (int e = start[v], end = start[v + 1]; e < end && left > 0; e++) {
+                int w = head[e];
+                if (rank[w] <= here || !(r[e] > 0)) {
+                    continue;
+                }
+                double x = Math.min(left, r[e]);
+                if (x == INF) {
+                    x = 0;
+                    for (int f = start[w], fend = start[w + 1]; f < fend; f++) {
+                        if (rank[head[f]] > rank[w]) {
+                            x += r[f];
+                        }
+                    }
+                    if (!(x > 0) || x == INF) {
+                        continue;
+                    }
+                }
+                r[e] -= x;
+                r[reverse[e]] += x;
+                pushed[e] += x;
+                ex[w] += x;
+                if (v != source) {
+                    left -= x;
+                }
+            }
+            if (v != source) {
+                ex[v] = left;
+            }
+        }
+        for (int i = vertices - 1; i >= 0; i--) {
+            int v = byRank[i];
+            if (v == sink || v == source || !(ex[v] > 0)) {
+                continue;
+            }
+            double left = ex[v];
+            int here = rank[v];
+            for (int e = start[v], end = start[v + 1]; e < end && left > 0; e++) {
+                int u = head[e];
+                int f = reverse[e];
+                if (rank[u] >= here || !(pushed[f] > 0)) {
+                    continue;
+                }
+                double x = Math.min(left, pushed[f]);
+                pushed[f] -= x;
+                r[f] += x;
+                r[e] = baseCapacity[e] == INF ? INF : pushed[f];
+                ex[u] += x;
+                left -= x;
+            }
+            ex[v] = 0;
+        }
+    }
+
+    /** BFS from s over arcs with positive residual; true iff t is reached. */
+    private boolean levelGraph() {
+        int[] lv = level;
+        Arrays.fill(lv, -1);
+        int[] q = queue;
+        int first = 0;
+        int last = 0;
+        q[last++] = source;
+        lv[source] = 0;
+        int sinkLevel = Integer.MAX_VALUE;
+        double[] r = residual;
+        while (first < last) {
+            int v = q[first++];
+            int next = lv[v] + 1;
+            if (next > sinkLevel) {
+                break;
+            }
+            for (int e = start[v], end = start[v + 1]; e < end; e++) {
+                int w = head[e];
+                if (lv[w] < 0 && r[e] > 0) {
+                    lv[w] = next;
+                    if (w == sink) {
+                        sinkLevel = next;
+                    } else {
+                        q[last++] = w;
+                    }
+                }
+            }
+        }
+        return lv[sink] >= 0;
+    }
+
+    /**
+     * Augments one path at a time until no s–t path of admissible arcs is left: arcs with positive
+     * residual that go one level up ({@code upward == false}, Dinic's level graph) or up in the
+     * acyclic rank ({@code upward == true}). In both cases the admissible arcs form a DAG whose
+     * arcs only lose residual during the pass, so a dead end stays dead (current-arc pointers).
+     */
+    private void blockingFlow(int[] lv, boolean upward) {
+        double[] r = residual;
+        int[] cur = current;
+        int depth = 0;
+        int v = source;
+        while (true) {
+            if (v == sink) {
+                double f = INF;
+                for (int i = 0; i < depth; i++) {
+                    f = Math.min(f, r[path[i]]);
+                }
+                int back = -1;
+                for (int i = 0; i < depth; i++) {
+                    int e = path[i];
+                    r[e] -= f;
+                    r[reverse[e]] += f;
+                    if (back < 0 && r[e] <= 0) {
+                        back = i;
+                    }
+                }
+                augmentations++;
+                depth = back;
+                v = tail[path[back]];
+                continue;
+            }
+            int e = cur[v];
+            int end = start[v + 1];
+            int here = lv[v];
+            if (upward) {
+                while (e < end && !(r[e] > 0 && lv[head[e]] > here)) {
+                    e++;
+                }
+            } else {
+                while (e < end && !(r[e] > 0 && lv[head[e]] == here + 1)) {
+                    e++;
+                }
+            }
+            cur[v] = e;
+            if (e < end) {
+                path[depth++] = e;
+                v = head[e];
+            } else {
+                if (depth == 0) {
+                    return;
+                }
+                int a = path[--depth];
+                v = tail[a];
+                cur[v]++;
+            }
+        }
+    }
+
+    /**
+     * The cost Σ D + Σ E + Σ U of a monotone placement under the current parameters (no check of
+     * monotonicity), in O(|V| + |A|).
+     */
+    public double planCost(boolean[] edgeSide) {
+        double cost = 0;
+        for (int v = 0; v < layers; v++) {
+            if (edgeSide[v]) {
+                cost += edgeCost[v];
+            } else {
+                cost += deviceCost[v];
+                for (int k = succStart[v]; k < succStart[v + 1]; k++) {
+                    if (edgeSide[succ[k]]) {
+                        cost += sendWeight * (sendBits[v] / uplinkBitsPerSecond);
+                        break;
+                    }
+                }
+            }
+        }
+        return cost;
+    }
+
+    /** Whether layer {@code v} is on the edge in the last solve's plan. */
+    public boolean onEdge(int v) {
+        requireSolved();
+        return onEdge[v];
+    }
+
+    /** Copies the last solve's plan into {@code into} (true: on the edge). */
+    public void copyPlan(boolean[] into) {
+        requireSolved();
+        System.arraycopy(onEdge, 0, into, 0, layers);
+    }
+
+    /** The last solve's plan (allocates a {@link Placement}). */
+    public Placement plan() {
+        requireSolved();
+        return Placement.of(onEdge);
+    }
+
+    /** Number of Dinic phases (BFS level graphs that reached t) of the last solve. */
+    public int phases() {
+        return phases;
+    }
+
+    /** Number of augmenting paths of the last solve. */
+    public int augmentations() {
+        return augmentations;
+    }
+
+    private void requireSolved() {
+        if (!solved) {
+            throw new IllegalStateException("no plan: call solve() after setting the parameters");
+        }
+    }
+}
