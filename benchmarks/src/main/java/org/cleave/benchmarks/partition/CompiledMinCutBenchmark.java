@@ -1,11 +1,8 @@
 package org.cleave.benchmarks.partition;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.cleave.algorithms.partition.BandwidthMap;
@@ -16,12 +13,14 @@ import org.cleave.core.generate.GraphGenerator;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
-import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.Placement;
 import org.cleave.core.partition.CostWeights;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Result;
+import org.cleave.instances.importers.MsrLayerGraphs;
+import org.cleave.instances.zoo.Zoo;
+import org.cleave.instances.zoo.ZooModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -41,12 +40,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * the JGraphT network + Edmonds–Karp) on the same 16 problems, and the full bandwidth map over
  * 0.1 Mbit/s – 10 Gbit/s.
  *
- * <p>Models: {@code resnet50-sized} (GraphGenerator residual DAG, 178 layers), {@code
+ * <p>Models: every zoo model as {@code zoo:NAME:layers} (layer DAG) and {@code zoo:NAME:blocks}
+ * (block chain); {@code resnet50-sized} (GraphGenerator residual DAG, 178 layers), {@code
  * inceptionv3-sized} (inception DAG, 326 layers), {@code chain-500}; opt-in with {@code -p
- * model=msr-resnet50,msr-inceptionv3}: the measured MSR/PipeDream layer graphs read from
- * {@code $CLEAVE_DATA/msr-*-layergraph.json} (default {@code /work/shared/data}; per sample:
- * bytes / 128, device time = cpuLatencyMs / 128, edge time = acceleratorLatencyMs / 128, the
- * input's data-loading time set to 0). Networks: 3G (1.1 Mbit/s up, 5.85 down, 50 ms) and WiFi
+ * model=msr-resnet50,msr-inceptionv3}: the measured MSR/PipeDream layer graphs read through
+ * {@code MsrLayerGraphs} from {@code $CLEAVE_DATA/msr-*-layergraph.json} (default
+ * {@code ../shared/data}; per sample, aux branch dropped, device time = cpuLatencyMs,
+ * edge time = acceleratorLatencyMs). Networks: 3G (1.1 Mbit/s up, 5.85 down, 50 ms) and WiFi
  * (18.88 Mbit/s up, 50 down, 5 ms), the Neurosurgeon uplink figures.
  */
 @State(Scope.Thread)
@@ -56,7 +56,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class CompiledMinCutBenchmark {
-    @Param({"resnet50-sized", "inceptionv3-sized", "chain-500"})
+    @Param({"zoo:resnet50:layers", "zoo:inception-v3:layers", "chain-500", "zoo:resnet50:blocks",
+            "zoo:inception-v3:blocks", "zoo:alexnet:layers", "zoo:alexnet:blocks", "zoo:vgg16:layers",
+            "zoo:vgg16:blocks", "zoo:resnet18:layers", "zoo:resnet18:blocks", "zoo:googlenet:layers",
+            "zoo:googlenet:blocks", "zoo:mobilenetv2:layers", "zoo:mobilenetv2:blocks", "zoo:nin:layers",
+            "zoo:nin:blocks", "zoo:tiny-yolov2:layers", "zoo:tiny-yolov2:blocks", "resnet50-sized",
+            "inceptionv3-sized"})
     public String model;
 
     @Param({"3G", "WiFi"})
@@ -76,7 +81,7 @@ public class CompiledMinCutBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        DnnGraph g = switch (model) {
+        DnnGraph g = model.startsWith("zoo:") ? zoo(model) : switch (model) {
             case "resnet50-sized" -> GraphGenerator.residual(177, new SplittableRandom(50));
             case "inceptionv3-sized" -> GraphGenerator.inception(325, new SplittableRandom(51));
             case "chain-500" -> GraphGenerator.chain(500, new SplittableRandom(53));
@@ -102,30 +107,22 @@ public class CompiledMinCutBenchmark {
         net.solve();
     }
 
-    private static DnnGraph msr(String file) throws IOException {
-        Path dir = Path.of(System.getenv().getOrDefault("CLEAVE_DATA", "/work/shared/data"));
+    /** A measured MSR/PipeDream layer graph through the instances importer (aux branch dropped). */
+    private static DnnGraph msr(String file) {
+        Path dir = Path.of(System.getenv().getOrDefault("CLEAVE_DATA", "../shared/data"));
         Path path = dir.resolve(file);
         if (!Files.exists(path)) {
             throw new IllegalStateException(path + " is not present: the MSR layer graphs are opt-in, see"
                     + " benchmarks/README.md");
         }
-        JsonNode root = new ObjectMapper().readTree(path.toFile());
-        double batch = root.path("profiledBatch").asDouble(128);
-        DnnGraph.Builder b = DnnGraph.builder();
-        boolean first = true;
-        for (JsonNode node : root.get("nodes")) {
-            String id = "n" + node.get("id").asInt();
-            double bytes = node.get("outputBytes").asDouble() / batch;
-            Layer layer = first ? Layer.input(id, bytes) : new Layer(id, 0, bytes, node.get("paramBytes").asDouble());
-            double dev = first ? 0 : node.get("cpuLatencyMs").asDouble() / 1000 / batch;
-            double edg = first ? 0 : node.get("acceleratorLatencyMs").asDouble() / 1000 / batch;
-            b.addLayer(layer.withMeasuredSeconds(OptionalDouble.of(dev), OptionalDouble.of(edg)));
-            first = false;
-        }
-        for (JsonNode arc : root.get("arcs")) {
-            b.addArc("n" + arc.get(0).asInt(), "n" + arc.get(1).asInt());
-        }
-        return b.build();
+        return MsrLayerGraphs.read(path, MsrLayerGraphs.AuxBranch.DROP).graph();
+    }
+
+    /** {@code zoo:NAME:layers|blocks}: a zoo model's layer DAG or block chain. */
+    private static DnnGraph zoo(String spec) {
+        String[] parts = spec.split(":");
+        ZooModel m = Zoo.get(parts[1]);
+        return parts.length > 2 && parts[2].equals("blocks") ? m.blockGraph() : m.layerGraph();
     }
 
     /** Warm re-solve of the compiled network with new link rates and device load; allocation-free. */

@@ -11,6 +11,7 @@ public final class Scenarios {
     static {
         register(new PartitionScenario());
         register(new ExitsScenario());
+        register(new MultiUserScenario());
     }
 
     private Scenarios() {

@@ -149,4 +149,22 @@ class GroundTruthTest {
             assertTrue(row.has("active_exits") && row.has("accuracy") && row.has("latency"), line);
         }
     }
+
+    @Test
+    void labelsMultiUserInstances() throws IOException {
+        var problem = org.cleave.instances.multiuser.MultiUserGenerator.builtIn().generate(6, 8, 3,
+                List.of("chain-8", "chain-6"), "4g", 1e12);
+        var base = new org.cleave.instances.io.Instance("p4", "", problem, null);
+        var gt = new GroundTruth.Spec(base, "dp", List.of(Axis.parse("users=2:6:5:lin"), Axis.parse("units=4:8:3:lin")),
+                0, 1, Table.CSV, Optional.empty());
+        Path one = dir.resolve("p4-1.csv");
+        Path two = dir.resolve("p4-2.csv");
+        GroundTruth.run(gt, one, 1, Progress.none());
+        GroundTruth.run(gt, two, 2, Progress.none());
+        assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
+        List<String> lines = Files.readAllLines(one);
+        assertEquals(1 + 15, lines.size());
+        assertTrue(lines.get(0).endsWith("option_index,option_label,compute_units,bandwidth_units,latency_seconds,"
+                + "energy_joules"), lines.get(0));
+    }
 }
