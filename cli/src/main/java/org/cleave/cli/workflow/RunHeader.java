@@ -29,12 +29,28 @@ public final class RunHeader {
         h.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         h.put("cleave", version("org.cleave.cli.Cleave"));
         h.put("gitCommit", gitCommit());
-        h.put("jgrapht", version("org.jgrapht.Graph"));
-        h.put("ortools", version("com.google.ortools.Loader"));
-        h.put("choco", version("org.chocosolver.solver.Model"));
-        h.put("commonsMath", version("org.apache.commons.math3.util.FastMath"));
+        h.put("jgrapht", mavenVersion("org.jgrapht", "jgrapht-core"));
+        h.put("ortools", mavenVersion("com.google.ortools", "ortools-java"));
+        h.put("choco", mavenVersion("org.choco-solver", "choco-solver"));
+        h.put("commonsMath", mavenVersion("org.apache.commons", "commons-math3"));
+        h.put("commonsStatistics", mavenVersion("org.apache.commons", "commons-statistics-distribution"));
         h.put("seeds", seeds);
         return h;
+    }
+
+    /** The version in a jar's Maven metadata, or "absent" when the library is not on the class path. */
+    static String mavenVersion(String group, String artifact) {
+        String resource = "META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (var in = RunHeader.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return "absent";
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static String physicalMemory() {

@@ -74,6 +74,12 @@ public enum MilpBackend {
             throw new IllegalArgumentException("solver: the MILP backend " + orToolsName
                     + " is not available in this OR-Tools build. Maybe use ortools-milp:scip or mincut");
         }
+        solver.suppressOutput();
+        if (this == HIGHS) {
+            // HiGHS prints its banner on the process's native stdout unless output_flag is off,
+            // which would corrupt `cleave solve --json` (suppressOutput() does not reach it).
+            solver.setSolverSpecificParametersAsString("output_flag=false");
+        }
         return solver;
     }
 
