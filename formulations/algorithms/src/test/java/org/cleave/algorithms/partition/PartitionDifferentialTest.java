@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.LongStream;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.Placement;
+import org.cleave.core.partition.PartitionAgreementContract;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;
@@ -43,12 +42,9 @@ class PartitionDifferentialTest {
         return Seeds.of(2026, 2000);
     }
 
-    /** Instance {@code seed}: shape, size and weight mode cycle with the seed so every mix is covered. */
+    /** Instance {@code seed}, the same set the MILP/CP agreement tests use. */
     static PartitionProblem instance(long seed) {
-        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[(int) (seed % 4)];
-        int layers = 1 + (int) ((seed / 4) % 20);
-        RandomInstances.WeightMode mode = RandomInstances.WeightMode.values()[(int) ((seed / 80) % 3)];
-        return RandomInstances.partition(seed, shape, layers, mode);
+        return PartitionAgreementContract.instance(seed);
     }
 
     @ParameterizedTest(name = "seed {0}")
