@@ -152,9 +152,9 @@ public abstract class MilpThroughputSolver extends AbstractSolver<ThroughputProb
             int cuts = 0;
             while (true) {
                 if (limits.timeLimit().isPresent()) {
-                    solver.setTimeLimit(Math.max(1, deadline.remaining().toMillis()));
+                    solver.setTimeLimit(MilpBackend.backendMillis(deadline));
                 }
-                MPSolver.ResultStatus raw = solver.solve(parameters);
+                MPSolver.ResultStatus raw = backend.solve(solver, parameters, limits.timeLimit().isPresent());
                 Status status = MilpBackend.status(raw, deadline);
                 double bound = solver.objective().bestBound() * norm;
                 if (!status.hasPlan()) {
@@ -203,9 +203,9 @@ public abstract class MilpThroughputSolver extends AbstractSolver<ThroughputProb
         }
         period.setUb(MPSolver.infinity());
         if (limits.timeLimit().isPresent()) {
-            solver.setTimeLimit(Math.max(1, deadline.remaining().toMillis()));
+            solver.setTimeLimit(MilpBackend.backendMillis(deadline));
         }
-        MPSolver.ResultStatus raw = solver.solve(parameters);
+        MPSolver.ResultStatus raw = backend.solve(solver, parameters, limits.timeLimit().isPresent());
         if (raw == MPSolver.ResultStatus.INFEASIBLE) {
             return Outcome.none(Status.INFEASIBLE, "no exit set reaches minAccuracy " + problem.minAccuracy());
         }
