@@ -122,6 +122,20 @@ public final class MilpStopChain {
         return beta[k];
     }
 
+    /**
+     * share_k = Σ_i (R_k − R_i)·y_ik, the fraction of samples stopping at node k (1 ≤ k ≤ m + 1), as a
+     * new continuous variable fixed by an equality.
+     */
+    public MPVariable share(int k) {
+        MPVariable s = solver.makeNumVar(0, 1, "share_" + k);
+        MPConstraint def = solver.makeConstraint(0, 0, "share_def_" + k);
+        def.setCoefficient(s, 1);
+        for (int i = 0; i < k; i++) {
+            def.setCoefficient(y[i][k], -chain.shareWeight(i, k));
+        }
+        return s;
+    }
+
     /** w ≥ r·(1 − x_v): r − x_v − w ≤ 0, w ∈ [0, 1]. */
     public MPVariable onDevice(MPVariable r, int v) {
         MPVariable w = solver.makeNumVar(0, 1, "dev_" + products++);
