@@ -57,10 +57,10 @@ import org.cleave.ortools.UnitTimes;
  * latency row by L; the relative MIP gap is 0 and the primal tolerance 1e-9. The plan (x, z read at 0.5) is re-evaluated by the
  * evaluator; a plan the evaluator finds infeasible (an exit set a hair below the accuracy floor,
  * a latency a hair above L, admitted by the backend's tolerances) is cut off by a no-good cut and
- * the model re-solved. HiGHS is asked for integrality tolerance 1e-9; CBC, whose integrality
- * tolerance MPSolver cannot set, is followed in (a) by an improvement check (the plan found is
- * excluded and a strictly lower cost required; a cheaper plan the evaluator confirms replaces it,
- * until none is found). The bound of (a) is the backend's best bound, capped at the plan's cost;
+ * the model re-solved. CBC and HiGHS, whose integrality tolerances MPSolver does not set (a plan
+ * with x_v = 10^-6 "integral" can look cheaper than it is by about that much), are followed in (a)
+ * by an improvement check: the plan found is excluded and a strictly lower cost required; a cheaper
+ * plan the evaluator confirms replaces it, until none is found. The bound of (a) is the backend's best bound, capped at the plan's cost;
  * (b) reports the proven accuracy.
  *
  * <p>One class per backend: {@link Scip}, {@link Cbc}, {@link Highs}.
@@ -203,10 +203,6 @@ public abstract class MilpExitsSolver extends AbstractSolver<ExitsProblem, ExitP
         try {
             Map<String, Object> applied = backend.apply(solver, limits, deadline);
             Model model = new Model(problem, solver, limits, deadline);
-            if (backend == MilpBackend.HIGHS) {
-                applied.put("integralityTolerance", solver.setSolverSpecificParametersAsString(
-                        "mip_feasibility_tolerance = 1e-9") ? "1e-9" : "rejected by the backend");
-            }
             Outcome<ExitPlan> outcome;
             try {
                 outcome = problem.variant() instanceof ExitsProblem.MinCost a ? minCost(problem, a, model)
@@ -239,8 +235,8 @@ public abstract class MilpExitsSolver extends AbstractSolver<ExitsProblem, ExitP
             return none(problem, s);
         }
         int improvements = 0;
-        while (backend == MilpBackend.CBC && s.status() == Status.OPTIMAL && improvements < MAX_CUTS) {
-            // CBC's integrality tolerance cannot be tightened through MPSolver: check that no plan is cheaper
+        while (backend != MilpBackend.SCIP && s.status() == Status.OPTIMAL && improvements < MAX_CUTS) {
+            // CBC's and HiGHS's integrality tolerances are not set through MPSolver: check that no plan is cheaper
             model.m.excludePlan(model.m.activeNodes(), s.plan().placement());
             MPConstraint better = model.solver.makeConstraint(Double.NEGATIVE_INFINITY,
                     s.cost().objective() / norm * (1 - 1e-12), "improve_" + improvements);
