@@ -1,6 +1,7 @@
 package org.cleave.ortools;
 
 import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -102,6 +103,35 @@ public enum MilpBackend {
             applied.put("seed", ok ? String.valueOf(shift) : "rejected by the backend");
         }
         return applied;
+    }
+
+    /**
+     * The time limit to hand the backend for the next solve, in milliseconds (at least 1): the time
+     * left on {@code deadline} less a reserve of a quarter of it, at most 250 ms, for reading and
+     * re-evaluating the answer (CBC and HiGHS check their clocks only between nodes or LP solves).
+     */
+    public static long backendMillis(Deadline deadline) {
+        long left = deadline.remaining().toMillis();
+        return Math.max(1, left - Math.min(250, left / 4));
+    }
+
+    /**
+     * {@code solver.solve(parameters)}, robust to a status the Java enum cannot represent: OR-Tools
+     * 9.15's HiGHS interface answers a time limit with MPSOLVER_UNKNOWN_STATUS (99), on which the
+     * generated enum throws. When the solve had a time limit that answer is read as NOT_SOLVED (the
+     * limit came first; no plan is trusted); without one, as a defect of the backend
+     * (IllegalArgumentException, so INVALID_INPUT).
+     */
+    public MPSolver.ResultStatus solve(MPSolver solver, MPSolverParameters parameters, boolean timeLimited) {
+        try {
+            return solver.solve(parameters);
+        } catch (IllegalArgumentException e) {
+            if (timeLimited) {
+                return MPSolver.ResultStatus.NOT_SOLVED;
+            }
+            throw new IllegalArgumentException("solver: " + name() + " returned a status OR-Tools cannot name ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
     /**

@@ -1,0 +1,8 @@
+/**
+ * P3 (throughput under heavy load, with early exits) as a MILP through MPSolver ({@link
+ * org.cleave.ortools.throughput.MilpThroughputSolver}: {@code ortools-milp:scip}, {@code
+ * ortools-milp:cbc}, {@code ortools-milp:highs}) with the min–max period as an epigraph variable and
+ * the exit set as binaries on the stop chain of {@link org.cleave.ortools.StopChain}. After Hu et
+ * al., DADS (doi:10.1109/INFOCOM.2019.8737614), heavy-load case.
+ */
+package org.cleave.ortools.throughput;

@@ -1,0 +1,68 @@
+package org.cleave.core.throughput;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.LongStream;
+import org.cleave.core.exits.ExitPlan;
+import org.cleave.core.generate.GraphGenerator;
+import org.cleave.core.solve.Result;
+import org.cleave.core.solve.Solver;
+import org.cleave.core.solve.Status;
+import org.cleave.core.solve.Verifier;
+import org.cleave.core.testing.Seeds;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Agreement of exact P3 solvers with a reference (enumeration) on {@link #instances()} seeded
+ * instances (default {@value #INSTANCES}): the four graph shapes, 1–10 layers after the input, up
+ * to 3 exits, accuracy floors and frame rates as {@link RandomThroughputInstances} draws them.
+ * Each solver must reach the reference's status (OPTIMAL or INFEASIBLE), pass the verifier
+ * (objective, feasibility and bound) and equal the reference's period to
+ * {@value #RELATIVE_TOLERANCE} relative. Subclasses name the solvers; a slow one may override
+ * {@link #instances()} with a smaller count, which its javadoc must state.
+ */
+public abstract class ThroughputAgreementContract {
+    /** Default number of instances. */
+    public static final int INSTANCES = 500;
+
+    /** Relative tolerance against the reference. */
+    public static final double RELATIVE_TOLERANCE = 1e-6;
+
+    /** The exact solvers under test. */
+    protected abstract List<Solver<ThroughputProblem, ExitPlan>> solvers();
+
+    /** The reference, e.g. enumeration. */
+    protected abstract Solver<ThroughputProblem, ExitPlan> reference();
+
+    static LongStream seeds() {
+        return Seeds.of(7003, INSTANCES);
+    }
+
+    /** Instance {@code seed}: shape and size cycle with the seed. */
+    public static ThroughputProblem instance(long seed) {
+        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[(int) (seed % 4)];
+        return RandomThroughputInstances.throughput(seed, shape, 1 + (int) ((seed / 4) % 10), 3);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void agreesWithTheReference(long seed) {
+        ThroughputProblem p = instance(seed);
+        Result<ExitPlan> ref = reference().solve(p);
+        assertTrue(ref.status() == Status.OPTIMAL || ref.status() == Status.INFEASIBLE, "reference: " + ref.message());
+        for (Solver<ThroughputProblem, ExitPlan> solver : solvers()) {
+            Result<ExitPlan> r = solver.solve(p);
+            String label = "seed " + seed + " " + solver.id() + " (" + p.graph() + ")";
+            assertEquals(ref.status(), r.status(), label + ": " + r.message());
+            Verifier.Verdict verdict = Verifier.verify(p, r);
+            assertTrue(verdict.ok(), label + ": " + verdict.defects());
+            if (ref.status() == Status.OPTIMAL) {
+                assertTrue(Verifier.close(ref.objective(), r.objective(), RELATIVE_TOLERANCE),
+                        label + ": " + ref.solverId() + " " + ref.objective() + " vs " + r.objective());
+            }
+        }
+    }
+}
