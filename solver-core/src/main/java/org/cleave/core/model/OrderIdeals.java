@@ -28,7 +28,38 @@ public final class OrderIdeals {
         STOPPED
     }
 
+    /**
+     * The cheapest ideal an enumeration found.
+     *
+     * @param onEdge  the placement (a copy), null only if no ideal was visited
+     * @param cost    its cost
+     * @param visited ideals visited
+     * @param stop    how the enumeration ended
+     */
+    public record Cheapest(boolean[] onEdge, double cost, long visited, Stop stop) {
+    }
+
     private OrderIdeals() {
+    }
+
+    /**
+     * Visits the ideals as {@link #forEach} does and keeps the one {@code cost} prices lowest
+     * (the first of equal ones): the core of every enumeration solver.
+     */
+    public static Cheapest cheapest(DnnGraph graph, long cap, BooleanSupplier stop,
+                                    java.util.function.ToDoubleFunction<boolean[]> cost) {
+        double[] best = {Double.POSITIVE_INFINITY};
+        boolean[][] plan = {null};
+        long[] visited = {0};
+        Stop how = forEach(graph, cap, stop, onEdge -> {
+            visited[0]++;
+            double c = cost.applyAsDouble(onEdge);
+            if (c < best[0]) {
+                best[0] = c;
+                plan[0] = onEdge.clone();
+            }
+        });
+        return new Cheapest(plan[0], best[0], visited[0], how);
     }
 
     /** The number of ideals, or {@code cap + 1} if there are more than {@code cap}. */

@@ -18,18 +18,8 @@ public final class BruteForce {
 
     /** Brute-force P1 optimum. */
     public static Optimum partition(PartitionProblem problem) {
-        double[] best = {Double.POSITIVE_INFINITY};
-        Placement[] plan = {null};
-        long[] count = {0};
-        OrderIdeals.forEach(problem.graph(), Long.MAX_VALUE, () -> false, onEdge -> {
-            count[0]++;
-            Placement p = Placement.of(onEdge);
-            double cost = problem.evaluate(p).objective();
-            if (cost < best[0]) {
-                best[0] = cost;
-                plan[0] = p;
-            }
-        });
-        return new Optimum(best[0], plan[0], count[0]);
+        OrderIdeals.Cheapest best = OrderIdeals.cheapest(problem.graph(), Long.MAX_VALUE, () -> false,
+                onEdge -> problem.evaluate(Placement.of(onEdge)).objective());
+        return new Optimum(best.cost(), Placement.of(best.onEdge()), best.visited());
     }
 }

@@ -40,22 +40,14 @@ public final class EnumerationPartitionSolver extends AbstractSolver<PartitionPr
                     + " ideals) for enumeration; " + g.size() + " layers. Maybe use mincut");
         }
         PartitionCoefficients c = PartitionCoefficients.of(problem);
-        double[] best = {Double.POSITIVE_INFINITY};
-        boolean[][] bestPlan = {null};
-        long[] visited = {0};
-        OrderIdeals.Stop stop = OrderIdeals.forEach(g, MAX_IDEALS, deadline::expired, onEdge -> {
-            visited[0]++;
-            double cost = cost(g, c, onEdge);
-            if (cost < best[0]) {
-                best[0] = cost;
-                bestPlan[0] = onEdge.clone();
-            }
-        });
-        Outcome<Placement> outcome = stop == OrderIdeals.Stop.COMPLETE
-                ? Outcome.optimal(Placement.of(bestPlan[0]))
-                : Outcome.<Placement>feasible(Placement.of(bestPlan[0])).message("time limit reached after "
-                        + visited[0] + " of " + ideals + " placements");
-        return outcome.stat("placements", visited[0]).stat("ideals", ideals);
+        OrderIdeals.Cheapest best = OrderIdeals.cheapest(g, MAX_IDEALS, deadline::expired,
+                onEdge -> cost(g, c, onEdge));
+        Placement plan = Placement.of(best.onEdge());
+        Outcome<Placement> outcome = best.stop() == OrderIdeals.Stop.COMPLETE
+                ? Outcome.optimal(plan)
+                : Outcome.<Placement>feasible(plan).message("time limit reached after " + best.visited() + " of "
+                        + ideals + " placements");
+        return outcome.stat("placements", best.visited()).stat("ideals", ideals);
     }
 
     /** P1 cost of a monotone placement from the coefficients, in O(|V| + |A|). */

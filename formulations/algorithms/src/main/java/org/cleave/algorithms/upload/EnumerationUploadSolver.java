@@ -39,21 +39,12 @@ public final class EnumerationUploadSolver extends AbstractSolver<UploadProblem,
                     + " enumeration; " + g.size() + " layers. Maybe use branch-and-bound or pbt-beam");
         }
         UploadObjective objective = new UploadObjective(problem);
-        double[] best = {Double.POSITIVE_INFINITY};
-        boolean[][] bestPlan = {null};
-        long[] visited = {0};
-        OrderIdeals.Stop stop = OrderIdeals.forEach(g, MAX_IDEALS, deadline::expired, onEdge -> {
-            visited[0]++;
-            double cost = objective.of(onEdge);
-            if (cost < best[0]) {
-                best[0] = cost;
-                bestPlan[0] = onEdge.clone();
-            }
-        });
-        Outcome<Placement> outcome = stop == OrderIdeals.Stop.COMPLETE
-                ? Outcome.optimal(Placement.of(bestPlan[0]))
-                : Outcome.<Placement>feasible(Placement.of(bestPlan[0])).message("time limit reached after "
-                        + visited[0] + " of " + ideals + " placements");
-        return outcome.stat("placements", visited[0]).stat("ideals", ideals);
+        OrderIdeals.Cheapest best = OrderIdeals.cheapest(g, MAX_IDEALS, deadline::expired, objective::of);
+        Placement plan = Placement.of(best.onEdge());
+        Outcome<Placement> outcome = best.stop() == OrderIdeals.Stop.COMPLETE
+                ? Outcome.optimal(plan)
+                : Outcome.<Placement>feasible(plan).message("time limit reached after " + best.visited() + " of "
+                        + ideals + " placements");
+        return outcome.stat("placements", best.visited()).stat("ideals", ideals);
     }
 }
