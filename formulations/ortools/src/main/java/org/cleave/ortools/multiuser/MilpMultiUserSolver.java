@@ -18,7 +18,7 @@ import org.cleave.core.solve.Outcome;
 import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
-import org.cleave.ortools.OrToolsNatives;
+import org.cleave.ortools.MilpBackend;
 
 /**
  * Exact P4 as a multiple-choice knapsack MILP solved by SCIP through OR-Tools' MPSolver
@@ -36,7 +36,8 @@ import org.cleave.ortools.OrToolsNatives;
 public final class MilpMultiUserSolver extends AbstractSolver<MultiUserProblem, MultiUserPlan> {
     public MilpMultiUserSolver() {
         super("ortools-milp:scip", Family.MULTIUSER, SolverKind.EXACT, MultiUserProblem.class,
-                Set.of(Capability.TIME_LIMIT), "Exact: multiple-choice knapsack MILP over the useful (option, units)"
+                Set.of(Capability.TIME_LIMIT, Capability.THREADS, Capability.SEED),
+                "Exact: multiple-choice knapsack MILP over the useful (option, units)"
                         + " choices, solved by SCIP via OR-Tools.");
     }
 
@@ -47,17 +48,11 @@ public final class MilpMultiUserSolver extends AbstractSolver<MultiUserProblem, 
 
     @Override
     protected Outcome<MultiUserPlan> run(MultiUserProblem problem, SolveLimits limits, Deadline deadline) {
-        if (!OrToolsNatives.available()) {
-            throw new IllegalArgumentException(OrToolsNatives.unavailableMessage());
-        }
         AllocationTable table = AllocationTable.build(problem);
         if (table.hopeless().isPresent()) {
             return Outcome.none(Status.INFEASIBLE, table.hopeless().get());
         }
-        MPSolver solver = MPSolver.createSolver("SCIP");
-        if (solver == null) {
-            throw new IllegalArgumentException("OR-Tools has no SCIP backend on this platform");
-        }
+        MPSolver solver = MilpBackend.SCIP.create();
         try {
             int n = problem.size();
             MPVariable[][] x = new MPVariable[n][];
@@ -76,17 +71,18 @@ public final class MilpMultiUserSolver extends AbstractSolver<MultiUserProblem, 
                 }
             }
             objective.setMinimization();
-            if (limits.timeLimit().isPresent()) {
-                solver.setTimeLimit(Math.max(1, deadline.remaining().toMillis()));
-            }
+            Map<String, Object> applied = MilpBackend.SCIP.apply(solver, limits, deadline);
             MPSolverParameters params = new MPSolverParameters();
             params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
-            MPSolver.ResultStatus status = solver.solve(params);
+            MPSolver.ResultStatus status = MilpBackend.SCIP.solve(solver, params, limits.timeLimit().isPresent());
             if (status == MPSolver.ResultStatus.INFEASIBLE) {
                 return Outcome.none(Status.INFEASIBLE, "SCIP proved that no allocation serves every user");
             }
             if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
-                return Outcome.none(Status.NO_SOLUTION_IN_LIMIT, "SCIP returned " + status);
+                Outcome<MultiUserPlan> none = Outcome.none(MilpBackend.status(status, deadline),
+                        "SCIP returned " + status);
+                applied.forEach(none::param);
+                return none;
             }
             int[] entry = new int[n];
             for (int i = 0; i < n; i++) {
@@ -101,6 +97,7 @@ public final class MilpMultiUserSolver extends AbstractSolver<MultiUserProblem, 
             MultiUserPlan plan = table.plan(entry);
             Outcome<MultiUserPlan> out = status == MPSolver.ResultStatus.OPTIMAL ? Outcome.optimal(plan)
                     : Outcome.feasible(plan).bound(objective.bestBound()).message("time limit reached");
+            applied.forEach(out::param);
             return out.stat("variables", table.totalEntries()).stat("nodes", solver.nodes());
         } finally {
             solver.delete();

@@ -3,6 +3,7 @@ package org.cleave.ortools.upload;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.Map;
 import java.util.Set;
@@ -16,11 +17,10 @@ import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Outcome;
 import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.SolverKind;
-import org.cleave.core.solve.Status;
 import org.cleave.core.upload.UploadMode;
 import org.cleave.core.upload.UploadProblem;
 import org.cleave.core.upload.UploadTimes;
-import org.cleave.ortools.OrToolsNatives;
+import org.cleave.ortools.MilpBackend;
 
 /**
  * Exact P5 on chains as a MILP (MPSolver with SCIP), latency objective (w_E = 0), after Yang et
@@ -47,7 +47,7 @@ import org.cleave.ortools.OrToolsNatives;
 public final class MilpChainUploadSolver extends AbstractSolver<UploadProblem, Placement> {
     public MilpChainUploadSolver() {
         super("ortools-milp:scip", Family.UPLOAD, SolverKind.EXACT, UploadProblem.class,
-                Set.of(Capability.TIME_LIMIT, Capability.THREADS),
+                Set.of(Capability.TIME_LIMIT, Capability.THREADS, Capability.SEED),
                 "MILP of the P5 schedule on chains (latency objective), OR-Tools MPSolver with SCIP");
     }
 
@@ -67,13 +67,7 @@ public final class MilpChainUploadSolver extends AbstractSolver<UploadProblem, P
             throw new InvalidModelException("objective.energyWeight", "the chain MILP models latency only, got "
                     + problem.weights().energyWeight() + ". Maybe use branch-and-bound");
         }
-        if (!OrToolsNatives.available()) {
-            return Outcome.none(Status.INVALID_INPUT, OrToolsNatives.unavailableMessage());
-        }
-        MPSolver s = MPSolver.createSolver("SCIP");
-        if (s == null) {
-            return Outcome.none(Status.INVALID_INPUT, "OR-Tools was built without SCIP");
-        }
+        MPSolver s = MilpBackend.SCIP.create();
         try {
             return build(problem, s, limits, deadline);
         } finally {
@@ -142,15 +136,14 @@ public final class MilpChainUploadSolver extends AbstractSolver<UploadProblem, P
         MPObjective obj = s.objective();
         obj.setCoefficient(total, 1);
         obj.setMinimization();
-        long ms = Math.max(1, Math.min(deadline.remaining().toMillis(), Integer.MAX_VALUE));
-        if (limits.timeLimit().isPresent()) {
-            s.setTimeLimit(ms);
-        }
-        s.setNumThreads(limits.threads());
-        MPSolver.ResultStatus rs = s.solve();
+        Map<String, Object> applied = MilpBackend.SCIP.apply(s, limits, deadline);
+        MPSolverParameters params = new MPSolverParameters();
+        params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
+        MPSolver.ResultStatus rs = MilpBackend.SCIP.solve(s, params, limits.timeLimit().isPresent());
         if (rs != MPSolver.ResultStatus.OPTIMAL && rs != MPSolver.ResultStatus.FEASIBLE) {
-            return Outcome.none(rs == MPSolver.ResultStatus.NOT_SOLVED ? Status.NO_SOLUTION_IN_LIMIT
-                    : Status.INVALID_INPUT, "SCIP returned " + rs);
+            Outcome<Placement> none = Outcome.none(MilpBackend.status(rs, deadline), "SCIP returned " + rs);
+            applied.forEach(none::param);
+            return none;
         }
         boolean[] onEdge = new boolean[n];
         for (int v = 1; v < n; v++) {
@@ -162,6 +155,7 @@ public final class MilpChainUploadSolver extends AbstractSolver<UploadProblem, P
         Placement plan = Placement.of(onEdge);
         Outcome<Placement> o = rs == MPSolver.ResultStatus.OPTIMAL ? Outcome.optimal(plan)
                 : Outcome.<Placement>feasible(plan).bound(s.objective().bestBound()).message("time limit reached");
+        applied.forEach(o::param);
         return o.stat("variables", s.numVariables()).stat("constraints", s.numConstraints());
     }
 
