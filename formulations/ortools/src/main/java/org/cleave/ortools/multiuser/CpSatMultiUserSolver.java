@@ -6,7 +6,9 @@ import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.cleave.core.multiuser.AllocationTable;
 import org.cleave.core.multiuser.MultiUserPlan;
@@ -20,6 +22,7 @@ import org.cleave.core.solve.Outcome;
 import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
+import org.cleave.ortools.CpSatSupport;
 import org.cleave.ortools.OrToolsNatives;
 
 /**
@@ -75,11 +78,8 @@ public final class CpSatMultiUserSolver extends AbstractSolver<MultiUserProblem,
         model.addLessOrEqual(LinearExpr.weightedSum(vars, toArray(f)), problem.computeUnits());
         model.addLessOrEqual(LinearExpr.weightedSum(vars, toArray(b)), problem.bandwidthUnits());
         model.minimize(LinearExpr.weightedSum(vars, toArray(c)));
-        CpSolver solver = new CpSolver();
-        solver.getParameters().setNumWorkers(limits.threads()).setRandomSeed((int) limits.seedOr(0));
-        if (limits.timeLimit().isPresent()) {
-            solver.getParameters().setMaxTimeInSeconds(Math.max(1e-3, deadline.remaining().toNanos() / 1e9));
-        }
+        Map<String, Object> applied = new LinkedHashMap<>();
+        CpSolver solver = CpSatSupport.solver(limits, deadline, applied);
         CpSolverStatus status = solver.solve(model);
         double error = scaling.absoluteError(n);
         if (status == CpSolverStatus.INFEASIBLE) {
@@ -100,6 +100,7 @@ public final class CpSatMultiUserSolver extends AbstractSolver<MultiUserProblem,
         double bound = Math.max(0, scaling.toCost(Math.round(solver.bestObjectiveBound())) - error);
         Outcome<MultiUserPlan> out = status == CpSolverStatus.OPTIMAL ? Outcome.optimal(plan)
                 : Outcome.feasible(plan).message("time limit reached");
+        applied.forEach(out::param);
         return out.bound(bound).param("scaling", scaling.describe()).param("scalingErrorBound", error)
                 .stat("booleans", vars.length).stat("branches", solver.numBranches())
                 .stat("conflicts", solver.numConflicts());
