@@ -61,20 +61,28 @@ public final class CompiledPartitionNetwork {
     private final DnnGraph graph;
     private final int layers;
     private final int vertices;
-    private final int source;
-    private final int sink;
-    // compressed sparse rows: arcs of tail v are start[v] .. start[v+1]-1
+    // the cut vertices c_0 = input < c_1 < ... < c_k = output; block b spans layers cuts[b] .. cuts[b+1]
+    private final int[] cuts;
+    // per block: its flow network's source (c_b) and sink (c_{b+1}) vertices, -1 for a single arc
+    private final int[] blockSource;
+    private final int[] blockSink;
+    // compressed sparse rows: arcs of tail v are start[v] .. start[v+1]-1; each block's vertices
+    // (and hence its arcs) are contiguous and numbered in a topological order of its finite arcs
     private final int[] start;
     private final int[] head;
     private final int[] tail;
     private final int[] reverse;
     private final double[] baseCapacity;
+    // per layer: flow vertex (-1 for cut vertices), arcs s→v, v→t and the send arc (-1 if none)
+    private final int[] vertexOf;
     private final int[] sourceArc;
     private final int[] sinkArc;
     private final int[] sendArc;
-    // layer successors (for plan costs)
+    // layer successors and predecessors
     private final int[] succStart;
     private final int[] succ;
+    private final int[] predStart;
+    private final int[] pred;
     // per-layer model data
     private final double[] flops;
     private final double[] measuredDeviceSeconds;
@@ -93,67 +101,125 @@ public final class CompiledPartitionNetwork {
     private final double[] exitReach;
     private final double[] resultShare;
     // workspace
+    private final double[] sendCost;
+    private final double[] devicePrefix;
+    private final double[] edgeSuffix;
+    private final double[] blockBound;
+    private final double[] blockFixed;
+    private final int[] pending;
     private final double[] residual;
     private final int[] level;
     private final int[] queue;
     private final int[] current;
     private final int[] path;
-    private final int[] rank;
-    private final int[] byRank;
     private final double[] excess;
     private final double[] pushed;
+    private final boolean[] cutSide;
     private final boolean[] onEdge;
+    private boolean pruneBlocks = true;
     private boolean solved;
     private int phases;
     private int augmentations;
+    private int blockFlows;
 
     private CompiledPartitionNetwork(DnnGraph graph) {
         this.graph = graph;
         int n = graph.size();
         this.layers = n;
-        int aux = 0;
-        for (int u = 0; u < n; u++) {
-            if (graph.outDegree(u) > 1) {
-                aux++;
+        int k = 0;
+        for (int v = 0; v < n; v++) {
+            if (graph.isCutVertex(v)) {
+                k++;
             }
         }
-        this.vertices = n + aux + 2;
-        this.source = n + aux;
-        this.sink = n + aux + 1;
-        int pairs = 2 * n;
-        for (int u = 0; u < n; u++) {
-            int d = graph.outDegree(u);
-            pairs += d == 1 ? 1 : d > 1 ? 1 + 2 * d : 0;
+        this.cuts = new int[k];
+        k = 0;
+        for (int v = 0; v < n; v++) {
+            if (graph.isCutVertex(v)) {
+                cuts[k++] = v;
+            }
         }
-        // build arcs as pairs (2k, 2k+1), then sort by tail
+        int blocks = k - 1;
+        this.blockSource = new int[Math.max(blocks, 0)];
+        this.blockSink = new int[Math.max(blocks, 0)];
+        this.vertexOf = new int[n];
+        int[] auxOf = new int[n];
+        Arrays.fill(vertexOf, -1);
+        Arrays.fill(auxOf, -1);
+        // number the vertices block by block: s (= c_b), c_b's tensor vertex, then each inner layer
+        // followed by its tensor vertex, then t (= c_{b+1})
+        int count = 0;
+        int pairs = 0;
+        for (int b = 0; b < blocks; b++) {
+            int c = cuts[b];
+            int d = cuts[b + 1];
+            if (d == c + 1) {
+                blockSource[b] = -1;
+                blockSink[b] = -1;
+                continue;
+            }
+            blockSource[b] = count++;
+            for (int u = c; u < d; u++) {
+                if (u > c) {
+                    vertexOf[u] = count++;
+                    pairs += 2;
+                }
+                int deg = graph.outDegree(u);
+                if (deg > 1) {
+                    auxOf[u] = count++;
+                    pairs += 1 + 2 * deg;
+                } else {
+                    pairs += 1;
+                }
+            }
+            blockSink[b] = count++;
+        }
+        this.vertices = count;
         int m = 2 * pairs;
         int[] t0 = new int[m];
         int[] h0 = new int[m];
         double[] c0 = new double[m];
-        int[] count = {0};
+        int[] next = {0};
         int[] srcArc0 = new int[n];
         int[] snkArc0 = new int[n];
         int[] sendArc0 = new int[n];
+        Arrays.fill(srcArc0, -1);
+        Arrays.fill(snkArc0, -1);
         Arrays.fill(sendArc0, -1);
-        for (int v = 0; v < n; v++) {
-            srcArc0[v] = pair(t0, h0, c0, count, source, v, v == 0 ? INF : 0, 0);
-            snkArc0[v] = pair(t0, h0, c0, count, v, sink, 0, 0);
-        }
-        int nextAux = n;
-        for (int u = 0; u < n; u++) {
-            int d = graph.outDegree(u);
-            if (d == 1) {
-                sendArc0[u] = pair(t0, h0, c0, count, u, graph.successor(u, 0), 0, INF);
-            } else if (d > 1) {
-                int a = nextAux++;
-                sendArc0[u] = pair(t0, h0, c0, count, u, a, 0, INF);
-                for (int k = 0; k < d; k++) {
-                    int v = graph.successor(u, k);
-                    pair(t0, h0, c0, count, a, v, INF, 0);
-                    pair(t0, h0, c0, count, v, u, INF, 0);
+        for (int b = 0; b < blocks; b++) {
+            int s = blockSource[b];
+            if (s < 0) {
+                continue;
+            }
+            int t = blockSink[b];
+            int c = cuts[b];
+            int d = cuts[b + 1];
+            for (int v = c + 1; v < d; v++) {
+                srcArc0[v] = pair(t0, h0, c0, next, s, vertexOf[v], 0, 0);
+                snkArc0[v] = pair(t0, h0, c0, next, vertexOf[v], t, 0, 0);
+            }
+            for (int u = c; u < d; u++) {
+                int from = u == c ? s : vertexOf[u];
+                int deg = graph.outDegree(u);
+                if (deg == 1) {
+                    int w = graph.successor(u, 0);
+                    sendArc0[u] = pair(t0, h0, c0, next, from, w == d ? t : vertexOf[w], 0, INF);
+                } else {
+                    int a = auxOf[u];
+                    sendArc0[u] = pair(t0, h0, c0, next, from, a, 0, INF);
+                    for (int j = 0; j < deg; j++) {
+                        int w = graph.successor(u, j);
+                        int to = w == d ? t : vertexOf[w];
+                        pair(t0, h0, c0, next, a, to, INF, 0);
+                        // no edge → device transfer; arcs out of t or into s are never used
+                        if (to != t && from != s) {
+                            pair(t0, h0, c0, next, to, from, INF, 0);
+                        }
+                    }
                 }
             }
         }
+        m = next[0];
         this.start = new int[vertices + 1];
         for (int e = 0; e < m; e++) {
             start[t0[e] + 1]++;
@@ -181,18 +247,24 @@ public final class CompiledPartitionNetwork {
         this.sinkArc = new int[n];
         this.sendArc = new int[n];
         for (int v = 0; v < n; v++) {
-            sourceArc[v] = position[srcArc0[v]];
-            sinkArc[v] = position[snkArc0[v]];
+            sourceArc[v] = srcArc0[v] < 0 ? -1 : position[srcArc0[v]];
+            sinkArc[v] = snkArc0[v] < 0 ? -1 : position[snkArc0[v]];
             sendArc[v] = sendArc0[v] < 0 ? -1 : position[sendArc0[v]];
         }
         this.succStart = new int[n + 1];
+        this.predStart = new int[n + 1];
         for (int u = 0; u < n; u++) {
             succStart[u + 1] = succStart[u] + graph.outDegree(u);
+            predStart[u + 1] = predStart[u] + graph.inDegree(u);
         }
         this.succ = new int[succStart[n]];
+        this.pred = new int[predStart[n]];
         for (int u = 0; u < n; u++) {
-            for (int k = 0; k < graph.outDegree(u); k++) {
-                succ[succStart[u] + k] = graph.successor(u, k);
+            for (int j = 0; j < graph.outDegree(u); j++) {
+                succ[succStart[u] + j] = graph.successor(u, j);
+            }
+            for (int j = 0; j < graph.inDegree(u); j++) {
+                pred[predStart[u] + j] = graph.predecessor(u, j);
             }
         }
         this.flops = new double[n];
@@ -218,34 +290,20 @@ public final class CompiledPartitionNetwork {
         this.exitReach = new double[n];
         this.resultShare = new double[n];
         clearReachWeights();
+        this.sendCost = new double[n];
+        this.devicePrefix = new double[n + 1];
+        this.edgeSuffix = new double[n];
+        this.blockBound = new double[Math.max(blocks, 0)];
+        this.blockFixed = new double[Math.max(blocks, 0)];
+        this.pending = new int[Math.max(blocks, 0)];
         this.residual = new double[m];
         this.level = new int[vertices];
         this.queue = new int[vertices];
         this.current = new int[vertices];
         this.path = new int[vertices];
-        // a topological rank of the network without its infinite reverse arcs: s, then each layer
-        // followed by its auxiliary tensor vertex, then t
-        this.rank = new int[vertices];
-        this.byRank = new int[vertices];
         this.excess = new double[vertices];
         this.pushed = new double[m];
-        rank[source] = 0;
-        rank[sink] = 2 * n + 2;
-        int auxRank = n;
-        for (int u = 0; u < n; u++) {
-            rank[u] = 2 * u + 1;
-            if (graph.outDegree(u) > 1) {
-                rank[auxRank++] = 2 * u + 2;
-            }
-        }
-        Integer[] sorted = new Integer[vertices];
-        for (int v = 0; v < vertices; v++) {
-            sorted[v] = v;
-        }
-        Arrays.sort(sorted, (a, b) -> Integer.compare(rank[a], rank[b]));
-        for (int i = 0; i < vertices; i++) {
-            byRank[i] = sorted[i];
-        }
+        this.cutSide = new boolean[n];
         this.onEdge = new boolean[n];
     }
 
@@ -430,17 +488,30 @@ public final class CompiledPartitionNetwork {
 
     /** U_u = w_tx·β_u / R_up of the current parameters, 0 for the output. */
     public double sendCost(int u) {
-        return sendArc[u] < 0 ? 0 : sendWeight * (sendBits[u] / uplinkBitsPerSecond);
+        return succStart[u + 1] == succStart[u] ? 0 : sendWeight * (sendBits[u] / uplinkBitsPerSecond);
     }
 
     /** w_tx·β_u: the send cost of u's tensor times the uplink rate (cost·bit/s); 0 for the output. */
     public double sendCostTimesUplink(int u) {
-        return sendArc[u] < 0 ? 0 : sendWeight * sendBits[u];
+        return succStart[u + 1] == succStart[u] ? 0 : sendWeight * sendBits[u];
     }
+
+    private static final int ALL_DEVICE = 0;
+    private static final int INNER_EDGE = 1;
+    private static final int INNER_DEVICE = 2;
+    private static final int INNER_CUT = 3;
 
     /**
      * Solves the min cut for the current parameters and returns the optimal cost
      * Σ D + Σ E + Σ U of the placement found. Allocates nothing.
+     *
+     * <p>Every placement but all-device has a last device-side cut vertex c_b; then c_{b+1} is on
+     * the edge, the layers before c_b on the device and those after c_{b+1} on the edge, and only
+     * block b's inner layers are free: their best placement is a min cut of block b's network.
+     * So the optimum is the cheapest of all-device and, per block, that cut plus the fixed part.
+     * A block's cost is bounded below by its fixed part, Σ min(D_v, E_v) over its inner layers and
+     * its cheapest send (a c_b → c_{b+1} path crosses to the edge once); blocks are cut in order of
+     * that bound until it reaches the best cost found (a chain needs no flow at all).
      *
      * @throws IllegalStateException if no parameters were set
      */
@@ -448,104 +519,211 @@ public final class CompiledPartitionNetwork {
         if (!(uplinkBitsPerSecond > 0)) {
             throw new IllegalStateException("set the parameters (setProblem, setParameters or setCosts) before solve()");
         }
-        double[] r = residual;
-        System.arraycopy(baseCapacity, 0, r, 0, r.length);
+        int n = layers;
+        double[] dc = deviceCost;
+        double[] ec = edgeCost;
+        double[] u = sendCost;
+        double[] pre = devicePrefix;
+        double[] suf = edgeSuffix;
         double rate = uplinkBitsPerSecond;
-        for (int v = 0; v < layers; v++) {
-            double d = deviceCost[v];
-            double e = v == 0 ? INF : edgeCost[v];
-            double both = Math.min(d, e);
-            r[sourceArc[v]] = e - both;
-            r[sinkArc[v]] = d - both;
-            int a = sendArc[v];
-            if (a >= 0) {
-                r[a] = sendWeight * (sendBits[v] / rate);
-            }
+        double w = sendWeight;
+        pre[0] = 0;
+        for (int v = 0; v < n; v++) {
+            pre[v + 1] = pre[v] + dc[v];
+            u[v] = w * (sendBits[v] / rate);
+        }
+        suf[n - 1] = 0;
+        for (int v = n - 1; v > 0; v--) {
+            suf[v - 1] = suf[v] + ec[v];
         }
         phases = 0;
         augmentations = 0;
-        // warm-up: a blocking flow on the acyclic part (arcs that go up in rank), then Dinic
-        greedyFlow();
-        System.arraycopy(start, 0, current, 0, vertices);
-        blockingFlow(rank, true);
-        while (levelGraph()) {
-            phases++;
-            System.arraycopy(start, 0, current, 0, vertices);
-            blockingFlow(level, false);
+        blockFlows = 0;
+        double best = pre[n];
+        int bestBlock = -1;
+        int bestMode = ALL_DEVICE;
+        int open = 0;
+        for (int b = 0, blocks = cuts.length - 1; b < blocks; b++) {
+            int c = cuts[b];
+            int d = cuts[b + 1];
+            double fixed = pre[c] + dc[c] + ec[d] + suf[d];
+            if (d == c + 1) {
+                double cost = fixed + u[c];
+                if (cost < best) {
+                    best = cost;
+                    bestBlock = b;
+                    bestMode = INNER_EDGE;
+                }
+                continue;
+            }
+            double innerDevice = 0;
+            double innerEdge = 0;
+            double innerMin = 0;
+            double minSend = u[c];
+            for (int v = c + 1; v < d; v++) {
+                double dv = dc[v];
+                double ev = ec[v];
+                innerDevice += dv;
+                innerEdge += ev;
+                innerMin += Math.min(dv, ev);
+                minSend = Math.min(minSend, u[v]);
+            }
+            double intoLast = 0;
+            for (int j = predStart[d], end = predStart[d + 1]; j < end; j++) {
+                intoLast += u[pred[j]];
+            }
+            double allEdge = fixed + u[c] + innerEdge;
+            if (allEdge < best) {
+                best = allEdge;
+                bestBlock = b;
+                bestMode = INNER_EDGE;
+            }
+            double allDevice = fixed + innerDevice + intoLast;
+            if (allDevice < best) {
+                best = allDevice;
+                bestBlock = b;
+                bestMode = INNER_DEVICE;
+            }
+            blockFixed[b] = fixed;
+            double bound = fixed + innerMin + minSend;
+            blockBound[b] = bound;
+            int i = open++;
+            while (i > 0 && blockBound[pending[i - 1]] > bound) {
+                pending[i] = pending[i - 1];
+                i--;
+            }
+            pending[i] = b;
         }
-        // the failing BFS left level >= 0 exactly on the vertices reachable from s
-        for (int v = 0; v < layers; v++) {
-            onEdge[v] = level[v] < 0;
+        for (int i = 0; i < open; i++) {
+            int b = pending[i];
+            if (pruneBlocks && !(blockBound[b] < best)) {
+                break;
+            }
+            double cost = blockFixed[b] + cutBlock(b);
+            if (cost < best) {
+                best = cost;
+                bestBlock = b;
+                bestMode = INNER_CUT;
+            }
+        }
+        boolean[] plan = onEdge;
+        if (bestBlock < 0) {
+            Arrays.fill(plan, false);
+        } else {
+            int c = cuts[bestBlock];
+            int d = cuts[bestBlock + 1];
+            Arrays.fill(plan, 0, c + 1, false);
+            Arrays.fill(plan, d, n, true);
+            if (bestMode == INNER_CUT) {
+                System.arraycopy(cutSide, c + 1, plan, c + 1, d - c - 1);
+            } else {
+                Arrays.fill(plan, c + 1, d, bestMode == INNER_EDGE);
+            }
         }
         solved = true;
-        return planCost(onEdge);
+        return best;
     }
 
     /**
-     * A first flow in two linear passes over the acyclic part (arcs up in rank): push every
-     * vertex's inflow forward greedily (to t first) in rank order, then return what got stuck
-     * backwards along the arcs it came in, in reverse rank order. What remains is a flow; Dinic
-     * completes it. Each forward push that is limited by an arc saturates it exactly.
+     * The min cut of block b (c_b on the device, c_{b+1} on the edge): its inner layers' sides go
+     * to {@code cutSide}; returns their cost plus the sends of the block's tensors.
      */
-    private void greedyFlow() {
+    private double cutBlock(int b) {
+        blockFlows++;
+        int s = blockSource[b];
+        int t = blockSink[b];
+        int c = cuts[b];
+        int d = cuts[b + 1];
+        double[] r = residual;
+        System.arraycopy(baseCapacity, start[s], r, start[s], start[t + 1] - start[s]);
+        for (int v = c + 1; v < d; v++) {
+            double dv = deviceCost[v];
+            double ev = edgeCost[v];
+            double both = Math.min(dv, ev);
+            r[sourceArc[v]] = ev - both;
+            r[sinkArc[v]] = dv - both;
+        }
+        for (int v = c; v < d; v++) {
+            r[sendArc[v]] = sendCost[v];
+        }
+        // warm-up: a blocking flow on the acyclic part (arcs up in vertex order), then Dinic
+        greedyFlow(s, t);
+        System.arraycopy(start, s, current, s, t - s + 1);
+        blockingFlow(s, t, true);
+        while (levelGraph(s, t)) {
+            phases++;
+            System.arraycopy(start, s, current, s, t - s + 1);
+            blockingFlow(s, t, false);
+        }
+        // the failing BFS left level >= 0 exactly on the vertices reachable from s
+        double cost = 0;
+        for (int v = c + 1; v < d; v++) {
+            boolean edge = level[vertexOf[v]] < 0;
+            cutSide[v] = edge;
+            cost += edge ? edgeCost[v] : deviceCost[v];
+        }
+        for (int v = c; v < d; v++) {
+            if (v == c || !cutSide[v]) {
+                for (int j = succStart[v], end = succStart[v + 1]; j < end; j++) {
+                    int x = succ[j];
+                    if (x == d || cutSide[x]) {
+                        cost += sendCost[v];
+                        break;
+                    }
+                }
+            }
+        }
+        return cost;
+    }
+
+    /**
+     * A first flow in two linear passes over the acyclic part of block s..t (arcs up in vertex
+     * order): push every vertex's inflow forward greedily (to t first) in order, then return what
+     * got stuck backwards along the arcs it came in, in reverse order. What remains is a flow;
+     * Dinic completes it. Each forward push that is limited by an arc saturates it exactly.
+     */
+    private void greedyFlow(int s, int t) {
         double[] r = residual;
         double[] ex = excess;
-        Arrays.fill(ex, 0);
-        Arrays.fill(pushed, 0);
-        for (int i = 0; i < vertices; i++) {
-            int v = byRank[i];
-            if (v == sink) {
-                continue;
-            }
-            int here = rank[v];
-            double left = v == source ? INF : ex[v];
+        Arrays.fill(ex, s, t + 1, 0);
+        Arrays.fill(pushed, start[s], start[t + 1], 0);
+        for (int v = s; v < t; v++) {
+            double left = v == s ? INF : ex[v];
             for (int e = start[v], end = start[v + 1]; e < end && left > 0; e++) {
                 int w = head[e];
-                if (rank[w] <= here || !(r[e] > 0)) {
+                if (w <= v || !(r[e] > 0)) {
                     continue;
                 }
                 double x = Math.min(left, r[e]);
                 if (x == INF) {
-                    x = 0;
-                    for (int f = start[w], fend = start[w + 1]; f < fend; f++) {
-                        if (rank[head[f]] > rank[w]) {
-                            x += r[f];
-                        }
-                    }
-                    if (!(x > 0) || x == INF) {
-                        continue;
-                    }
+                    continue;
                 }
                 r[e] -= x;
                 r[reverse[e]] += x;
                 pushed[e] += x;
                 ex[w] += x;
-                if (v != source) {
-                    left -= x;
-                }
+                left -= x;
             }
-            if (v != source) {
+            if (v != s) {
                 ex[v] = left;
             }
         }
-        for (int i = vertices - 1; i >= 0; i--) {
-            int v = byRank[i];
-            if (v == sink || v == source || !(ex[v] > 0)) {
+        for (int v = t - 1; v > s; v--) {
+            if (!(ex[v] > 0)) {
                 continue;
             }
             double left = ex[v];
-            int here = rank[v];
             for (int e = start[v], end = start[v + 1]; e < end && left > 0; e++) {
-                int u = head[e];
+                int from = head[e];
                 int f = reverse[e];
-                if (rank[u] >= here || !(pushed[f] > 0)) {
+                if (from >= v || !(pushed[f] > 0)) {
                     continue;
                 }
                 double x = Math.min(left, pushed[f]);
                 pushed[f] -= x;
                 r[f] += x;
                 r[e] = baseCapacity[e] == INF ? INF : pushed[f];
-                ex[u] += x;
+                ex[from] += x;
                 left -= x;
             }
             ex[v] = 0;
@@ -553,14 +731,14 @@ public final class CompiledPartitionNetwork {
     }
 
     /** BFS from s over arcs with positive residual; true iff t is reached. */
-    private boolean levelGraph() {
+    private boolean levelGraph(int s, int t) {
         int[] lv = level;
-        Arrays.fill(lv, -1);
+        Arrays.fill(lv, s, t + 1, -1);
         int[] q = queue;
         int first = 0;
         int last = 0;
-        q[last++] = source;
-        lv[source] = 0;
+        q[last++] = s;
+        lv[s] = 0;
         int sinkLevel = Integer.MAX_VALUE;
         double[] r = residual;
         while (first < last) {
@@ -573,7 +751,7 @@ public final class CompiledPartitionNetwork {
                 int w = head[e];
                 if (lv[w] < 0 && r[e] > 0) {
                     lv[w] = next;
-                    if (w == sink) {
+                    if (w == t) {
                         sinkLevel = next;
                     } else {
                         q[last++] = w;
@@ -581,22 +759,23 @@ public final class CompiledPartitionNetwork {
                 }
             }
         }
-        return lv[sink] >= 0;
+        return lv[t] >= 0;
     }
 
     /**
      * Augments one path at a time until no s–t path of admissible arcs is left: arcs with positive
      * residual that go one level up ({@code upward == false}, Dinic's level graph) or up in the
-     * acyclic rank ({@code upward == true}). In both cases the admissible arcs form a DAG whose
+     * vertex order ({@code upward == true}). In both cases the admissible arcs form a DAG whose
      * arcs only lose residual during the pass, so a dead end stays dead (current-arc pointers).
      */
-    private void blockingFlow(int[] lv, boolean upward) {
+    private void blockingFlow(int s, int t, boolean upward) {
         double[] r = residual;
         int[] cur = current;
+        int[] lv = level;
         int depth = 0;
-        int v = source;
+        int v = s;
         while (true) {
-            if (v == sink) {
+            if (v == t) {
                 double f = INF;
                 for (int i = 0; i < depth; i++) {
                     f = Math.min(f, r[path[i]]);
@@ -617,13 +796,13 @@ public final class CompiledPartitionNetwork {
             }
             int e = cur[v];
             int end = start[v + 1];
-            int here = lv[v];
             if (upward) {
-                while (e < end && !(r[e] > 0 && lv[head[e]] > here)) {
+                while (e < end && !(r[e] > 0 && head[e] > v)) {
                     e++;
                 }
             } else {
-                while (e < end && !(r[e] > 0 && lv[head[e]] == here + 1)) {
+                int up = lv[v] + 1;
+                while (e < end && !(r[e] > 0 && lv[head[e]] == up)) {
                     e++;
                 }
             }
@@ -690,6 +869,21 @@ public final class CompiledPartitionNetwork {
     /** Number of augmenting paths of the last solve. */
     public int augmentations() {
         return augmentations;
+    }
+
+    /** Number of blocks (between consecutive cut vertices) whose min cut the last solve computed. */
+    public int blockFlows() {
+        return blockFlows;
+    }
+
+    /** Number of blocks between consecutive cut vertices (0 for a single-layer model). */
+    public int blockCount() {
+        return cuts.length - 1;
+    }
+
+    /** Tests only: cut every block, not only those whose lower bound is below the best cost found. */
+    void pruneBlocks(boolean prune) {
+        this.pruneBlocks = prune;
     }
 
     private void requireSolved() {
