@@ -27,28 +27,49 @@ import org.cleave.core.partition.PartitionProblem;
  * weighted by {@link ReachWeights} (expected cost for a fixed exit set, P2);
  * {@link #setCosts} takes them directly.
  *
- * <p><b>Network.</b> Hu et al.'s construction (DADS, INFOCOM 2019,
+ * <p><b>Decomposition at cut vertices.</b> Let c_0 = input &lt; c_1 &lt; … &lt; c_k = output be the
+ * cut vertices (layers every input→output path passes through); block b is the index range
+ * c_b … c_{b+1} (no model arc jumps over a cut vertex, so a block's layers are contiguous in
+ * topological order). Every monotone placement but all-device has a last device-side cut vertex
+ * c_b; then the layers before c_b are on the device (ancestors of c_b), c_{b+1} and all layers
+ * after it on the edge (descendants of an edge layer), and only block b's inner layers are free.
+ * Hence
+ * <pre>
+ *   OPT = min( Σ_v D_v ,  min_b [ Σ_{v &lt; c_b} D_v + D_{c_b} + cut_b + E_{c_{b+1}} + Σ_{v &gt; c_{b+1}} E_v ] ),
+ * </pre>
+ * cut_b the cheapest placement of block b's inner layers with c_b pinned to the device and
+ * c_{b+1} to the edge, sends of c_b … c_{b+1}−1 included. A block that is one arc (every block of
+ * a chain) has cut_b = U_{c_b}: no flow at all. For the other blocks, cut_b ≥ Σ_inner min(D_v, E_v)
+ * + min_{c_b ≤ u &lt; c_{b+1}} U_u (a c_b → c_{b+1} path crosses to the edge once, sending one
+ * tensor), and all-inner-on-the-edge / all-inner-on-the-device are feasible; the blocks are
+ * cut in increasing order of that lower bound until it reaches the best cost found, which is
+ * therefore exact (a branch and bound whose bounds are valid; costs compare up to rounding of the
+ * sums, a few ulps). Everything but the cut blocks is O(layers + arcs) per solve.
+ *
+ * <p><b>Network of a block.</b> Hu et al.'s construction (DADS, INFOCOM 2019,
  * doi:10.1109/INFOCOM.2019.8737614) with the completions of {@link MinCutPartitionSolver}: source s
- * = device, sink t = edge; s → v of capacity E_v, v → t of D_v; u → v of U_u for a single consumer,
- * or u → a_u of U_u and a_u → v of ∞ for each consumer of a multi-consumer tensor; v → u of ∞ for
- * every model arc u → v (no edge → device transfer); s → input of ∞. Every arc is stored with its
- * reverse (residual) arc, arcs sorted by tail (compressed sparse rows), so a solve touches only
- * {@code double[]} and {@code int[]} arrays made at compile time. Before the max-flow each layer's
+ * = c_b (device), sink t = c_{b+1} (edge); s → v of capacity E_v, v → t of D_v for the inner
+ * layers; u → v of U_u for a single consumer, or u → a_u of U_u and a_u → v of ∞ for each
+ * consumer of a multi-consumer tensor; v → u of ∞ for every model arc u → v (no edge → device
+ * transfer; dropped where it would leave t or enter s, where it can never be crossed). Every arc
+ * is stored with its reverse (residual) arc; all blocks' networks share one set of compressed
+ * sparse rows, each block's vertices (and so its arcs) contiguous and numbered in a topological
+ * order of its finite arcs, so a solve touches only {@code double[]} and {@code int[]} arrays made
+ * at compile time and only the arcs of the blocks it cuts. Before the max-flow each inner layer's
  * two terminal arcs are cancelled against each other (min(D_v, E_v) is a constant of every cut).
  *
  * <p><b>Max-flow.</b> Dinic's algorithm (Dinic, Soviet Math. Doklady 11, 1970; see also
  * Even &amp; Tarjan, SIAM J. Comput. 4(4), 1975, doi:10.1137/0204043) with one augmenting path
- * at a time on the level graph, after a warm-up blocking flow on the acyclic part of the network
- * (the arcs that go forward in the model's topological order, which carry most of the flow of a
- * deep, chain-like model in one pass instead of one Dinic phase per level): each path's flow is the minimum residual on it, so its bottleneck
- * arc becomes <em>exactly</em> 0 in floating point and every augmentation saturates an arc.
- * Hence no tolerance is needed: an arc is usable iff its residual is {@code > 0}, and the number
- * of phases (≤ |V|) and augmentations per phase (≤ |A|) are bounded as in exact arithmetic.
- * The minimum cut is read back as the vertices reachable from s in the final residual network
- * (the last, failing BFS); every arc leaving that set has residual exactly 0, so the cut's
- * capacity equals the flow up to rounding of the sums (a few ulps of the optimum).
- * Complexity O(|V|²·|A|) worst case, |V| = layers + multi-consumer tensors + 2, |A| ≤ 2·(2·layers
- * + 3·model arcs); in practice a few phases.
+ * at a time on the level graph, after a greedy first flow and a warm-up blocking flow on the
+ * acyclic part of the block's network (the arcs that go forward in vertex order, which carry most
+ * of the flow in one pass instead of one Dinic phase per level): each path's flow is the minimum
+ * residual on it, so its bottleneck arc becomes <em>exactly</em> 0 in floating point and every
+ * augmentation saturates an arc. Hence no tolerance is needed: an arc is usable iff its residual
+ * is {@code > 0}, and the number of phases (≤ |V|) and augmentations per phase (≤ |A|) are bounded
+ * as in exact arithmetic. The minimum cut is read back as the vertices reachable from s in the
+ * final residual network (the last, failing BFS), and its cost is then recomputed from that
+ * placement. Complexity per block O(|V_b|²·|A_b|) worst case, |V_b| = inner layers +
+ * multi-consumer tensors + 2; in practice a few phases, and few blocks are cut.
  *
  * <p><b>State.</b> Unlike the solvers, an instance is a mutable, single-threaded workspace: set
  * the parameters, call {@link #solve()}, then read the plan with {@link #onEdge(int)},
@@ -337,7 +358,10 @@ public final class CompiledPartitionNetwork {
         return graph;
     }
 
-    /** Number of flow-network vertices (layers, auxiliary tensor vertices, s and t). */
+    /**
+     * Number of flow-network vertices over all blocks that need a flow (inner layers, auxiliary
+     * tensor vertices, and each block's s and t); 0 for a chain.
+     */
     public int vertexCount() {
         return vertices;
     }
@@ -861,7 +885,7 @@ public final class CompiledPartitionNetwork {
         return Placement.of(onEdge);
     }
 
-    /** Number of Dinic phases (BFS level graphs that reached t) of the last solve. */
+    /** Number of Dinic phases (BFS level graphs that reached t) of the last solve, over all blocks cut. */
     public int phases() {
         return phases;
     }
