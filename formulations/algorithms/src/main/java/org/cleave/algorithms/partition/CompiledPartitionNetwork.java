@@ -137,7 +137,7 @@ public final class CompiledPartitionNetwork {
     private final double[] pushed;
     private final boolean[] cutSide;
     private final boolean[] onEdge;
-    private boolean pruneBlocks = true;
+    private BlockSearch blockSearch = BlockSearch.BOUNDED;
     private boolean solved;
     private int phases;
     private int augmentations;
@@ -620,7 +620,7 @@ public final class CompiledPartitionNetwork {
         }
         for (int i = 0; i < open; i++) {
             int b = pending[i];
-            if (pruneBlocks && !(blockBound[b] < best)) {
+            if (blockSearch == BlockSearch.BOUNDED && !(blockBound[b] < best)) {
                 break;
             }
             double cost = blockFixed[b] + cutBlock(b);
@@ -905,9 +905,17 @@ public final class CompiledPartitionNetwork {
         return cuts.length - 1;
     }
 
-    /** Tests only: cut every block, not only those whose lower bound is below the best cost found. */
-    void pruneBlocks(boolean prune) {
-        this.pruneBlocks = prune;
+    /** Which blocks a solve cuts (tests compare the two). */
+    enum BlockSearch {
+        /** Only those whose lower bound is below the best cost found (the default). */
+        BOUNDED,
+        /** Every block with inner layers. */
+        EVERY_BLOCK
+    }
+
+    /** Tests only: sets which blocks the next solves cut. */
+    void blockSearch(BlockSearch search) {
+        this.blockSearch = search;
     }
 
     private void requireSolved() {

@@ -115,7 +115,7 @@ class CompiledBlockDecompositionTest {
             PartitionProblem p = RandomInstances.partition(g, rng, RandomInstances.WeightMode.ANY);
             String label = "seed " + seed + " #" + i + " (" + g.size() + " layers, " + net.blockCount() + " blocks)";
             net.setProblem(p);
-            net.pruneBlocks(true);
+            net.blockSearch(CompiledPartitionNetwork.BlockSearch.BOUNDED);
             double cost = net.solve();
             net.copyPlan(pruned);
             double evaluated = p.evaluate(Placement.of(pruned)).objective();
@@ -127,7 +127,7 @@ class CompiledBlockDecompositionTest {
                     + exact);
             assertTrue(Verifier.close(evaluated, jgrapht, 1e-9), label + ": compiled " + evaluated + " vs mincut "
                     + jgrapht);
-            net.pruneBlocks(false);
+            net.blockSearch(CompiledPartitionNetwork.BlockSearch.EVERY_BLOCK);
             double unpruned = net.solve();
             net.copyPlan(all);
             assertEquals(flowBlocks, net.blockFlows(), label + ": every block with inner layers is cut");
@@ -159,13 +159,13 @@ class CompiledBlockDecompositionTest {
             net.setCosts(device, edge, bits, 1 + rng.nextDouble(), Math.exp(rng.nextDouble(Math.log(1e5), Math.log(1e9))));
             double exact = OrderIdeals.cheapest(g, 1L << 22, () -> false, net::planCost).cost();
             String label = "seed " + seed + " #" + i + " (" + n + " layers)";
-            for (boolean prune : new boolean[] {true, false}) {
-                net.pruneBlocks(prune);
+            for (CompiledPartitionNetwork.BlockSearch search : CompiledPartitionNetwork.BlockSearch.values()) {
+                net.blockSearch(search);
                 double cost = net.solve();
                 boolean[] plan = planOf(net, n);
                 assertTrue(Verifier.close(cost, net.planCost(plan), 1e-12), label + ": returned " + cost
                         + " vs its plan's cost " + net.planCost(plan));
-                assertTrue(Verifier.close(cost, exact, 1e-12), label + " prune " + prune + ": " + cost
+                assertTrue(Verifier.close(cost, exact, 1e-12), label + " " + search + ": " + cost
                         + " vs enumeration " + exact);
             }
         }
