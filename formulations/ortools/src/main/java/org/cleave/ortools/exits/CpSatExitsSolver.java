@@ -51,8 +51,8 @@ import org.cleave.ortools.UnitTimes;
  *   accuracy = Σ_{i&lt;j} (R_j − R_i)·a_j·y_ij
  * </pre>
  * The real coefficients are rounded once each to integers ({@link CpSatRow}, scale
- * 10^{@value CpSatRow#DIGITS} / (sum of the row's coefficients), so row sums stay near 2^40 ≪
- * 2^53). At most one product per group (one group per layer, tensor, branch and stop) is true in
+ * 10^{@value CpSatRow#DIGITS} / (sum of the row's coefficients), so integer row sums stay below
+ * 2^31, where CP-SAT's presolve was found sound). At most one product per group (one group per layer, tensor, branch and stop) is true in
  * a plan, so a row with g groups is within g/2 integer units of its scaled real value for every
  * plan.
  *

@@ -46,7 +46,8 @@ import org.cleave.ortools.UnitTimes;
  * layer, tensor or branch; at most one product of a group is true in a plan) and
  * e = max(g_D, g_U, g_G)/2, every plan has |P'(plan) − S·period(plan)| ≤ e integer units. The
  * scale S = 10^{@value CpSatRow#DIGITS} / T, T the largest sum of all coefficients of one row
- * ({@link CpSatRow}), keeps every row's integer sum near 2^40, far below 2^53.
+ * ({@link CpSatRow}), keeps every row's integer sum below 2^31 (larger coefficients made CP-SAT's
+ * presolve unsound, see {@link CpSatRow}).
  *
  * <p><b>Exactness in floating point.</b> (1) CP-SAT proves the integer optimum q of this model,
  * re-solved with a no-good clause whenever the evaluator rejects its plan (an exit set or
