@@ -29,10 +29,13 @@ import org.cleave.core.solve.Status;
  *   floating-point optimum, since every auxiliary Boolean is a function of (z, x) and every
  *   plan is one solution.</li>
  * </ul>
- * Every solve gets the time left on the deadline; {@link CpSatSupport} sets threads, seed and
- * zero gap limits. Not thread-safe (one per solve).
+ * Every solve gets the time left on the deadline less a reserve; {@link CpSatSupport} sets
+ * threads, seed and zero gap limits. Not thread-safe (one per solve).
  */
 public final class CpSatExitSearch {
+    /** Largest share of the time left kept back from CP-SAT's own limit (see {@link #solver()}). */
+    public static final long MAX_RESERVE_MILLIS = 400;
+
     /** Most no-good clauses added before giving up. */
     public static final int MAX_CUTS = 50;
 
@@ -92,8 +95,21 @@ public final class CpSatExitSearch {
         this.applied = applied;
     }
 
+    /**
+     * A solver for the next solve: the time left less a reserve of half of it, at most
+     * {@value #MAX_RESERVE_MILLIS} ms. CP-SAT's clock starts only after the model has been
+     * serialised and copied into the native solver (a few hundred ms for a 500-layer P3 model on a
+     * loaded machine), it overshoots its limit slightly at the end of presolve, and the answer is
+     * still to be read and re-evaluated.
+     */
     private CpSolver solver() {
-        return CpSatSupport.solver(limits, deadline, solves++ == 0 ? applied : new LinkedHashMap<>());
+        CpSolver solver = CpSatSupport.solver(limits, deadline, solves++ == 0 ? applied : new LinkedHashMap<>());
+        if (limits.timeLimit().isPresent()) {
+            long left = deadline.remaining().toMillis();
+            long reserve = Math.min(MAX_RESERVE_MILLIS, left / 2);
+            solver.getParameters().setMaxTimeInSeconds(Math.max(1, left - reserve) / 1e3);
+        }
+        return solver;
     }
 
     /** Solves until the evaluator accepts the plan, cutting rejected ones; see the class comment. */

@@ -1,7 +1,9 @@
 package org.cleave.ortools;
 
+import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.LinearExprBuilder;
+import com.google.ortools.sat.Literal;
 import java.util.ArrayList;
 import java.util.List;
 import org.cleave.core.solve.IntegerScaling;
@@ -47,6 +49,38 @@ public final class CpSatRow {
             units.add(unit);
         }
         return this;
+    }
+
+    /**
+     * The row without its products of real value above {@code cap}·(1 + 10^-9), each of which is
+     * forbidden in {@code model} (fixed false): a plan with such a product true has, in the
+     * evaluator too (its sums of nonnegative terms are at least each term), a row value above
+     * {@code cap}. Use it with a cap that no optimal plan exceeds (the cost of a plan the
+     * evaluator accepts, a latency bound). Groups left empty are dropped. This row is unchanged.
+     */
+    public CpSatRow forbidAbove(CpModel model, double cap) {
+        CpSatRow kept = new CpSatRow();
+        if (!(cap < Double.POSITIVE_INFINITY)) {
+            kept.groups.addAll(groups);
+            kept.units.addAll(units);
+            return kept;
+        }
+        double limit = cap * (1 + 1e-9);
+        for (int g = 0; g < groups.size(); g++) {
+            CpSatStopChain.Group group = groups.get(g);
+            List<Literal> literals = new ArrayList<>();
+            List<Double> weights = new ArrayList<>();
+            for (int p = 0; p < group.size(); p++) {
+                if (units.get(g) * group.weights().get(p) > limit) {
+                    model.addBoolAnd(new Literal[] {group.literals().get(p).not()});
+                } else {
+                    literals.add(group.literals().get(p));
+                    weights.add(group.weights().get(p));
+                }
+            }
+            kept.add(new CpSatStopChain.Group(List.copyOf(literals), List.copyOf(weights)), units.get(g));
+        }
+        return kept;
     }
 
     /** Sum of every coefficient of the row, alternatives included (real units). */

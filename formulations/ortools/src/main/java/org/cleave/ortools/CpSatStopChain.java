@@ -284,6 +284,16 @@ public final class CpSatStopChain {
         return clause;
     }
 
+    /** Hints {@code plan} (its exits and placement) as CP-SAT's first solution to try. */
+    public void hint(ExitPlan plan) {
+        for (int k = 1; k < chain.last(); k++) {
+            model.addHint(z[k], plan.activeExits().contains(chain.exit(k).id()));
+        }
+        for (int v = 0; v < x.length; v++) {
+            model.addHint(x[v], plan.placement().onEdge(v));
+        }
+    }
+
     /** A reader of plans from solution values. */
     public interface Values {
         /** The value of {@code literal} in the solution. */

@@ -15,6 +15,7 @@ import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.Placement;
 import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
@@ -56,6 +57,12 @@ import org.cleave.ortools.UnitTimes;
  * a plan, so a row with g groups is within g/2 integer units of its scaled real value for every
  * plan.
  *
+ * <p>Single products above the latency bound L (any variant), or in (a) above the cost of the
+ * cheaper of device-only and edge-only without exits when the evaluator accepts it, are
+ * forbidden ({@link CpSatRow#forbidAbove}): no optimal plan has them. That plan is hinted as
+ * CP-SAT's first solution, and returned as FEASIBLE (with CP-SAT's bound) when the time limit
+ * comes before CP-SAT finds any plan.
+ *
  * <p>(a) minimises the rounded w_T·T + w_E·E subject to the accuracy floor and, if given, T ≤ L,
  * both rounded <em>outwards</em> by their rounding error (a relaxation keeping every plan the
  * evaluator accepts; plans the evaluator rejects are cut by no-good clauses and the model solved
@@ -90,7 +97,7 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
         final StopChain chain;
         final CpSatStopChain m;
         final List<Term> terms = new ArrayList<>();
-        final CpSatRow latency = new CpSatRow();
+        final CpSatRow latency;
         final IntegerScaling latencyScaling;
         final LinearExpr latencyExpr;
 
@@ -126,9 +133,11 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
                     terms.add(new Term(m.stopOnEdge(k), stopSeconds, d.idleWatts() * t.resultSeconds()));
                 }
             }
+            CpSatRow all = new CpSatRow();
             for (Term term : terms) {
-                latency.add(term.group(), term.seconds());
+                all.add(term.group(), term.seconds());
             }
+            latency = all.forbidAbove(model, problem.maxLatencySeconds().orElse(Double.POSITIVE_INFINITY));
             latencyScaling = CpSatRow.scaling(CpSatRow.DIGITS, latency);
             latencyExpr = latency.expr(latencyScaling);
             problem.maxLatencySeconds().ifPresent(l -> model.addLessOrEqual(latencyExpr,
@@ -152,6 +161,25 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
                 .stat("conflicts", search.conflicts());
     }
 
+    /**
+     * The cheaper of device-only and edge-only without exits among those the evaluator accepts, or
+     * null: its cost bounds the optimum, so larger single terms can be forbidden.
+     */
+    static ExitPlan simplePlan(ExitsProblem problem) {
+        int n = problem.graph().size();
+        ExitPlan best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (ExitPlan plan : new ExitPlan[] {ExitPlan.withoutExits(Placement.allDevice(n)),
+                ExitPlan.withoutExits(Placement.allButInputOnEdge(n))}) {
+            ExitsCost c = problem.evaluate(plan);
+            if (c.feasible() && c.objective() < bestCost) {
+                best = plan;
+                bestCost = c.objective();
+            }
+        }
+        return best;
+    }
+
     private static CpSatExitSearch.Verdict check(ExitsProblem problem, ExitPlan plan) {
         ExitsCost c = problem.evaluate(plan);
         if (c.feasible()) {
@@ -172,6 +200,11 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
         for (Term term : b.terms) {
             cost.add(term.group(), a.weights().combine(term.seconds(), term.joules()));
         }
+        ExitPlan simple = simplePlan(problem);
+        if (simple != null) {
+            cost = cost.forbidAbove(b.model, problem.evaluate(simple).objective());
+            b.m.hint(simple);
+        }
         IntegerScaling scaling = CpSatRow.scaling(CpSatRow.DIGITS, cost);
         LinearExpr objective = cost.expr(scaling);
         long slack = (long) Math.ceil(cost.errorUnits()) + CpSatRow.MARGIN_UNITS;
@@ -179,7 +212,11 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
         CpSatExitSearch.Found found = search.solve(plan -> check(problem, plan));
         Outcome<ExitPlan> outcome;
         int bandPlans = 0;
-        if (found.plan() == null) {
+        if (found.plan() == null && found.status() == Status.NO_SOLUTION_IN_LIMIT && simple != null) {
+            outcome = Outcome.feasible(simple).bound(Math.max(0, lower(found.bound(), scaling, slack)))
+                    .message("time limit reached before CP-SAT found a plan; returned the cheaper of device-only"
+                            + " and edge-only");
+        } else if (found.plan() == null) {
             outcome = none(problem, found);
             if (found.status() == Status.NO_SOLUTION_IN_LIMIT && Double.isFinite(found.bound())) {
                 outcome.bound(Math.max(0, lower(found.bound(), scaling, slack)));

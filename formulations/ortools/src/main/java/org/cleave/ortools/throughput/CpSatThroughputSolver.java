@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.StopProfile;
 import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.Placement;
 import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
@@ -48,6 +49,12 @@ import org.cleave.ortools.UnitTimes;
  * scale S = 10^{@value CpSatRow#DIGITS} / T, T the largest sum of all coefficients of one row
  * ({@link CpSatRow}), keeps every row's integer sum below 2^31 (larger coefficients made CP-SAT's
  * presolve unsound, see {@link CpSatRow}).
+ *
+ * <p>Products whose single load exceeds the period of the better of device-only and edge-only
+ * without exits (when it meets the accuracy floor) are forbidden ({@link CpSatRow#forbidAbove}):
+ * no optimal plan has them, which shrinks the model and the row totals. That plan is also hinted
+ * as CP-SAT's first solution, and returned as FEASIBLE (with CP-SAT's bound) when the time limit
+ * comes before CP-SAT finds any plan and the plan sustains the frame rate.
  *
  * <p><b>Exactness in floating point.</b> (1) CP-SAT proves the integer optimum q of this model,
  * re-solved with a no-good clause whenever the evaluator rejects its plan (an exit set or
@@ -90,6 +97,7 @@ public final class CpSatThroughputSolver extends AbstractSolver<ThroughputProble
         CpSatRow device = new CpSatRow();
         CpSatRow uplink = new CpSatRow();
         CpSatRow edge = new CpSatRow();
+        // a stage row per pipeline stage; loads above the period of a simple plan are forbidden below
         for (int v = 0; v < g.size(); v++) {
             if (t.device(v) > 0) {
                 device.add(m.onDevice(v), t.device(v));
@@ -108,6 +116,14 @@ public final class CpSatThroughputSolver extends AbstractSolver<ThroughputProble
             if (t.branchEdge(k) > 0) {
                 edge.add(m.branchOnEdge(k), t.branchEdge(k));
             }
+        }
+        ExitPlan simple = simplePlan(problem);
+        if (simple != null) {
+            double cap = problem.evaluate(simple).periodSeconds();
+            device = device.forbidAbove(model, cap);
+            uplink = uplink.forbidAbove(model, cap);
+            edge = edge.forbidAbove(model, cap);
+            m.hint(simple);
         }
         IntegerScaling scaling = CpSatRow.scaling(CpSatRow.DIGITS, device, uplink, edge);
         double errorUnits = Math.max(device.errorUnits(), Math.max(uplink.errorUnits(), edge.errorUnits()));
@@ -133,7 +149,11 @@ public final class CpSatThroughputSolver extends AbstractSolver<ThroughputProble
         });
         Outcome<ExitPlan> outcome;
         int bandPlans = 0;
-        if (found.plan() == null) {
+        if (found.plan() == null && found.status() == Status.NO_SOLUTION_IN_LIMIT && simple != null
+                && problem.evaluate(simple).feasible()) {
+            outcome = Outcome.feasible(simple).bound(lower(found.bound(), scaling, slack)).message("time limit"
+                    + " reached before CP-SAT found a plan; returned the better of device-only and edge-only");
+        } else if (found.plan() == null) {
             outcome = none(problem, limits, deadline, found, scaling, slack);
         } else if (found.status() != Status.OPTIMAL) {
             double cost = problem.evaluate(found.plan()).periodSeconds();
@@ -164,6 +184,26 @@ public final class CpSatThroughputSolver extends AbstractSolver<ThroughputProble
                 .param("roundingErrorSeconds", scaling.toCost((long) Math.ceil(errorUnits)))
                 .stat("bandPlans", bandPlans).stat("cuts", search.cuts()).stat("solves", search.solves())
                 .stat("branches", search.branches()).stat("conflicts", search.conflicts());
+    }
+
+    /**
+     * The one of device-only and edge-only without exits of least period among those meeting the
+     * accuracy floor (the frame rate is ignored), or null: its period bounds the optimum whenever
+     * a plan sustains the frame rate, so larger single loads can be forbidden.
+     */
+    static ExitPlan simplePlan(ThroughputProblem problem) {
+        int n = problem.graph().size();
+        ExitPlan best = null;
+        double bestPeriod = Double.POSITIVE_INFINITY;
+        for (ExitPlan plan : new ExitPlan[] {ExitPlan.withoutExits(Placement.allDevice(n)),
+                ExitPlan.withoutExits(Placement.allButInputOnEdge(n))}) {
+            ThroughputCost c = problem.evaluate(plan);
+            if (c.accuracy() >= problem.minAccuracy() && c.periodSeconds() < bestPeriod) {
+                best = plan;
+                bestPeriod = c.periodSeconds();
+            }
+        }
+        return best;
     }
 
     /** (B − slack)/S, at least 0: a proven lower bound on the period from an integer bound B. */
