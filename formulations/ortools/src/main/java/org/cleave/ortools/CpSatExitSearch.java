@@ -7,8 +7,11 @@ import com.google.ortools.sat.CpSolverStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.solve.Deadline;
+import org.cleave.core.solve.IntegerScaling;
+import org.cleave.core.solve.Outcome;
 import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.Status;
 
@@ -179,6 +182,52 @@ public final class CpSatExitSearch {
         boolean complete = (raw == CpSolverStatus.OPTIMAL || raw == CpSolverStatus.INFEASIBLE)
                 && c.plans < MAX_BAND_PLANS;
         return new Band(c.best, c.bestPrice, c.plans, complete);
+    }
+
+    /**
+     * The outcome of a minimisation whose first {@link #solve} gave {@code found}: OPTIMAL after a
+     * complete band re-check; FEASIBLE when a limit came first (with the bound
+     * {@code max(0, (B − slack)/scale)} from CP-SAT's integer bound B, or from q when the band was
+     * cut short); {@code fallback} (a plan the evaluator accepts, or null) as FEASIBLE when the
+     * limit came before any plan; otherwise {@code none}.
+     *
+     * @param price the evaluator's objective of an accepted plan, NaN for a rejected one
+     * @param band  clears the objective and bounds it to {@code q + 2·slack} for an integer optimum q
+     */
+    public Outcome<ExitPlan> minimised(Found found, IntegerScaling scaling, long slack, Function<ExitPlan, Double> price,
+                                       LongConsumer band, ExitPlan fallback,
+                                       Function<Found, Outcome<ExitPlan>> none) {
+        if (found.plan() == null) {
+            if (found.status() == Status.NO_SOLUTION_IN_LIMIT && fallback != null) {
+                return Outcome.feasible(fallback).bound(lower(found.bound(), scaling, slack)).message("time limit"
+                        + " reached before CP-SAT found a plan; returned the better of device-only and edge-only");
+            }
+            Outcome<ExitPlan> o = none.apply(found);
+            return found.status() == Status.NO_SOLUTION_IN_LIMIT ? o.bound(lower(found.bound(), scaling, slack)) : o;
+        }
+        if (found.status() != Status.OPTIMAL) {
+            return Outcome.feasible(found.plan())
+                    .bound(Math.min(price.apply(found.plan()), lower(found.bound(), scaling, slack)))
+                    .message("time limit reached before CP-SAT proved optimality");
+        }
+        long q = found.objective();
+        band.accept(q + 2 * slack);
+        Band b = band(price);
+        Outcome<ExitPlan> outcome;
+        if (b.complete() && b.best() != null) {
+            outcome = Outcome.optimal(b.best()).bound(b.price());
+        } else {
+            ExitPlan best = b.best() != null ? b.best() : found.plan();
+            outcome = Outcome.feasible(best).bound(Math.min(price.apply(best), lower(q, scaling, slack)))
+                    .message("the rounding-band re-check stopped after " + b.plans() + " plans; the objective is"
+                            + " within the rounding error of the optimum");
+        }
+        return outcome.stat("integerObjective", q).stat("bandPlans", b.plans());
+    }
+
+    /** max(0, (B − slack)/scale), 0 for a non-finite B: a proven lower bound from an integer bound B. */
+    public static double lower(double integerBound, IntegerScaling scaling, long slack) {
+        return Double.isFinite(integerBound) ? Math.max(0, (integerBound - slack) / scaling.scale()) : 0;
     }
 
     /** A canonical key of a plan (exit ids, then the placement as 0/1), for deterministic tie-breaks. */

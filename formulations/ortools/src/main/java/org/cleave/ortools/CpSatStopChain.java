@@ -110,17 +110,7 @@ public final class CpSatStopChain {
             if (consumers == 0) {
                 continue;
             }
-            BoolVar s = model.newBoolVar("sent_" + u);
-            Literal[] someConsumer = new Literal[consumers + 1];
-            someConsumer[0] = s.not();
-            for (int k = 0; k < consumers; k++) {
-                int v = g.successor(u, k);
-                model.addBoolOr(new Literal[] {x[v].not(), x[u], s});
-                someConsumer[k + 1] = x[v];
-            }
-            model.addBoolOr(new Literal[] {s.not(), x[u].not()});
-            model.addBoolOr(someConsumer);
-            sent[u] = s;
+            sent[u] = CpSatSupport.sent(model, g, x, u);
         }
         for (int s = 2; s <= last; s++) {
             for (int i = 1; i < s; i++) {

@@ -189,11 +189,6 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
                 ? CpSatExitSearch.Verdict.CUT_EXIT_SET : CpSatExitSearch.Verdict.CUT_PLAN;
     }
 
-    /** (B − slack)/scale: a proven lower bound from an integer bound B. */
-    private static double lower(double integerBound, IntegerScaling scaling, long slack) {
-        return Double.isFinite(integerBound) ? (integerBound - slack) / scaling.scale() : Double.NEGATIVE_INFINITY;
-    }
-
     private Outcome<ExitPlan> minCost(ExitsProblem problem, ExitsProblem.MinCost a, Built b, CpSatExitSearch search) {
         IntegerScaling accuracyScaling = b.m.accuracyAtLeast(a.minAccuracy());
         CpSatRow cost = new CpSatRow();
@@ -210,44 +205,15 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
         long slack = (long) Math.ceil(cost.errorUnits()) + CpSatRow.MARGIN_UNITS;
         b.model.minimize(objective);
         CpSatExitSearch.Found found = search.solve(plan -> check(problem, plan));
-        Outcome<ExitPlan> outcome;
-        int bandPlans = 0;
-        if (found.plan() == null && found.status() == Status.NO_SOLUTION_IN_LIMIT && simple != null) {
-            outcome = Outcome.feasible(simple).bound(Math.max(0, lower(found.bound(), scaling, slack)))
-                    .message("time limit reached before CP-SAT found a plan; returned the cheaper of device-only"
-                            + " and edge-only");
-        } else if (found.plan() == null) {
-            outcome = none(problem, found);
-            if (found.status() == Status.NO_SOLUTION_IN_LIMIT && Double.isFinite(found.bound())) {
-                outcome.bound(Math.max(0, lower(found.bound(), scaling, slack)));
-            }
-        } else if (found.status() != Status.OPTIMAL) {
-            double c = problem.evaluate(found.plan()).objective();
-            outcome = Outcome.feasible(found.plan()).bound(Math.min(c, Math.max(0, lower(found.bound(), scaling, slack))))
-                    .message("time limit reached before CP-SAT proved optimality");
-        } else {
-            long q = found.objective();
+        Outcome<ExitPlan> outcome = search.minimised(found, scaling, slack, plan -> {
+            ExitsCost c = problem.evaluate(plan);
+            return c.feasible() ? c.objective() : Double.NaN;
+        }, limit -> {
             b.model.clearObjective();
-            b.model.addLessOrEqual(objective, q + 2 * slack);
-            CpSatExitSearch.Band band = search.band(plan -> {
-                ExitsCost c = problem.evaluate(plan);
-                return c.feasible() ? c.objective() : Double.NaN;
-            });
-            bandPlans = band.plans();
-            if (band.complete() && band.best() != null) {
-                outcome = Outcome.optimal(band.best()).bound(band.price());
-            } else {
-                ExitPlan best = band.best() != null ? band.best() : found.plan();
-                double c = problem.evaluate(best).objective();
-                outcome = Outcome.feasible(best).bound(Math.min(c, Math.max(0, lower(q, scaling, slack))))
-                        .message("the rounding-band re-check stopped after " + band.plans() + " plans; the cost is"
-                                + " within roundingError of the optimum");
-            }
-            outcome.stat("integerObjective", q);
-        }
+            b.model.addLessOrEqual(objective, limit);
+        }, simple, f -> none(problem, f));
         return outcome.param("scaling", scaling.describe()).param("accuracyScaling", accuracyScaling.describe())
-                .param("roundingError", scaling.toCost((long) Math.ceil(cost.errorUnits())))
-                .stat("bandPlans", bandPlans);
+                .param("roundingError", scaling.toCost((long) Math.ceil(cost.errorUnits())));
     }
 
     private Outcome<ExitPlan> rightSize(ExitsProblem problem, Built b, CpSatExitSearch search) {

@@ -129,11 +129,8 @@ public final class CpSatThroughputSolver extends AbstractSolver<ThroughputProble
         double errorUnits = Math.max(device.errorUnits(), Math.max(uplink.errorUnits(), edge.errorUnits()));
         long slack = (long) Math.ceil(errorUnits) + CpSatRow.MARGIN_UNITS;
         long top = Math.max(device.maxUnits(scaling), Math.max(uplink.maxUnits(scaling), edge.maxUnits(scaling)));
-        long periodCap = top;
-        if (problem.frameRatePerSecond().isPresent()) {
-            periodCap = Math.min(top, (long) Math.floor(scaling.scale() * problem.maxPeriodSeconds() + errorUnits
-                    + CpSatRow.MARGIN_UNITS));
-        }
+        long periodCap = problem.frameRatePerSecond().isEmpty() ? top : Math.min(top, (long) Math.floor(
+                scaling.scale() * problem.maxPeriodSeconds() + errorUnits + CpSatRow.MARGIN_UNITS));
         IntVar period = model.newIntVar(0, Math.max(0, periodCap), "period");
         for (CpSatRow row : new CpSatRow[] {device, uplink, edge}) {
             model.addLessOrEqual(row.expr(scaling), period);
@@ -147,42 +144,18 @@ public final class CpSatThroughputSolver extends AbstractSolver<ThroughputProble
             return c.feasible() ? CpSatExitSearch.Verdict.ACCEPT : c.accuracy() < problem.minAccuracy()
                     ? CpSatExitSearch.Verdict.CUT_EXIT_SET : CpSatExitSearch.Verdict.CUT_PLAN;
         });
-        Outcome<ExitPlan> outcome;
-        int bandPlans = 0;
-        if (found.plan() == null && found.status() == Status.NO_SOLUTION_IN_LIMIT && simple != null
-                && problem.evaluate(simple).feasible()) {
-            outcome = Outcome.feasible(simple).bound(lower(found.bound(), scaling, slack)).message("time limit"
-                    + " reached before CP-SAT found a plan; returned the better of device-only and edge-only");
-        } else if (found.plan() == null) {
-            outcome = none(problem, limits, deadline, found, scaling, slack);
-        } else if (found.status() != Status.OPTIMAL) {
-            double cost = problem.evaluate(found.plan()).periodSeconds();
-            outcome = Outcome.feasible(found.plan()).bound(Math.min(cost, lower(found.bound(), scaling, slack)))
-                    .message("time limit reached before CP-SAT proved optimality");
-        } else {
-            long q = found.objective();
+        ExitPlan fallback = simple != null && problem.evaluate(simple).feasible() ? simple : null;
+        Outcome<ExitPlan> outcome = search.minimised(found, scaling, slack, plan -> {
+            ThroughputCost c = problem.evaluate(plan);
+            return c.feasible() ? c.periodSeconds() : Double.NaN;
+        }, limit -> {
             model.clearObjective();
-            model.addEquality(period, Math.min(periodCap, q + 2 * slack));
-            CpSatExitSearch.Band band = search.band(plan -> {
-                ThroughputCost c = problem.evaluate(plan);
-                return c.feasible() ? c.periodSeconds() : Double.NaN;
-            });
-            bandPlans = band.plans();
-            if (band.complete() && band.best() != null) {
-                outcome = Outcome.optimal(band.best()).bound(band.price());
-            } else {
-                ExitPlan best = band.best() != null ? band.best() : found.plan();
-                double cost = problem.evaluate(best).periodSeconds();
-                outcome = Outcome.feasible(best).bound(Math.min(cost, lower(q, scaling, slack)))
-                        .message("the rounding-band re-check stopped after " + band.plans() + " plans; the period"
-                                + " is within roundingErrorSeconds of the optimum");
-            }
-            outcome.stat("integerObjective", q);
-        }
+            model.addEquality(period, Math.min(periodCap, limit));
+        }, fallback, f -> none(problem, limits, deadline, f));
         applied.forEach(outcome::param);
         return outcome.param("scaling", scaling.describe()).param("accuracyScaling", accuracyScaling.describe())
                 .param("roundingErrorSeconds", scaling.toCost((long) Math.ceil(errorUnits)))
-                .stat("bandPlans", bandPlans).stat("cuts", search.cuts()).stat("solves", search.solves())
+                .stat("cuts", search.cuts()).stat("solves", search.solves())
                 .stat("branches", search.branches()).stat("conflicts", search.conflicts());
     }
 
@@ -206,20 +179,11 @@ public final class CpSatThroughputSolver extends AbstractSolver<ThroughputProble
         return best;
     }
 
-    /** (B − slack)/S, at least 0: a proven lower bound on the period from an integer bound B. */
-    private static double lower(double integerBound, IntegerScaling scaling, long slack) {
-        if (!Double.isFinite(integerBound)) {
-            return 0;
-        }
-        return Math.max(0, (integerBound - slack) / scaling.scale());
-    }
-
     private Outcome<ExitPlan> none(ThroughputProblem problem, SolveLimits limits, Deadline deadline,
-                                   CpSatExitSearch.Found found, IntegerScaling scaling, long slack) {
+                                   CpSatExitSearch.Found found) {
         if (found.status() != Status.INFEASIBLE) {
-            Outcome<ExitPlan> o = Outcome.none(found.status(), "CP-SAT returned " + found.raw()
+            return Outcome.none(found.status(), "CP-SAT returned " + found.raw()
                     + (found.status() == Status.NO_SOLUTION_IN_LIMIT ? " (time limit reached before any plan)" : ""));
-            return found.status() == Status.NO_SOLUTION_IN_LIMIT ? o.bound(lower(found.bound(), scaling, slack)) : o;
         }
         String accuracy = "no exit set reaches minAccuracy " + problem.minAccuracy();
         if (problem.frameRatePerSecond().isEmpty()) {
