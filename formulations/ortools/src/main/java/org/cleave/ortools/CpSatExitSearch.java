@@ -26,7 +26,8 @@ import org.cleave.core.solve.Status;
  *   error of a bound) is cut off by a no-good clause — its exit set when the accuracy is short,
  *   else the plan — and the model solved again. The clauses only remove rejected plans, so the
  *   model stays a relaxation and its proven integer optimum, once accepted, is the integer
- *   optimum over every acceptable plan.</li>
+ *   optimum over every acceptable plan. An INFEASIBLE answer is confirmed by a second solve
+ *   without presolve ({@link #presolveDisagreements()}).</li>
  *   <li>{@link #band} enumerates every solution of the model (objective replaced by a band
  *   constraint by the caller) and keeps the plan the evaluator prices best: the exact
  *   floating-point optimum, since every auxiliary Boolean is a function of (z, x) and every
@@ -84,6 +85,7 @@ public final class CpSatExitSearch {
     private final Deadline deadline;
     private final Map<String, Object> applied;
     private int cuts;
+    private int presolveDisagreements;
     private int solves;
     private long branches;
     private long conflicts;
@@ -122,6 +124,19 @@ public final class CpSatExitSearch {
             CpSolverStatus raw = solver.solve(model);
             branches += solver.numBranches();
             conflicts += solver.numConflicts();
+            if (raw == CpSolverStatus.INFEASIBLE) {
+                // an infeasibility claim has no plan to re-evaluate: confirm it without presolve
+                CpSolver confirm = solver();
+                confirm.getParameters().setCpModelPresolve(false);
+                CpSolverStatus again = confirm.solve(model);
+                branches += confirm.numBranches();
+                conflicts += confirm.numConflicts();
+                if (again == CpSolverStatus.OPTIMAL || again == CpSolverStatus.FEASIBLE) {
+                    presolveDisagreements++;
+                    solver = confirm;
+                    raw = again;
+                }
+            }
             Status status = CpSatSupport.status(raw);
             double bound = solver.bestObjectiveBound();
             if (!status.hasPlan()) {
@@ -242,6 +257,16 @@ public final class CpSatExitSearch {
     /** No-good clauses added so far. */
     public int cuts() {
         return cuts;
+    }
+
+    /**
+     * INFEASIBLE answers that a solve without presolve contradicted with a plan (then used). Every
+     * INFEASIBLE answer is re-solved once with {@code cp_model_presolve = false}, because CP-SAT
+     * 9.15's presolve was seen to declare a feasible model infeasible (see {@link CpSatRow}); when
+     * that second solve stops at the time limit the first answer stands.
+     */
+    public int presolveDisagreements() {
+        return presolveDisagreements;
     }
 
     /** CP-SAT solves so far. */

@@ -157,6 +157,7 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
                 : rightSize(problem, b, search);
         applied.forEach(outcome::param);
         return outcome.param("latencyScaling", b.latencyScaling.describe()).stat("cuts", search.cuts())
+                .stat("presolveDisagreements", search.presolveDisagreements())
                 .stat("solves", search.solves()).stat("branches", search.branches())
                 .stat("conflicts", search.conflicts());
     }

@@ -155,7 +155,8 @@ public final class CpSatThroughputSolver extends AbstractSolver<ThroughputProble
         applied.forEach(outcome::param);
         return outcome.param("scaling", scaling.describe()).param("accuracyScaling", accuracyScaling.describe())
                 .param("roundingErrorSeconds", scaling.toCost((long) Math.ceil(errorUnits)))
-                .stat("cuts", search.cuts()).stat("solves", search.solves())
+                .stat("cuts", search.cuts())
+                .stat("presolveDisagreements", search.presolveDisagreements()).stat("solves", search.solves())
                 .stat("branches", search.branches()).stat("conflicts", search.conflicts());
     }
 
