@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cleave.algorithms.partition.BandwidthMap;
+import org.cleave.core.exits.ExitsProblem;
+import org.cleave.core.exits.StopProfile;
 import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.Placement;
 import org.cleave.core.partition.PartitionCost;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Problem;
@@ -27,14 +30,33 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cleave map FILE --from 0.1Mbps --to 10Gbps [--plot map.png|map.svg]}: the exact P1
- * bandwidth map. Prints each uplink interval with its optimal plan (the device/edge split and the
- * tensors sent) and its cost {@code a + b / R_up}; with {@code --plot}, draws the optimal cost
- * against the uplink rate (log scale) with the breakpoints marked.
+ * {@code cleave map FILE --from 0.1Mbps --to 10Gbps [--exits ID[,ID...]|none] [--plot map.png|map.svg]}:
+ * the exact bandwidth map of a P1 or a P2 instance.
+ *
+ * <ul>
+ *   <li>P1 (partition): each uplink interval with its optimal plan (the device/edge split and the
+ *   tensors sent) and its cost {@code a + b / R_up} ({@link BandwidthMap}).</li>
+ *   <li>P2 (exits): for the exit set named by {@code --exits} (required; exit ids as in the file,
+ *   comma-separated, or {@code none} for the full model without early exits), the least expected
+ *   cost over placements on each interval ({@link ExitsBandwidthMap}): variant (a)'s objective
+ *   {@code w_T·T + w_E·E}, or for variant (b) (right-sizing, at most one exit, model truncated
+ *   there) the expected latency. The accuracy of the exit set is printed with whether it meets
+ *   the floor; the latency bound is not imposed (a constrained optimum has no concave map) but
+ *   reported per interval.</li>
+ * </ul>
+ * With {@code --plot}, draws the mapped cost against the uplink rate (log scale) with the
+ * breakpoints marked.
  */
 @Command(name = "map", mixinStandardHelpOptions = true,
-        description = "Exact P1 bandwidth map: the optimal plan and cost on every uplink interval.")
+        description = {"Exact bandwidth map: the optimal plan and cost on every uplink interval.",
+                "P1 (partition) instances: the optimal cost. P2 (exits) instances: with --exits, the least expected"
+                        + " cost of that exit set over placements (variant (a): w_T*T + w_E*E; variant (b): the"
+                        + " expected latency of the model truncated at the exit); the latency bound is not imposed"
+                        + " but reported per interval."})
 public final class MapCommand implements Callable<Integer> {
+    /** The spelling of the empty exit set in {@code --exits}. */
+    static final String NO_EXITS = "none";
+
     @Spec
     CommandSpec spec;
 
@@ -49,6 +71,11 @@ public final class MapCommand implements Callable<Integer> {
             description = "Highest uplink rate, e.g. 10Gbps (default ${DEFAULT-VALUE}).")
     double toBitsPerSecond;
 
+    @Option(names = "--exits", paramLabel = "ID[,ID...]|none", description = "P2 (exits) instances only, required"
+            + " there: the fixed set of active early exits (ids as in the file, comma-separated), or 'none' for the"
+            + " full model without early exits. Variant (b) takes at most one exit.")
+    String exits;
+
     @Option(names = "--plot", paramLabel = "FILE", description = "Also draw cost against bandwidth into FILE"
             + " (.png or .svg).")
     Path plot;
@@ -61,17 +88,73 @@ public final class MapCommand implements Callable<Integer> {
         }
         Instance instance = source.load();
         Problem<?> problem = instance.problem();
-        if (!(problem instanceof PartitionProblem p)) {
-            throw new IllegalArgumentException("cleave map takes a P1 (partition) instance; " + instance.name()
-                    + " is " + problem.family().key());
+        BandwidthMap map;
+        String title;
+        String yAxis;
+        if (problem instanceof PartitionProblem p) {
+            if (exits != null) {
+                throw new IllegalArgumentException("--exits applies to P2 (exits) instances; " + instance.name()
+                        + " is partition (P1), which has no exits");
+            }
+            map = BandwidthMap.of(p, fromBitsPerSecond, toBitsPerSecond);
+            print(out, instance, p, map);
+            title = "Optimal P1 cost, " + instance.name();
+            yAxis = "optimal cost (w_T*T + w_E*E)";
+        } else if (problem instanceof ExitsProblem p) {
+            ExitsBandwidthMap exitsMap = ExitsBandwidthMap.of(p, exitSet(p, exits), fromBitsPerSecond,
+                    toBitsPerSecond);
+            ExitsMapReport.print(out, instance, exitsMap);
+            map = exitsMap.lines();
+            String set = exitsMap.exits().isEmpty() ? "no early exit" : "exits " + String.join(",", exitsMap.exits());
+            boolean latency = exitsMap.mapped() == ExitsBandwidthMap.Mapped.EXPECTED_LATENCY;
+            title = (latency ? "Least expected P2 latency (truncated), " : "Least expected P2 cost, ")
+                    + instance.name() + ", " + set;
+            yAxis = latency ? "least expected latency (s)" : "least expected cost (w_T*T + w_E*E)";
+        } else {
+            throw new IllegalArgumentException("cleave map takes a P1 (partition) or P2 (exits) instance; "
+                    + instance.name() + " is " + problem.family().key());
         }
-        BandwidthMap map = BandwidthMap.of(p, fromBitsPerSecond, toBitsPerSecond);
-        print(out, instance, p, map);
         if (plot != null) {
-            draw(instance.name(), map, plot);
+            draw(title, yAxis, map, plot);
             out.printf("plot       %s%n", plot);
         }
         return 0;
+    }
+
+    /**
+     * The exit ids of {@code --exits}: {@code none} is the empty set, otherwise comma-separated ids.
+     *
+     * @throws IllegalArgumentException without {@code --exits}, or for an empty id
+     */
+    static List<String> exitSet(ExitsProblem p, String option) {
+        List<String> modelExits = p.graph().exits().stream().map(e -> e.id()).toList();
+        if (option == null) {
+            throw new IllegalArgumentException("a P2 (exits) instance needs --exits: the fixed exit set to map,"
+                    + " comma-separated ids of the model's exits " + modelExits + ", or --exits " + NO_EXITS
+                    + " for the full model without early exits");
+        }
+        String text = option.trim();
+        if (text.equals(NO_EXITS)) {
+            if (modelExits.contains(NO_EXITS)) {
+                throw new IllegalArgumentException("--exits none: the model has an exit called 'none', so the"
+                        + " word is ambiguous here; rename that exit");
+            }
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (String id : text.split(",", -1)) {
+            if (id.isBlank()) {
+                throw new IllegalArgumentException("--exits: expected comma-separated exit ids " + modelExits
+                        + " or '" + NO_EXITS + "', got '" + option + "'");
+            }
+            ids.add(id.trim());
+        }
+        if (p.variant() instanceof ExitsProblem.RightSizing && ids.size() > 1) {
+            throw new IllegalArgumentException("--exits: variant (b) (right-sizing) truncates the model at one exit,"
+                    + " got " + ids.size() + ": " + option);
+        }
+        StopProfile.resolve(p.graph(), ids);
+        return ids;
     }
 
     private static void print(PrintWriter out, Instance instance, PartitionProblem p, BandwidthMap map) {
@@ -87,16 +170,20 @@ public final class MapCommand implements Callable<Integer> {
         for (BandwidthMap.Piece piece : map.pieces()) {
             PartitionCost cost = p.evaluate(piece.plan());
             int device = g.size() - piece.plan().edgeCount();
-            String plan = piece.plan().edgeCount() == 0 ? "device only"
-                    : "send " + abbreviate(cost.sentTensors()) + ", edge from " + piece.plan().edgeLayerIds(g).get(0);
             out.printf(Locale.ROOT, "%-12s %-12s %-16.9g %-16.9g %-16.9g %-16.9g %-7d %s%n",
                     rate(piece.fromUplinkBitsPerSecond()), rate(piece.toUplinkBitsPerSecond()),
                     piece.costAt(piece.fromUplinkBitsPerSecond()), piece.costAt(piece.toUplinkBitsPerSecond()),
-                    piece.fixedCost(), piece.sentBitCost(), device, plan);
+                    piece.fixedCost(), piece.sentBitCost(), device, plan(g, piece.plan(), cost.sentTensors()));
         }
     }
 
-    private static String abbreviate(List<String> ids) {
+    /** "device only", or the tensors sent and the first edge layer. */
+    static String plan(DnnGraph g, Placement x, List<String> sentTensors) {
+        return x.edgeCount() == 0 ? "device only"
+                : "send " + abbreviate(sentTensors) + ", edge from " + x.edgeLayerIds(g).get(0);
+    }
+
+    static String abbreviate(List<String> ids) {
         return ids.size() <= 4 ? String.join(",", ids)
                 : String.join(",", ids.subList(0, 4)) + ",... (" + ids.size() + " tensors)";
     }
@@ -118,10 +205,10 @@ public final class MapCommand implements Callable<Integer> {
         return name.endsWith(".png") ? "png" : name.endsWith(".svg") ? "svg" : null;
     }
 
-    private static void draw(String title, BandwidthMap map, Path file) throws IOException {
+    private static void draw(String title, String yAxis, BandwidthMap map, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(900).height(560).title("Optimal P1 cost, " + title)
-                .xAxisTitle("uplink (bit/s)").yAxisTitle("optimal cost (w_T*T + w_E*E)").build();
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(title)
+                .xAxisTitle("uplink (bit/s)").yAxisTitle(yAxis).build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendVisible(true);
@@ -136,7 +223,7 @@ public final class MapCommand implements Callable<Integer> {
                 ys.add(piece.costAt(r));
             }
         }
-        XYSeries curve = chart.addSeries("optimal cost", xs, ys);
+        XYSeries curve = chart.addSeries("mapped cost", xs, ys);
         curve.setMarker(SeriesMarkers.NONE);
         double[] breaks = map.breakpoints();
         if (breaks.length > 0) {

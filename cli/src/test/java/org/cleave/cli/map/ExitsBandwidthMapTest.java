@@ -1,0 +1,227 @@
+package org.cleave.cli.map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.cleave.algorithms.exits.MinCutExitsSolver;
+import org.cleave.core.exits.ExitPlan;
+import org.cleave.core.exits.ExitsBruteForce;
+import org.cleave.core.exits.ExitsCost;
+import org.cleave.core.exits.ExitsProblem;
+import org.cleave.core.exits.RandomExitsInstances;
+import org.cleave.core.exits.StopProfile;
+import org.cleave.core.generate.GraphGenerator;
+import org.cleave.core.model.Exit;
+import org.cleave.core.model.OrderIdeals;
+import org.cleave.core.model.Placement;
+import org.cleave.core.partition.CostWeights;
+import org.cleave.core.solve.Family;
+import org.cleave.core.solve.Result;
+import org.cleave.core.solve.Status;
+import org.cleave.core.testing.Seeds;
+import org.cleave.instances.zoo.Zoo;
+import org.cleave.instances.zoo.ZooInstances;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The P2 map for a fixed exit set against three independent references at sampled bandwidths: the
+ * evaluator on the printed plan, the {@code mincut} solver with the exit set forced, and (on small
+ * models) every order ideal priced by the evaluator; its breakpoints are where the neighbouring
+ * plans' evaluated costs meet; and the least map over the exit sets meeting the accuracy floor is
+ * {@code mincut}'s P2 optimum without latency bound.
+ */
+class ExitsBandwidthMapTest {
+    private static final double FROM = 1e5;
+    private static final double TO = 1e10;
+    private static final double REL = 1e-9;
+    private static final MinCutExitsSolver MINCUT = new MinCutExitsSolver();
+    private static final GraphGenerator.Shape[] SHAPES = GraphGenerator.Shape.values();
+
+    static LongStream seeds() {
+        return Seeds.of(1111, 40);
+    }
+
+    static ExitsProblem random(long seed) {
+        GraphGenerator.Shape shape = SHAPES[(int) Math.floorMod(seed, SHAPES.length)];
+        return RandomExitsInstances.exits(seed, shape, 5 + (int) Math.floorMod(seed / 4, 8), 3);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void everyExitSetAgreesWithTheEvaluatorMincutAndBruteForce(long seed) {
+        ExitsProblem p = random(seed);
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<ExitsBandwidthMap> maps = new ArrayList<>();
+        for (List<String> set : ExitsBruteForce.exitSets(p)) {
+            ExitsBandwidthMap map = ExitsBandwidthMap.of(p, set, FROM, TO);
+            maps.add(map);
+            checkMap(p, map, rng, 60, 12, true);
+        }
+        if (p.variant() instanceof ExitsProblem.MinCost a) {
+            checkEnvelope(p, a, maps, rng, 30);
+        }
+    }
+
+    @Test
+    void bAlexNetAtAThousandBandwidthsPerExitSet() {
+        ExitsProblem p = (ExitsProblem) ZooInstances.of(Family.EXITS, Zoo.get("b-alexnet"), ZooInstances.View.LAYERS,
+                "4g", "rpi4", "gpu").problem();
+        SplittableRandom rng = new SplittableRandom(7);
+        List<ExitsBandwidthMap> maps = new ArrayList<>();
+        for (List<String> set : ExitsBruteForce.exitSets(p)) {
+            ExitsBandwidthMap map = ExitsBandwidthMap.of(p, set, FROM, TO);
+            maps.add(map);
+            assertTrue(map.pieces().size() >= 2, map.toString());
+            checkMap(p, map, rng, 1000, 1000, false);
+        }
+        checkEnvelope(p, (ExitsProblem.MinCost) p.variant(), maps, rng, 200);
+        // variant (b) on the same model: the truncated model's least latency
+        ExitsProblem b = p.withVariant(new ExitsProblem.RightSizing(0.002));
+        for (List<String> set : ExitsBruteForce.exitSets(b)) {
+            ExitsBandwidthMap map = ExitsBandwidthMap.of(b, set, FROM, TO);
+            assertEquals(ExitsBandwidthMap.Mapped.EXPECTED_LATENCY, map.mapped());
+            checkMap(b, map, rng, 300, 300, false);
+        }
+    }
+
+    @Test
+    void latencyBoundIsReportedWhereItHolds() {
+        ExitsProblem p = (ExitsProblem) ZooInstances.of(Family.EXITS, Zoo.get("b-alexnet"), ZooInstances.View.LAYERS,
+                "4g", "rpi4", "gpu").problem();
+        double deviceOnly = p.evaluate(new ExitPlan(List.of("exit1"), Placement.allDevice(p.graph().size())))
+                .latencySeconds();
+        ExitsProblem bounded = p.withVariant(new ExitsProblem.MinCost(CostWeights.LATENCY, 0,
+                OptionalDouble.of(deviceOnly * 0.5)));
+        ExitsBandwidthMap map = ExitsBandwidthMap.of(bounded, List.of("exit1"), FROM, TO);
+        int partly = 0;
+        for (ExitsBandwidthMap.Piece piece : map.pieces()) {
+            double from = piece.line().fromUplinkBitsPerSecond();
+            double to = piece.line().toUplinkBitsPerSecond();
+            OptionalDouble r = piece.latencyBoundFromBitsPerSecond();
+            for (double x : new double[] {from, Math.sqrt(from * to), to}) {
+                boolean holds = ExitsBandwidthMap.evaluateAt(bounded, piece.plan(), x).feasible();
+                boolean claimed = r.isPresent() && x >= r.getAsDouble() * (1 + 1e-12);
+                if (r.isPresent() && Math.abs(x - r.getAsDouble()) > 1e-9 * x) {
+                    assertEquals(holds, claimed, "at " + x + " on " + piece);
+                }
+            }
+            if (r.isPresent() && r.getAsDouble() > from) {
+                partly++;
+                double at = r.getAsDouble();
+                double t = ExitsBandwidthMap.evaluateAt(bounded, piece.plan(), at).latencySeconds();
+                assertEquals(deviceOnly * 0.5, t, 1e-9 * t, "the latency at the threshold is the bound");
+            }
+        }
+        assertTrue(partly == 1, "the bound of half the device-only latency starts to hold inside the offloading piece");
+    }
+
+    /** Samples the map and compares each sampled piece with the references. */
+    private static void checkMap(ExitsProblem p, ExitsBandwidthMap map, SplittableRandom rng, int samples,
+                                 int solverSamples, boolean bruteForce) {
+        List<Double> rates = new ArrayList<>();
+        for (int k = 0; k < samples; k++) {
+            rates.add(Math.exp(Math.log(FROM) + rng.nextDouble() * (Math.log(TO) - Math.log(FROM))));
+        }
+        for (double b : map.lines().breakpoints()) {
+            rates.add(b);
+            rates.add(b * (1 - 1e-7));
+            rates.add(b * (1 + 1e-7));
+        }
+        rates.add(FROM);
+        rates.add(TO);
+        Optional<ExitsProblem> forced = forced(p, map.exits());
+        int k = 0;
+        int solved = 0;
+        for (double r : rates) {
+            k++;
+            ExitsBandwidthMap.Piece piece = map.pieceAt(r);
+            double cost = piece.costAt(r);
+            assertEquals(map.exits(), piece.plan().activeExits());
+            ExitsCost evaluated = ExitsBandwidthMap.evaluateAt(p, piece.plan(), r);
+            assertClose(cost, map.cost(evaluated), "evaluator on the plan at " + r + " bit/s, " + map);
+            assertClose(evaluated.accuracy(), map.expectedAccuracy(), "accuracy");
+            if (forced.isPresent() && solved++ < solverSamples) {
+                ExitsProblem q = forced.get().withLink(p.link().withUplinkBitsPerSecond(r));
+                Result<ExitPlan> result = MINCUT.solve(q);
+                assertEquals(Status.OPTIMAL, result.status(), result.message());
+                ExitPlan plan = result.planOrThrow();
+                assertEquals(map.exits(), StopProfile.resolve(q.graph(), plan.activeExits()).stream()
+                        .map(Exit::id).toList(), "the exit set is forced");
+                assertClose(cost, map.cost(q.evaluate(plan)), "mincut with the exit set forced at " + r);
+            }
+            if (bruteForce && k % 10 == 0) {
+                ExitsProblem at = p.withLink(p.link().withUplinkBitsPerSecond(r));
+                double best = OrderIdeals.cheapest(p.graph(), Long.MAX_VALUE, () -> false,
+                        x -> map.cost(at.evaluate(new ExitPlan(map.exits(), Placement.of(x))))).cost();
+                assertClose(cost, best, "every placement at " + r);
+            }
+        }
+        double[] breaks = map.lines().breakpoints();
+        for (int i = 0; i < breaks.length; i++) {
+            double left = map.cost(ExitsBandwidthMap.evaluateAt(p, map.pieces().get(i).plan(), breaks[i]));
+            double right = map.cost(ExitsBandwidthMap.evaluateAt(p, map.pieces().get(i + 1).plan(), breaks[i]));
+            assertClose(left, right, "the two plans meet at breakpoint " + breaks[i]);
+        }
+    }
+
+    /** The least map over the exit sets that meet the floor is P2's optimum without latency bound. */
+    private static void checkEnvelope(ExitsProblem p, ExitsProblem.MinCost a, List<ExitsBandwidthMap> maps,
+                                      SplittableRandom rng, int samples) {
+        ExitsProblem free = p.withVariant(new ExitsProblem.MinCost(a.weights(), a.minAccuracy(),
+                OptionalDouble.empty()));
+        for (int k = 0; k < samples; k++) {
+            double r = Math.exp(Math.log(FROM) + rng.nextDouble() * (Math.log(TO) - Math.log(FROM)));
+            double least = Double.POSITIVE_INFINITY;
+            for (ExitsBandwidthMap m : maps) {
+                if (m.expectedAccuracy() >= a.minAccuracy()) {
+                    least = Math.min(least, m.costAt(r));
+                }
+            }
+            Result<ExitPlan> result = MINCUT.solve(free.withLink(p.link().withUplinkBitsPerSecond(r)));
+            assertEquals(Status.OPTIMAL, result.status(), result.message());
+            assertClose(least, result.objective(), "least map over exit sets vs mincut at " + r);
+        }
+    }
+
+    /**
+     * {@code p} rewritten so that {@code mincut} must choose exactly the exit set {@code ids}: the
+     * model keeps only those exits and, as accuracy never enters the cost, their accuracies are
+     * replaced. Variant (a): accuracies strictly decreasing with depth, final 0, floor acc(ids); then
+     * every proper subset is strictly less accurate (dropping exit j loses (r_j − r_prev)·(a_j −
+     * a_next) &gt; 0), which needs strictly increasing positive rates (else empty). Variant (b):
+     * the exit's accuracy 1, final 0, no binding bound. Latency bounds are dropped.
+     */
+    static Optional<ExitsProblem> forced(ExitsProblem p, List<String> ids) {
+        List<Exit> kept = StopProfile.resolve(p.graph(), ids);
+        List<Exit> rewritten = new ArrayList<>();
+        double previousRate = 0;
+        for (int i = 0; i < kept.size(); i++) {
+            Exit e = kept.get(i);
+            if (p.variant() instanceof ExitsProblem.MinCost && !(e.exitRate() > previousRate)) {
+                return Optional.empty();
+            }
+            previousRate = e.exitRate();
+            rewritten.add(new Exit(e.id(), e.afterLayer(), e.flops(), e.exitRate(),
+                    (double) (kept.size() - i) / kept.size()));
+        }
+        ExitsProblem q = new ExitsProblem(p.graph().withExits(rewritten), p.device(), p.edge(), p.link(),
+                p.deviceLoad(), 0, p.variant());
+        if (p.variant() instanceof ExitsProblem.MinCost a) {
+            return Optional.of(q.withVariant(new ExitsProblem.MinCost(a.weights(),
+                    q.profile(ids).expectedAccuracy(), OptionalDouble.empty())));
+        }
+        return Optional.of(q.withVariant(new ExitsProblem.RightSizing(1e300)));
+    }
+
+    private static void assertClose(double expected, double actual, String what) {
+        assertEquals(expected, actual, REL * Math.max(Math.abs(expected), Double.MIN_NORMAL), what);
+    }
+}

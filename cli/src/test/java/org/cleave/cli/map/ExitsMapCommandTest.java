@@ -1,0 +1,105 @@
+package org.cleave.cli.map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.cleave.cli.Cleave;
+import org.cleave.core.exits.ExitsProblem;
+import org.cleave.instances.io.Instance;
+import org.cleave.instances.io.InstanceJson;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cleave map} on a P2 (exits) file exported from the zoo. */
+class ExitsMapCommandTest {
+    @TempDir
+    Path dir;
+    private Path file;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Cleave.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @BeforeEach
+    void export() {
+        file = dir.resolve("b-alexnet-exits.json");
+        assertEquals(0, run("zoo", "export", "b-alexnet", "--family", "exits", "-o", file.toString()), err.toString());
+        out.getBuffer().setLength(0);
+    }
+
+    @Test
+    void printsTheMapOfTheGivenExitSet() {
+        assertEquals(0, run("map", file.toString(), "--exits", "exit1,exit2", "--from", "1Mbps", "--to", "1Gbps"),
+                err.toString());
+        ExitsProblem p = (ExitsProblem) InstanceJson.read(file).problem();
+        ExitsBandwidthMap map = ExitsBandwidthMap.of(p, List.of("exit1", "exit2"), 1e6, 1e9);
+        String text = out.toString();
+        assertTrue(text.contains("exit set   exit1,exit2;"), text);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "accuracy   %.9g expected, meets minAccuracy",
+                map.expectedAccuracy())), text);
+        assertTrue(text.contains("pieces     " + map.pieces().size() + " "), text);
+        assertTrue(text.contains("1Mbps") && text.contains("1Gbps"), text);
+        for (ExitsBandwidthMap.Piece piece : map.pieces()) {
+            assertTrue(text.contains(MapCommand.rate(piece.line().toUplinkBitsPerSecond())), text);
+            assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%-16.9g",
+                    map.cost(piece.atTo()))), text);
+        }
+    }
+
+    @Test
+    void noneMapsTheFullModelAndDrawsAPlot() throws Exception {
+        Path png = dir.resolve("p2.png");
+        assertEquals(0, run("map", file.toString(), "--exits", "none", "--plot", png.toString()), err.toString());
+        assertTrue(out.toString().contains("exit set   none (full model); stops: final 1.00000"), out.toString());
+        byte[] head = Files.readAllBytes(png);
+        assertTrue(head.length > 1000 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G');
+    }
+
+    @Test
+    void rightSizingMapsTheLatencyOfTheTruncatedModelAndReportsTheBound() throws Exception {
+        ExitsProblem p = (ExitsProblem) InstanceJson.read(file).problem();
+        Path b = dir.resolve("b.json");
+        InstanceJson.write(Instance.of("b-alexnet-b", p.withVariant(new ExitsProblem.RightSizing(0.001))), b);
+        assertEquals(0, run("map", b.toString(), "--exits", "exit2"), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("variant (b) right-sizing"), text);
+        assertTrue(text.contains("exit2, model truncated there"), text);
+        assertTrue(text.contains("expected latency T (s) of the model truncated at the exit"), text);
+        assertTrue(text.contains("maxLatencySeconds 0.00100000000 s not imposed"), text);
+        ExitsBandwidthMap map = ExitsBandwidthMap.of(p.withVariant(new ExitsProblem.RightSizing(0.001)),
+                List.of("exit2"), 1e5, 1e10);
+        assertEquals(2, map.pieces().size());
+        assertTrue(map.pieces().get(0).latencyBoundFromBitsPerSecond().isEmpty());
+        assertTrue(text.contains(" no "), text);
+        assertTrue(text.contains("from " + MapCommand.rate(map.pieces().get(1).latencyBoundFromBitsPerSecond()
+                .getAsDouble())), text);
+        assertEquals(2, run("map", b.toString(), "--exits", "exit1,exit2"));
+        assertTrue(err.toString().contains("variant (b) (right-sizing) truncates the model at one exit"),
+                err.toString());
+    }
+
+    @Test
+    void badExitSetsExitWithTwo() {
+        assertEquals(2, run("map", file.toString()));
+        assertTrue(err.toString().contains("needs --exits") && err.toString().contains("[exit1, exit2]"),
+                err.toString());
+        assertEquals(2, run("map", file.toString(), "--exits", "exit9"));
+        assertTrue(err.toString().contains("unknown exit \"exit9\""), err.toString());
+        assertEquals(2, run("map", file.toString(), "--exits", "exit1,,exit2"));
+        assertTrue(err.toString().contains("comma-separated exit ids"), err.toString());
+        assertEquals(2, run("map", file.toString(), "--exits", "exit1,exit1"));
+        assertTrue(err.toString().contains("listed twice"), err.toString());
+        assertEquals(2, run("map", "--example", "resnet18-two-stages", "--exits", "none"));
+        assertTrue(err.toString().contains("--exits applies to P2"), err.toString());
+        assertFalse(err.toString().contains("Exception"), err.toString());
+    }
+}
