@@ -3,6 +3,7 @@ package org.cleave.cli.map;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.cleave.algorithms.exits.ExitSets;
 import org.cleave.algorithms.partition.BandwidthMap;
@@ -45,9 +46,21 @@ import org.cleave.core.partition.CostWeights;
  * Eisner &amp; Severance, J. ACM 23(4), 1976, doi:10.1145/321978.321982). Every plan is then
  * re-evaluated by {@link ExitsProblem#evaluate} at both ends of its interval. Placements are tidied
  * with {@link ExitSets#tidy} (layers no sample reaches go with their exit's layer; no cost change).
- * Units: bit/s, seconds, costs in the objective's unit.
+ *
+ * <p><b>The best exit set ({@link #best}).</b> For variant (a) without its latency bound, the P2
+ * optimum over every exit set meeting the accuracy floor, min_A OPT_A(y), is again concave and
+ * piecewise linear (a minimum of concave functions): it is the lower envelope of the cost lines of
+ * all the per-set maps, found by a sweep over y that at each breakpoint moves to the line of the
+ * next larger slope crossing first. A breakpoint between two plans of the same exit set is that
+ * set's map's breakpoint; one between two exit sets is the crossing (a₁ − a₂)/(b₂ − b₁) of their
+ * summed coefficients (exact to a few ulps of a divided by |a₁ − a₂|). 2^m maps for m exits.
+ *
+ * <p>Units: bit/s, seconds, costs in the objective's unit.
  */
 public final class ExitsBandwidthMap {
+    /** Most exits for which {@link #best} maps all 2^m exit sets. */
+    public static final int MAX_BEST_EXITS = 12;
+
     /** What the map's cost is. */
     public enum Mapped {
         /** Variant (a): the expected objective {@code w_T·T + w_E·E}. */
@@ -57,37 +70,42 @@ public final class ExitsBandwidthMap {
     }
 
     /**
-     * One interval of the map.
+     * One interval of the map: on [from, to] the plan is optimal and costs
+     * {@code fixedCost + sentBitCost / R_up}.
      *
-     * @param line                          the interval, its cost line a + b/R (see {@link BandwidthMap.Piece})
+     * @param fromUplinkBitsPerSecond       lower end of the interval, bit/s
+     * @param toUplinkBitsPerSecond         upper end, bit/s
+     * @param fixedCost                     a: the cost terms independent of the uplink
+     * @param sentBitCost                   b: weighted expected bits sent up, so upload costs b / R_up
      * @param plan                          the exit set and the optimal placement on the interval
-     * @param atFrom                        the evaluator's breakdown of the plan at the interval's lower end
-     * @param atTo                          the evaluator's breakdown at its upper end
+     * @param atFrom                        the evaluator's breakdown of the plan at the lower end
+     * @param atTo                          the evaluator's breakdown at the upper end
      * @param latencyBoundFromBitsPerSecond where the latency bound L holds on this interval: from this
      *                                      rate to the upper end (the lower end if it holds throughout);
      *                                      empty if it holds nowhere on the interval or there is no bound
      */
-    public record Piece(BandwidthMap.Piece line, ExitPlan plan, ExitsCost atFrom, ExitsCost atTo,
+    public record Piece(double fromUplinkBitsPerSecond, double toUplinkBitsPerSecond, double fixedCost,
+                        double sentBitCost, ExitPlan plan, ExitsCost atFrom, ExitsCost atTo,
                         OptionalDouble latencyBoundFromBitsPerSecond) {
-        /** The mapped cost at uplink {@code bitsPerSecond}. */
+        /** The plan's mapped cost at uplink {@code bitsPerSecond}. */
         public double costAt(double bitsPerSecond) {
-            return line.costAt(bitsPerSecond);
+            return fixedCost + sentBitCost / bitsPerSecond;
         }
     }
 
     private final ExitsProblem problem;
-    private final List<String> exits;
-    private final StopProfile profile;
-    private final BandwidthMap map;
+    private final Optional<List<String>> fixedExits;
     private final List<Piece> pieces;
+    private final int minCutCalls;
+    private final int exitSets;
 
-    private ExitsBandwidthMap(ExitsProblem problem, List<String> exits, StopProfile profile, BandwidthMap map,
-                              List<Piece> pieces) {
+    private ExitsBandwidthMap(ExitsProblem problem, Optional<List<String>> fixedExits, List<Piece> pieces,
+                              int minCutCalls, int exitSets) {
         this.problem = problem;
-        this.exits = exits;
-        this.profile = profile;
-        this.map = map;
+        this.fixedExits = fixedExits;
         this.pieces = Collections.unmodifiableList(pieces);
+        this.minCutCalls = minCutCalls;
+        this.exitSets = exitSets;
     }
 
     /**
@@ -115,11 +133,109 @@ public final class ExitsBandwidthMap {
         List<Piece> pieces = new ArrayList<>();
         for (BandwidthMap.Piece line : map.pieces()) {
             ExitPlan plan = new ExitPlan(ordered, ExitSets.tidy(g, profile, line.plan()));
-            ExitsCost atFrom = evaluateAt(problem, plan, line.fromUplinkBitsPerSecond());
-            ExitsCost atTo = evaluateAt(problem, plan, line.toUplinkBitsPerSecond());
-            pieces.add(new Piece(line, plan, atFrom, atTo, latencyBoundFrom(problem, line, atFrom, atTo)));
+            pieces.add(piece(problem, line.fromUplinkBitsPerSecond(), line.toUplinkBitsPerSecond(), line.fixedCost(),
+                    line.sentBitCost(), plan));
         }
-        return new ExitsBandwidthMap(problem, ordered, profile, map, pieces);
+        return new ExitsBandwidthMap(problem, Optional.of(ordered), pieces, map.minCutCalls(), 1);
+    }
+
+    /**
+     * The map of variant (a)'s optimum over all exit sets that meet the accuracy floor, the latency
+     * bound not imposed: on each interval the best exit set and its placement.
+     *
+     * @throws InvalidModelException for variant (b), more than {@value #MAX_BEST_EXITS} exits, no exit
+     *                               set meeting the floor, or a bad range
+     */
+    public static ExitsBandwidthMap best(ExitsProblem problem, double fromBitsPerSecond, double toBitsPerSecond) {
+        if (!(problem.variant() instanceof ExitsProblem.MinCost a)) {
+            throw new InvalidModelException("variant", "the best-exit-set map is for variant (a) (min cost);"
+                    + " variant (b) maximises accuracy under a latency bound, which has no concave map. Maybe map"
+                    + " each exit's truncated model separately");
+        }
+        DnnGraph g = problem.graph();
+        if (g.exits().size() > MAX_BEST_EXITS) {
+            throw new InvalidModelException("model.exits", "has " + g.exits().size() + " exits; mapping all their"
+                    + " subsets is limited to " + MAX_BEST_EXITS + ". Maybe map a fixed exit set");
+        }
+        List<List<Piece>> maps = new ArrayList<>();
+        int calls = 0;
+        for (List<String> set : ExitSets.subsets(g, Integer.MAX_VALUE)) {
+            if (problem.profile(set).expectedAccuracy() >= a.minAccuracy()) {
+                ExitsBandwidthMap m = of(problem, set, fromBitsPerSecond, toBitsPerSecond);
+                maps.add(m.pieces);
+                calls += m.minCutCalls;
+            }
+        }
+        if (maps.isEmpty()) {
+            throw new InvalidModelException("variant.minAccuracy", "no exit set reaches minAccuracy "
+                    + a.minAccuracy());
+        }
+        List<Piece> pieces = envelope(problem, maps, fromBitsPerSecond, toBitsPerSecond);
+        return new ExitsBandwidthMap(problem, Optional.empty(), pieces, calls, maps.size());
+    }
+
+    /** The lower envelope of the pieces' lines, swept from the lowest bandwidth (largest y = 1/R) up. */
+    private static List<Piece> envelope(ExitsProblem problem, List<List<Piece>> maps, double fromBps, double toBps) {
+        double yHi = 1 / fromBps;
+        double yLo = 1 / toBps;
+        int[] cur = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (int s = 0; s < maps.size(); s++) {
+            Piece first = maps.get(s).get(0);
+            double c = first.costAt(fromBps);
+            if (c < bestCost || (c == bestCost && first.sentBitCost() > line(maps, cur).sentBitCost())) {
+                bestCost = c;
+                cur = new int[] {s, 0};
+            }
+        }
+        List<Piece> pieces = new ArrayList<>();
+        double y = yHi;
+        double fromRate = fromBps;
+        while (true) {
+            Piece l = line(maps, cur);
+            int[] next = null;
+            double yNext = yLo;
+            for (int s = 0; s < maps.size(); s++) {
+                for (int i = 0; i < maps.get(s).size(); i++) {
+                    Piece k = maps.get(s).get(i);
+                    if (!(k.sentBitCost() > l.sentBitCost())) {
+                        continue;
+                    }
+                    double yk = s == cur[0] && i == cur[1] + 1
+                            ? 1 / l.toUplinkBitsPerSecond() // the set's own, exactly intersected, breakpoint
+                            : (l.fixedCost() - k.fixedCost()) / (k.sentBitCost() - l.sentBitCost());
+                    yk = Math.min(yk, y);
+                    if (yk > yNext || (next != null && yk == yNext
+                            && k.sentBitCost() > line(maps, next).sentBitCost())) {
+                        yNext = yk;
+                        next = new int[] {s, i};
+                    }
+                }
+            }
+            double toRate = next == null ? toBps : 1 / yNext;
+            if (toRate > fromRate || (next == null && pieces.isEmpty())) {
+                pieces.add(piece(problem, fromRate, Math.max(fromRate, toRate), l.fixedCost(), l.sentBitCost(),
+                        l.plan()));
+                fromRate = toRate;
+            }
+            if (next == null) {
+                return pieces;
+            }
+            cur = next;
+            y = yNext;
+        }
+    }
+
+    private static Piece line(List<List<Piece>> maps, int[] at) {
+        return at == null ? null : maps.get(at[0]).get(at[1]);
+    }
+
+    private static Piece piece(ExitsProblem problem, double from, double to, double fixedCost, double sentBitCost,
+                               ExitPlan plan) {
+        ExitsCost atFrom = evaluateAt(problem, plan, from);
+        ExitsCost atTo = evaluateAt(problem, plan, to);
+        return new Piece(from, to, fixedCost, sentBitCost, plan, atFrom, atTo,
+                latencyBoundFrom(problem, from, to, atFrom, atTo));
     }
 
     /** The weights of the mapped cost: variant (a)'s objective weights, or latency alone for variant (b). */
@@ -146,15 +262,13 @@ public final class ExitsBandwidthMap {
      * The lowest rate of the piece at which T ≤ L: T(R) = T₀ + T₁/R with T₁ = upload seconds × R
      * (the evaluator's upload term), so R* = T₁ / (L − T₀).
      */
-    private static OptionalDouble latencyBoundFrom(ExitsProblem problem, BandwidthMap.Piece line, ExitsCost atFrom,
+    private static OptionalDouble latencyBoundFrom(ExitsProblem problem, double from, double to, ExitsCost atFrom,
                                                    ExitsCost atTo) {
         OptionalDouble bound = problem.maxLatencySeconds();
         if (bound.isEmpty()) {
             return OptionalDouble.empty();
         }
         double l = bound.getAsDouble();
-        double from = line.fromUplinkBitsPerSecond();
-        double to = line.toUplinkBitsPerSecond();
         if (atFrom.latencySeconds() <= l) {
             return OptionalDouble.of(from);
         }
@@ -172,19 +286,12 @@ public final class ExitsBandwidthMap {
         return problem;
     }
 
-    /** The active exits, by depth (empty: the full model only). */
-    public List<String> exits() {
-        return exits;
-    }
-
-    /** The stop profile of the exit set (shares, accuracies). */
-    public StopProfile profile() {
-        return profile;
-    }
-
-    /** Expected accuracy of the exit set (a constant of the map). */
-    public double expectedAccuracy() {
-        return profile.expectedAccuracy();
+    /**
+     * The fixed exit set, by depth (empty list: the full model only); empty for {@link #best}, whose
+     * pieces carry their own exit sets.
+     */
+    public Optional<List<String>> fixedExits() {
+        return fixedExits;
     }
 
     /** Variant (a)'s accuracy floor, or empty for variant (b). */
@@ -193,29 +300,55 @@ public final class ExitsBandwidthMap {
                 : OptionalDouble.empty();
     }
 
-    /** The underlying parametric map (cost lines, breakpoints, min-cut calls). */
-    public BandwidthMap lines() {
-        return map;
-    }
-
-    /** The pieces, by increasing bandwidth. */
+    /** The pieces, by increasing bandwidth; consecutive pieces have different cost lines. */
     public List<Piece> pieces() {
         return pieces;
     }
 
+    /** The breakpoints (bit/s), increasing: piece i ends and piece i+1 starts at breakpoint i. */
+    public double[] breakpoints() {
+        double[] b = new double[pieces.size() - 1];
+        for (int i = 0; i + 1 < pieces.size(); i++) {
+            b[i] = pieces.get(i).toUplinkBitsPerSecond();
+        }
+        return b;
+    }
+
     /** The piece holding uplink {@code bitsPerSecond} (the lower one at a breakpoint). */
     public Piece pieceAt(double bitsPerSecond) {
-        BandwidthMap.Piece line = map.pieceAt(bitsPerSecond);
-        return pieces.get(map.pieces().indexOf(line));
+        Piece last = pieces.get(pieces.size() - 1);
+        if (!(bitsPerSecond >= pieces.get(0).fromUplinkBitsPerSecond()
+                && bitsPerSecond <= last.toUplinkBitsPerSecond())) {
+            throw new InvalidModelException("uplinkBitsPerSecond", "must be in the map's range ["
+                    + pieces.get(0).fromUplinkBitsPerSecond() + ", " + last.toUplinkBitsPerSecond() + "], got "
+                    + bitsPerSecond);
+        }
+        for (Piece p : pieces) {
+            if (bitsPerSecond <= p.toUplinkBitsPerSecond()) {
+                return p;
+            }
+        }
+        return last;
     }
 
     /** The least mapped cost at uplink {@code bitsPerSecond}. */
     public double costAt(double bitsPerSecond) {
-        return map.costAt(bitsPerSecond);
+        return pieceAt(bitsPerSecond).costAt(bitsPerSecond);
+    }
+
+    /** Min-cut calls made (over all exit sets mapped). */
+    public int minCutCalls() {
+        return minCutCalls;
+    }
+
+    /** Exit sets mapped: 1 for a fixed set, the sets meeting the floor for {@link #best}. */
+    public int exitSetsMapped() {
+        return exitSets;
     }
 
     @Override
     public String toString() {
-        return "ExitsBandwidthMap[exits " + exits + ", " + pieces.size() + " pieces]";
+        return "ExitsBandwidthMap[exits " + fixedExits.map(Object::toString).orElse("best") + ", " + pieces.size()
+                + " pieces]";
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cleave.algorithms.partition.BandwidthMap;
 import org.cleave.core.exits.ExitsProblem;
@@ -42,7 +43,9 @@ import picocli.CommandLine.Spec;
  *   {@code w_T·T + w_E·E}, or for variant (b) (right-sizing, at most one exit, model truncated
  *   there) the expected latency. The accuracy of the exit set is printed with whether it meets
  *   the floor; the latency bound is not imposed (a constrained optimum has no concave map) but
- *   reported per interval.</li>
+ *   reported per interval. {@code --exits best} (variant (a)): the best exit set meeting the
+ *   floor on each interval, i.e. the P2 optimum without the latency bound
+ *   ({@link ExitsBandwidthMap#best}).</li>
  * </ul>
  * With {@code --plot}, draws the mapped cost against the uplink rate (log scale) with the
  * breakpoints marked.
@@ -51,11 +54,14 @@ import picocli.CommandLine.Spec;
         description = {"Exact bandwidth map: the optimal plan and cost on every uplink interval.",
                 "P1 (partition) instances: the optimal cost. P2 (exits) instances: with --exits, the least expected"
                         + " cost of that exit set over placements (variant (a): w_T*T + w_E*E; variant (b): the"
-                        + " expected latency of the model truncated at the exit); the latency bound is not imposed"
-                        + " but reported per interval."})
+                        + " expected latency of the model truncated at the exit), or with --exits best (variant (a))"
+                        + " the best exit set meeting the accuracy floor on each interval; the latency bound is not"
+                        + " imposed but reported per interval."})
 public final class MapCommand implements Callable<Integer> {
     /** The spelling of the empty exit set in {@code --exits}. */
     static final String NO_EXITS = "none";
+    /** The spelling of "the best exit set on each interval" in {@code --exits}. */
+    static final String BEST = "best";
 
     @Spec
     CommandSpec spec;
@@ -71,9 +77,10 @@ public final class MapCommand implements Callable<Integer> {
             description = "Highest uplink rate, e.g. 10Gbps (default ${DEFAULT-VALUE}).")
     double toBitsPerSecond;
 
-    @Option(names = "--exits", paramLabel = "ID[,ID...]|none", description = "P2 (exits) instances only, required"
-            + " there: the fixed set of active early exits (ids as in the file, comma-separated), or 'none' for the"
-            + " full model without early exits. Variant (b) takes at most one exit.")
+    @Option(names = "--exits", paramLabel = "ID[,ID...]|none|best", description = "P2 (exits) instances only,"
+            + " required there: the fixed set of active early exits (ids as in the file, comma-separated; variant (b)"
+            + " takes at most one), 'none' for the full model without early exits, or 'best' (variant (a)) for the"
+            + " best exit set meeting the accuracy floor on each interval (all 2^m exit sets mapped).")
     String exits;
 
     @Option(names = "--plot", paramLabel = "FILE", description = "Also draw cost against bandwidth into FILE"
@@ -88,7 +95,7 @@ public final class MapCommand implements Callable<Integer> {
         }
         Instance instance = source.load();
         Problem<?> problem = instance.problem();
-        BandwidthMap map;
+        List<Segment> segments = new ArrayList<>();
         String title;
         String yAxis;
         if (problem instanceof PartitionProblem p) {
@@ -96,16 +103,22 @@ public final class MapCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--exits applies to P2 (exits) instances; " + instance.name()
                         + " is partition (P1), which has no exits");
             }
-            map = BandwidthMap.of(p, fromBitsPerSecond, toBitsPerSecond);
+            BandwidthMap map = BandwidthMap.of(p, fromBitsPerSecond, toBitsPerSecond);
             print(out, instance, p, map);
+            map.pieces().forEach(l -> segments.add(new Segment(l.fromUplinkBitsPerSecond(), l.toUplinkBitsPerSecond(),
+                    l.fixedCost(), l.sentBitCost())));
             title = "Optimal P1 cost, " + instance.name();
             yAxis = "optimal cost (w_T*T + w_E*E)";
         } else if (problem instanceof ExitsProblem p) {
-            ExitsBandwidthMap exitsMap = ExitsBandwidthMap.of(p, exitSet(p, exits), fromBitsPerSecond,
-                    toBitsPerSecond);
+            Optional<List<String>> fixed = exitSet(p, exits);
+            ExitsBandwidthMap exitsMap = fixed.isPresent()
+                    ? ExitsBandwidthMap.of(p, fixed.get(), fromBitsPerSecond, toBitsPerSecond)
+                    : ExitsBandwidthMap.best(p, fromBitsPerSecond, toBitsPerSecond);
             ExitsMapReport.print(out, instance, exitsMap);
-            map = exitsMap.lines();
-            String set = exitsMap.exits().isEmpty() ? "no early exit" : "exits " + String.join(",", exitsMap.exits());
+            exitsMap.pieces().forEach(l -> segments.add(new Segment(l.fromUplinkBitsPerSecond(),
+                    l.toUplinkBitsPerSecond(), l.fixedCost(), l.sentBitCost())));
+            String set = exitsMap.fixedExits().map(ids -> ids.isEmpty() ? "no early exit"
+                    : "exits " + String.join(",", ids)).orElse("best exit set");
             boolean latency = exitsMap.mapped() == ExitsBandwidthMap.Mapped.EXPECTED_LATENCY;
             title = (latency ? "Least expected P2 latency (truncated), " : "Least expected P2 cost, ")
                     + instance.name() + ", " + set;
@@ -115,31 +128,33 @@ public final class MapCommand implements Callable<Integer> {
                     + instance.name() + " is " + problem.family().key());
         }
         if (plot != null) {
-            draw(title, yAxis, map, plot);
+            draw(title, yAxis, segments, plot);
             out.printf("plot       %s%n", plot);
         }
         return 0;
     }
 
     /**
-     * The exit ids of {@code --exits}: {@code none} is the empty set, otherwise comma-separated ids.
+     * The exit ids of {@code --exits}: {@code none} is the empty set, {@code best} gives an empty
+     * optional (every exit set), otherwise comma-separated ids.
      *
      * @throws IllegalArgumentException without {@code --exits}, or for an empty id
      */
-    static List<String> exitSet(ExitsProblem p, String option) {
+    static Optional<List<String>> exitSet(ExitsProblem p, String option) {
         List<String> modelExits = p.graph().exits().stream().map(e -> e.id()).toList();
         if (option == null) {
             throw new IllegalArgumentException("a P2 (exits) instance needs --exits: the fixed exit set to map,"
-                    + " comma-separated ids of the model's exits " + modelExits + ", or --exits " + NO_EXITS
-                    + " for the full model without early exits");
+                    + " comma-separated ids of the model's exits " + modelExits + ", --exits " + NO_EXITS
+                    + " for the full model without early exits, or --exits " + BEST + " (variant (a)) for the best"
+                    + " exit set on each interval");
         }
         String text = option.trim();
-        if (text.equals(NO_EXITS)) {
-            if (modelExits.contains(NO_EXITS)) {
-                throw new IllegalArgumentException("--exits none: the model has an exit called 'none', so the"
-                        + " word is ambiguous here; rename that exit");
+        if (text.equals(NO_EXITS) || text.equals(BEST)) {
+            if (modelExits.contains(text)) {
+                throw new IllegalArgumentException("--exits " + text + ": the model has an exit called '" + text
+                        + "', so the word is ambiguous here; rename that exit");
             }
-            return List.of();
+            return text.equals(NO_EXITS) ? Optional.of(List.of()) : Optional.empty();
         }
         List<String> ids = new ArrayList<>();
         for (String id : text.split(",", -1)) {
@@ -154,7 +169,7 @@ public final class MapCommand implements Callable<Integer> {
                     + " got " + ids.size() + ": " + option);
         }
         StopProfile.resolve(p.graph(), ids);
-        return ids;
+        return Optional.of(ids);
     }
 
     private static void print(PrintWriter out, Instance instance, PartitionProblem p, BandwidthMap map) {
@@ -205,7 +220,14 @@ public final class MapCommand implements Callable<Integer> {
         return name.endsWith(".png") ? "png" : name.endsWith(".svg") ? "svg" : null;
     }
 
-    private static void draw(String title, String yAxis, BandwidthMap map, Path file) throws IOException {
+    /** One piece of a map for the plot: cost {@code a + b / R} on [from, to]. */
+    private record Segment(double from, double to, double a, double b) {
+        double costAt(double r) {
+            return a + b / r;
+        }
+    }
+
+    private static void draw(String title, String yAxis, List<Segment> segments, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(900).height(560).title(title)
                 .xAxisTitle("uplink (bit/s)").yAxisTitle(yAxis).build();
@@ -214,9 +236,9 @@ public final class MapCommand implements Callable<Integer> {
         chart.getStyler().setLegendVisible(true);
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
-        for (BandwidthMap.Piece piece : map.pieces()) {
-            double lo = Math.log(piece.fromUplinkBitsPerSecond());
-            double hi = Math.log(piece.toUplinkBitsPerSecond());
+        for (Segment piece : segments) {
+            double lo = Math.log(piece.from());
+            double hi = Math.log(piece.to());
             for (int k = 0; k <= 40; k++) {
                 double r = Math.exp(lo + (hi - lo) * k / 40);
                 xs.add(r);
@@ -225,13 +247,12 @@ public final class MapCommand implements Callable<Integer> {
         }
         XYSeries curve = chart.addSeries("mapped cost", xs, ys);
         curve.setMarker(SeriesMarkers.NONE);
-        double[] breaks = map.breakpoints();
-        if (breaks.length > 0) {
+        if (segments.size() > 1) {
             List<Double> bx = new ArrayList<>();
             List<Double> by = new ArrayList<>();
-            for (double b : breaks) {
-                bx.add(b);
-                by.add(map.costAt(b));
+            for (Segment piece : segments.subList(0, segments.size() - 1)) {
+                bx.add(piece.to());
+                by.add(piece.costAt(piece.to()));
             }
             XYSeries points = chart.addSeries("breakpoints (plan changes)", bx, by);
             points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

@@ -17,7 +17,12 @@ import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.RandomExitsInstances;
 import org.cleave.core.exits.StopProfile;
 import org.cleave.core.generate.GraphGenerator;
+import org.cleave.core.model.Device;
+import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Exit;
+import org.cleave.core.model.Layer;
+import org.cleave.core.model.Link;
 import org.cleave.core.model.OrderIdeals;
 import org.cleave.core.model.Placement;
 import org.cleave.core.partition.CostWeights;
@@ -50,8 +55,8 @@ class ExitsBandwidthMapTest {
     }
 
     static ExitsProblem random(long seed) {
-        GraphGenerator.Shape shape = SHAPES[(int) Math.floorMod(seed, SHAPES.length)];
-        return RandomExitsInstances.exits(seed, shape, 5 + (int) Math.floorMod(seed / 4, 8), 3);
+        GraphGenerator.Shape shape = SHAPES[Math.floorMod(seed, SHAPES.length)];
+        return RandomExitsInstances.exits(seed, shape, 5 + Math.floorMod(seed / 4, 8), 3);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -68,6 +73,32 @@ class ExitsBandwidthMapTest {
         if (p.variant() instanceof ExitsProblem.MinCost a) {
             checkEnvelope(p, a, maps, rng, 30);
         }
+    }
+
+    /**
+     * in → l1 → l2 → out with an exit after l1 (rate 0.6, 1e7 FLOPs): l2 takes 1 s measured on the
+     * device but 1 µs on the edge, so the exit pays off on the device (saves 0.6 s for 10 ms) and not
+     * on the edge (saves 0.6 µs for 10 µs): the best exit set changes with the bandwidth.
+     */
+    @Test
+    void theBestExitSetChangesWithTheBandwidth() {
+        DnnGraph g = DnnGraph.builder().addLayer(Layer.input("in", 1e5)).addLayer(new Layer("l1", 1e6, 1e5, 0))
+                .addLayer(new Layer("l2", 1e9, 1e3, 0).withMeasuredSeconds(OptionalDouble.of(1),
+                        OptionalDouble.of(1e-6)))
+                .addLayer(new Layer("out", 1e3, 40, 0)).addArc("in", "l1").addArc("l1", "l2").addArc("l2", "out")
+                .addExit(new Exit("e1", "l1", 1e7, 0.6, 0.7)).build();
+        ExitsProblem p = new ExitsProblem(g, new Device(1e9, 5, 2, 1), new EdgeServer(1e12), new Link(1e6, 1e6, 1e-3),
+                0, 0.9, new ExitsProblem.MinCost(CostWeights.LATENCY, 0, OptionalDouble.empty()));
+        SplittableRandom rng = new SplittableRandom(3);
+        List<ExitsBandwidthMap> maps = new ArrayList<>();
+        for (List<String> set : ExitsBruteForce.exitSets(p)) {
+            ExitsBandwidthMap map = ExitsBandwidthMap.of(p, set, FROM, TO);
+            maps.add(map);
+            checkMap(p, map, rng, 200, 200, true);
+        }
+        ExitsBandwidthMap best = checkEnvelope(p, (ExitsProblem.MinCost) p.variant(), maps, rng, 300);
+        assertEquals(List.of("e1"), best.pieces().get(0).plan().activeExits(), best.pieces().toString());
+        assertEquals(List.of(), best.pieces().get(best.pieces().size() - 1).plan().activeExits());
     }
 
     @Test
@@ -103,8 +134,8 @@ class ExitsBandwidthMapTest {
         ExitsBandwidthMap map = ExitsBandwidthMap.of(bounded, List.of("exit1"), FROM, TO);
         int partly = 0;
         for (ExitsBandwidthMap.Piece piece : map.pieces()) {
-            double from = piece.line().fromUplinkBitsPerSecond();
-            double to = piece.line().toUplinkBitsPerSecond();
+            double from = piece.fromUplinkBitsPerSecond();
+            double to = piece.toUplinkBitsPerSecond();
             OptionalDouble r = piece.latencyBoundFromBitsPerSecond();
             for (double x : new double[] {from, Math.sqrt(from * to), to}) {
                 boolean holds = ExitsBandwidthMap.evaluateAt(bounded, piece.plan(), x).feasible();
@@ -130,41 +161,42 @@ class ExitsBandwidthMapTest {
         for (int k = 0; k < samples; k++) {
             rates.add(Math.exp(Math.log(FROM) + rng.nextDouble() * (Math.log(TO) - Math.log(FROM))));
         }
-        for (double b : map.lines().breakpoints()) {
+        for (double b : map.breakpoints()) {
             rates.add(b);
             rates.add(b * (1 - 1e-7));
             rates.add(b * (1 + 1e-7));
         }
         rates.add(FROM);
         rates.add(TO);
-        Optional<ExitsProblem> forced = forced(p, map.exits());
+        Optional<ExitsProblem> forced = forced(p, map.fixedExits().orElseThrow());
         int k = 0;
         int solved = 0;
         for (double r : rates) {
             k++;
             ExitsBandwidthMap.Piece piece = map.pieceAt(r);
             double cost = piece.costAt(r);
-            assertEquals(map.exits(), piece.plan().activeExits());
+            assertEquals(map.fixedExits().orElseThrow(), piece.plan().activeExits());
             ExitsCost evaluated = ExitsBandwidthMap.evaluateAt(p, piece.plan(), r);
             assertClose(cost, map.cost(evaluated), "evaluator on the plan at " + r + " bit/s, " + map);
-            assertClose(evaluated.accuracy(), map.expectedAccuracy(), "accuracy");
+            assertClose(evaluated.accuracy(), p.profile(map.fixedExits().orElseThrow()).expectedAccuracy(),
+                    "accuracy");
             if (forced.isPresent() && solved++ < solverSamples) {
                 ExitsProblem q = forced.get().withLink(p.link().withUplinkBitsPerSecond(r));
                 Result<ExitPlan> result = MINCUT.solve(q);
                 assertEquals(Status.OPTIMAL, result.status(), result.message());
                 ExitPlan plan = result.planOrThrow();
-                assertEquals(map.exits(), StopProfile.resolve(q.graph(), plan.activeExits()).stream()
+                assertEquals(map.fixedExits().orElseThrow(), StopProfile.resolve(q.graph(), plan.activeExits()).stream()
                         .map(Exit::id).toList(), "the exit set is forced");
                 assertClose(cost, map.cost(q.evaluate(plan)), "mincut with the exit set forced at " + r);
             }
             if (bruteForce && k % 10 == 0) {
                 ExitsProblem at = p.withLink(p.link().withUplinkBitsPerSecond(r));
                 double best = OrderIdeals.cheapest(p.graph(), Long.MAX_VALUE, () -> false,
-                        x -> map.cost(at.evaluate(new ExitPlan(map.exits(), Placement.of(x))))).cost();
+                        x -> map.cost(at.evaluate(new ExitPlan(map.fixedExits().orElseThrow(), Placement.of(x))))).cost();
                 assertClose(cost, best, "every placement at " + r);
             }
         }
-        double[] breaks = map.lines().breakpoints();
+        double[] breaks = map.breakpoints();
         for (int i = 0; i < breaks.length; i++) {
             double left = map.cost(ExitsBandwidthMap.evaluateAt(p, map.pieces().get(i).plan(), breaks[i]));
             double right = map.cost(ExitsBandwidthMap.evaluateAt(p, map.pieces().get(i + 1).plan(), breaks[i]));
@@ -172,23 +204,49 @@ class ExitsBandwidthMapTest {
         }
     }
 
-    /** The least map over the exit sets that meet the floor is P2's optimum without latency bound. */
-    private static void checkEnvelope(ExitsProblem p, ExitsProblem.MinCost a, List<ExitsBandwidthMap> maps,
-                                      SplittableRandom rng, int samples) {
+    /**
+     * {@link ExitsBandwidthMap#best} is the least of the per-set maps that meet the floor and P2's
+     * optimum without latency bound ({@code mincut}); its pieces are priced by the evaluator, their
+     * exit sets meet the floor, and neighbouring plans cost the same at each breakpoint.
+     */
+    private static ExitsBandwidthMap checkEnvelope(ExitsProblem p, ExitsProblem.MinCost a,
+                                                   List<ExitsBandwidthMap> maps, SplittableRandom rng, int samples) {
+        ExitsBandwidthMap best = ExitsBandwidthMap.best(p, FROM, TO);
+        assertTrue(best.fixedExits().isEmpty());
         ExitsProblem free = p.withVariant(new ExitsProblem.MinCost(a.weights(), a.minAccuracy(),
                 OptionalDouble.empty()));
+        List<Double> rates = new ArrayList<>();
         for (int k = 0; k < samples; k++) {
-            double r = Math.exp(Math.log(FROM) + rng.nextDouble() * (Math.log(TO) - Math.log(FROM)));
+            rates.add(Math.exp(Math.log(FROM) + rng.nextDouble() * (Math.log(TO) - Math.log(FROM))));
+        }
+        for (double b : best.breakpoints()) {
+            rates.add(b * (1 - 1e-7));
+            rates.add(b * (1 + 1e-7));
+        }
+        for (double r : rates) {
             double least = Double.POSITIVE_INFINITY;
             for (ExitsBandwidthMap m : maps) {
-                if (m.expectedAccuracy() >= a.minAccuracy()) {
+                if (p.profile(m.fixedExits().orElseThrow()).expectedAccuracy() >= a.minAccuracy()) {
                     least = Math.min(least, m.costAt(r));
                 }
             }
+            ExitsBandwidthMap.Piece piece = best.pieceAt(r);
+            assertClose(least, piece.costAt(r), "best map vs least per-set map at " + r);
+            ExitsCost evaluated = ExitsBandwidthMap.evaluateAt(p, piece.plan(), r);
+            assertClose(piece.costAt(r), evaluated.objective(), "evaluator on the best plan at " + r);
+            assertTrue(evaluated.accuracy() >= a.minAccuracy(), "floor");
             Result<ExitPlan> result = MINCUT.solve(free.withLink(p.link().withUplinkBitsPerSecond(r)));
             assertEquals(Status.OPTIMAL, result.status(), result.message());
-            assertClose(least, result.objective(), "least map over exit sets vs mincut at " + r);
+            assertClose(result.objective(), piece.costAt(r), "best map vs mincut at " + r);
         }
+        double[] breaks = best.breakpoints();
+        for (int i = 0; i < breaks.length; i++) {
+            double left = ExitsBandwidthMap.evaluateAt(p, best.pieces().get(i).plan(), breaks[i]).objective();
+            double right = ExitsBandwidthMap.evaluateAt(p, best.pieces().get(i + 1).plan(), breaks[i]).objective();
+            assertClose(left, right, "the two plans meet at breakpoint " + breaks[i]);
+            assertTrue(breaks[i] > best.pieces().get(i).fromUplinkBitsPerSecond(), "pieces have positive width");
+        }
+        return best;
     }
 
     /**

@@ -13,15 +13,15 @@ import org.cleave.cli.Cleave;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code cleave map} on a P2 (exits) file exported from the zoo. */
 class ExitsMapCommandTest {
     @TempDir
-    Path dir;
-    private Path file;
+    static Path dir;
+    private static Path file;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -29,11 +29,12 @@ class ExitsMapCommandTest {
         return Cleave.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
-    @BeforeEach
-    void export() {
+    @BeforeAll
+    static void export() {
         file = dir.resolve("b-alexnet-exits.json");
-        assertEquals(0, run("zoo", "export", "b-alexnet", "--family", "exits", "-o", file.toString()), err.toString());
-        out.getBuffer().setLength(0);
+        StringWriter err = new StringWriter();
+        assertEquals(0, Cleave.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "zoo",
+                "export", "b-alexnet", "--family", "exits", "-o", file.toString()), err.toString());
     }
 
     @Test
@@ -45,11 +46,11 @@ class ExitsMapCommandTest {
         String text = out.toString();
         assertTrue(text.contains("exit set   exit1,exit2;"), text);
         assertTrue(text.contains(String.format(java.util.Locale.ROOT, "accuracy   %.9g expected, meets minAccuracy",
-                map.expectedAccuracy())), text);
+                p.profile(List.of("exit1", "exit2")).expectedAccuracy())), text);
         assertTrue(text.contains("pieces     " + map.pieces().size() + " "), text);
         assertTrue(text.contains("1Mbps") && text.contains("1Gbps"), text);
         for (ExitsBandwidthMap.Piece piece : map.pieces()) {
-            assertTrue(text.contains(MapCommand.rate(piece.line().toUplinkBitsPerSecond())), text);
+            assertTrue(text.contains(MapCommand.rate(piece.toUplinkBitsPerSecond())), text);
             assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%-16.9g",
                     map.cost(piece.atTo()))), text);
         }
@@ -88,9 +89,31 @@ class ExitsMapCommandTest {
     }
 
     @Test
+    void bestMapsTheBestExitSetOnEachInterval() throws Exception {
+        ExitsProblem p = (ExitsProblem) InstanceJson.read(file).problem();
+        Path floor = dir.resolve("floor.json");
+        ExitsProblem withFloor = p.withVariant(new ExitsProblem.MinCost(
+                org.cleave.core.partition.CostWeights.LATENCY, 0.805, java.util.OptionalDouble.of(0.0015)));
+        InstanceJson.write(Instance.of("b-alexnet-floor", withFloor), floor);
+        assertEquals(0, run("map", floor.toString(), "--exits", "best"), err.toString());
+        ExitsBandwidthMap best = ExitsBandwidthMap.best(withFloor, 1e5, 1e10);
+        String text = out.toString();
+        assertTrue(text.contains("best on each interval, among the 3 exit sets meeting minAccuracy 0.805"), text);
+        assertTrue(text.contains("pieces     " + best.pieces().size() + " "), text);
+        for (ExitsBandwidthMap.Piece piece : best.pieces()) {
+            assertTrue(text.contains(String.join(",", piece.plan().activeExits())), text);
+        }
+        Path b = dir.resolve("b.json");
+        InstanceJson.write(Instance.of("b-alexnet-b", p.withVariant(new ExitsProblem.RightSizing(0.001))), b);
+        assertEquals(2, run("map", b.toString(), "--exits", "best"));
+        assertTrue(err.toString().contains("variant (a)"), err.toString());
+    }
+
+    @Test
     void badExitSetsExitWithTwo() {
         assertEquals(2, run("map", file.toString()));
-        assertTrue(err.toString().contains("needs --exits") && err.toString().contains("[exit1, exit2]"),
+        assertTrue(err.toString().contains("needs --exits") && err.toString().contains("[exit1, exit2]")
+                        && err.toString().contains("--exits best"),
                 err.toString());
         assertEquals(2, run("map", file.toString(), "--exits", "exit9"));
         assertTrue(err.toString().contains("unknown exit \"exit9\""), err.toString());
