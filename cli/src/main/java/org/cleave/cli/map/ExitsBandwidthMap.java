@@ -307,11 +307,7 @@ public final class ExitsBandwidthMap {
 
     /** The breakpoints (bit/s), increasing: piece i ends and piece i+1 starts at breakpoint i. */
     public double[] breakpoints() {
-        double[] b = new double[pieces.size() - 1];
-        for (int i = 0; i + 1 < pieces.size(); i++) {
-            b[i] = pieces.get(i).toUplinkBitsPerSecond();
-        }
-        return b;
+        return pieces.subList(0, pieces.size() - 1).stream().mapToDouble(Piece::toUplinkBitsPerSecond).toArray();
     }
 
     /** The piece holding uplink {@code bitsPerSecond} (the lower one at a breakpoint). */

@@ -40,8 +40,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The P2 map for a fixed exit set against three independent references at sampled bandwidths: the
  * evaluator on the printed plan, the {@code mincut} solver with the exit set forced, and (on small
  * models) every order ideal priced by the evaluator; its breakpoints are where the neighbouring
- * plans' evaluated costs meet; and the least map over the exit sets meeting the accuracy floor is
- * {@code mincut}'s P2 optimum without latency bound.
+ * plans' evaluated costs meet; and the best-exit-set map is the least of the per-set maps and
+ * {@code mincut}'s P2 optimum without latency bound. All to 1e-9 relative. Instances: 40 seeded
+ * random P2 instances (four shapes, 5–12 layers, up to 3 exits, both variants; every exit set; 60
+ * sampled rates plus the breakpoints ± 1e-7, mincut at 12 of them, brute force at every tenth), the
+ * zoo's b-alexnet (layer view, 4G, rpi4, gpu; every exit set at 1,000 sampled rates, mincut at 250;
+ * variant (b) at 300) and a hand-made model whose best exit set changes with the bandwidth.
  */
 class ExitsBandwidthMapTest {
     private static final double FROM = 1e5;
@@ -111,7 +115,7 @@ class ExitsBandwidthMapTest {
             ExitsBandwidthMap map = ExitsBandwidthMap.of(p, set, FROM, TO);
             maps.add(map);
             assertTrue(map.pieces().size() >= 2, map.toString());
-            checkMap(p, map, rng, 1000, 1000, false);
+            checkMap(p, map, rng, 1000, 250, false);
         }
         checkEnvelope(p, (ExitsProblem.MinCost) p.variant(), maps, rng, 200);
         // variant (b) on the same model: the truncated model's least latency
@@ -119,7 +123,7 @@ class ExitsBandwidthMapTest {
         for (List<String> set : ExitsBruteForce.exitSets(b)) {
             ExitsBandwidthMap map = ExitsBandwidthMap.of(b, set, FROM, TO);
             assertEquals(ExitsBandwidthMap.Mapped.EXPECTED_LATENCY, map.mapped());
-            checkMap(b, map, rng, 300, 300, false);
+            checkMap(b, map, rng, 300, 100, false);
         }
     }
 

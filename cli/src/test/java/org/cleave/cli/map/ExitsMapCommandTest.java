@@ -9,8 +9,11 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
 import org.cleave.cli.Cleave;
 import org.cleave.core.exits.ExitsProblem;
+import org.cleave.core.partition.CostWeights;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,13 +48,13 @@ class ExitsMapCommandTest {
         ExitsBandwidthMap map = ExitsBandwidthMap.of(p, List.of("exit1", "exit2"), 1e6, 1e9);
         String text = out.toString();
         assertTrue(text.contains("exit set   exit1,exit2;"), text);
-        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "accuracy   %.9g expected, meets minAccuracy",
+        assertTrue(text.contains(String.format(Locale.ROOT, "accuracy   %.9g expected, meets minAccuracy",
                 p.profile(List.of("exit1", "exit2")).expectedAccuracy())), text);
         assertTrue(text.contains("pieces     " + map.pieces().size() + " "), text);
         assertTrue(text.contains("1Mbps") && text.contains("1Gbps"), text);
         for (ExitsBandwidthMap.Piece piece : map.pieces()) {
             assertTrue(text.contains(MapCommand.rate(piece.toUplinkBitsPerSecond())), text);
-            assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%-16.9g",
+            assertTrue(text.contains(String.format(Locale.ROOT, "%-16.9g",
                     map.cost(piece.atTo()))), text);
         }
     }
@@ -93,7 +96,7 @@ class ExitsMapCommandTest {
         ExitsProblem p = (ExitsProblem) InstanceJson.read(file).problem();
         Path floor = dir.resolve("floor.json");
         ExitsProblem withFloor = p.withVariant(new ExitsProblem.MinCost(
-                org.cleave.core.partition.CostWeights.LATENCY, 0.805, java.util.OptionalDouble.of(0.0015)));
+                CostWeights.LATENCY, 0.805, OptionalDouble.of(0.0015)));
         InstanceJson.write(Instance.of("b-alexnet-floor", withFloor), floor);
         assertEquals(0, run("map", floor.toString(), "--exits", "best"), err.toString());
         ExitsBandwidthMap best = ExitsBandwidthMap.best(withFloor, 1e5, 1e10);

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.stream.LongStream;
+import org.cleave.algorithms.partition.CompiledPartitionNetwork;
 import org.cleave.algorithms.partition.MinCutNetwork;
 import org.cleave.algorithms.partition.ReachWeights;
 import org.cleave.core.exits.ExitPlan;
@@ -48,9 +50,7 @@ class CompiledMinCutExitsAgreementTest extends ExitsAgreementContract {
     void everyExitSetCutCostsWhatTheJGraphTCutCosts(long seed) {
         ExitsProblem p = instance(seed);
         DnnGraph g = p.graph();
-        CompiledMinCutExitsSolver solver = new CompiledMinCutExitsSolver();
-        org.cleave.algorithms.partition.CompiledPartitionNetwork net =
-                org.cleave.algorithms.partition.CompiledPartitionNetwork.compile(g);
+        CompiledPartitionNetwork net = CompiledPartitionNetwork.compile(g);
         CostWeights objective = p.variant() instanceof ExitsProblem.MinCost a ? a.weights() : CostWeights.LATENCY;
         for (List<String> set : ExitsBruteForce.exitSets(p)) {
             StopProfile profile = p.profile(set);
@@ -60,14 +60,13 @@ class CompiledMinCutExitsAgreementTest extends ExitsAgreementContract {
                 net.solve();
                 double[][] c = p.loads(profile).weightedCoefficients(w, p.device(), p.link());
                 Placement reference = MinCutNetwork.solve(g, c[0], c[1], c[2]).placement();
-                ExitsProblem priced = p.withVariant(new ExitsProblem.MinCost(w, 0, java.util.OptionalDouble.empty()));
+                ExitsProblem priced = p.withVariant(new ExitsProblem.MinCost(w, 0, OptionalDouble.empty()));
                 double want = priced.evaluate(new ExitPlan(set, reference)).objective();
                 double got = priced.evaluate(new ExitPlan(set, net.plan())).objective();
                 assertEquals(want, got, REL * Math.max(want, Double.MIN_NORMAL), "seed " + seed + " exits " + set
                         + " weights " + w + " (" + p.variant() + ")");
             }
         }
-        assertEquals("mincut-compiled", solver.id());
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -75,7 +74,7 @@ class CompiledMinCutExitsAgreementTest extends ExitsAgreementContract {
     void nestedReachWeightsAreThoseOfOfActiveExits(long seed) {
         ExitsProblem p = instance(seed);
         if (!(p.variant() instanceof ExitsProblem.MinCost)) {
-            p = p.withVariant(new ExitsProblem.MinCost(CostWeights.LATENCY, 0, java.util.OptionalDouble.empty()));
+            p = p.withVariant(new ExitsProblem.MinCost(CostWeights.LATENCY, 0, OptionalDouble.empty()));
         }
         for (List<String> set : ExitsBruteForce.exitSets(p)) {
             ReachWeights ours = CompiledMinCutExitsSolver.reachWeights(p.profile(set));
