@@ -54,6 +54,7 @@ import org.cleave.core.partition.CostWeights;
  * next larger slope crossing first. A breakpoint between two plans of the same exit set is that
  * set's map's breakpoint; one between two exit sets is the crossing (a₁ − a₂)/(b₂ − b₁) of their
  * summed coefficients (exact to a few ulps of a divided by |a₁ − a₂|). 2^m maps for m exits.
+ * For variant (b) {@link #best} is variant (b)'s exact optimum instead (latency bound imposed).
  *
  * <p>Units: bit/s, seconds, costs in the objective's unit.
  */
@@ -140,17 +141,25 @@ public final class ExitsBandwidthMap {
     }
 
     /**
-     * The map of variant (a)'s optimum over all exit sets that meet the accuracy floor, the latency
-     * bound not imposed: on each interval the best exit set and its placement.
+     * The map of the best exit set on each interval.
+     * <ul>
+     *   <li>Variant (a): the optimum over all exit sets that meet the accuracy floor, the latency
+     *   bound not imposed (concave, piecewise linear; see the class comment).</li>
+     *   <li>Variant (b): variant (b)'s exact optimum, latency bound imposed: on each interval the
+     *   most accurate of the full model and the single exits (model truncated there) whose least
+     *   latency meets L, ties to the lower latency, with its least-latency placement; the map is
+     *   the chosen plan's latency (piecewise, not concave: it jumps up where a more accurate exit
+     *   becomes feasible). The set of feasible candidates changes only at their thresholds (each
+     *   candidate's least latency is nonincreasing in R), which become breakpoints. Where no
+     *   candidate meets L the fastest one is shown, with its bound column saying it does not hold.</li>
+     * </ul>
      *
-     * @throws InvalidModelException for variant (b), more than {@value #MAX_BEST_EXITS} exits, no exit
-     *                               set meeting the floor, or a bad range
+     * @throws InvalidModelException for more than {@value #MAX_BEST_EXITS} exits, no exit set meeting
+     *                               variant (a)'s floor, or a bad range
      */
     public static ExitsBandwidthMap best(ExitsProblem problem, double fromBitsPerSecond, double toBitsPerSecond) {
         if (!(problem.variant() instanceof ExitsProblem.MinCost a)) {
-            throw new InvalidModelException("variant", "the best-exit-set map is for variant (a) (min cost);"
-                    + " variant (b) maximises accuracy under a latency bound, which has no concave map. Maybe map"
-                    + " each exit's truncated model separately");
+            return bestRightSizing(problem, fromBitsPerSecond, toBitsPerSecond);
         }
         DnnGraph g = problem.graph();
         if (g.exits().size() > MAX_BEST_EXITS) {
@@ -171,6 +180,85 @@ public final class ExitsBandwidthMap {
                     + a.minAccuracy());
         }
         List<Piece> pieces = envelope(problem, maps, fromBitsPerSecond, toBitsPerSecond);
+        return new ExitsBandwidthMap(problem, Optional.empty(), pieces, calls, maps.size());
+    }
+
+    /** Variant (b)'s optimum on each interval (see {@link #best}). */
+    private static ExitsBandwidthMap bestRightSizing(ExitsProblem problem, double fromBps, double toBps) {
+        List<ExitsBandwidthMap> maps = new ArrayList<>();
+        List<Double> accuracy = new ArrayList<>();
+        List<Double> threshold = new ArrayList<>();
+        java.util.TreeSet<Double> cuts = new java.util.TreeSet<>(List.of(fromBps, toBps));
+        int calls = 0;
+        for (List<String> set : ExitSets.subsets(problem.graph(), 1)) {
+            ExitsBandwidthMap m = of(problem, set, fromBps, toBps);
+            maps.add(m);
+            calls += m.minCutCalls;
+            accuracy.add(problem.profile(set).expectedAccuracy());
+            double feasibleFrom = Double.POSITIVE_INFINITY;
+            for (Piece piece : m.pieces) {
+                if (piece.latencyBoundFromBitsPerSecond().isPresent()) {
+                    feasibleFrom = piece.latencyBoundFromBitsPerSecond().getAsDouble();
+                    break;
+                }
+            }
+            threshold.add(feasibleFrom);
+            if (feasibleFrom > fromBps && feasibleFrom < toBps) {
+                cuts.add(feasibleFrom);
+            }
+            for (double b : m.breakpoints()) {
+                cuts.add(b);
+            }
+        }
+        List<Piece> pieces = new ArrayList<>();
+        Double lo = cuts.first();
+        for (Double hi = cuts.higher(lo); hi != null; lo = hi, hi = cuts.higher(hi)) {
+            double mid = Math.sqrt(lo * hi);
+            double bestAccuracy = Double.NEGATIVE_INFINITY;
+            for (int s = 0; s < maps.size(); s++) {
+                if (threshold.get(s) <= lo) {
+                    bestAccuracy = Math.max(bestAccuracy, accuracy.get(s));
+                }
+            }
+            List<Piece> candidates = new ArrayList<>();
+            for (int s = 0; s < maps.size(); s++) {
+                boolean feasible = threshold.get(s) <= lo;
+                if (bestAccuracy == Double.NEGATIVE_INFINITY || (feasible && accuracy.get(s) == bestAccuracy)) {
+                    candidates.add(maps.get(s).pieceAt(mid));
+                }
+            }
+            // the least latency among the candidates: a lower envelope of their lines on [lo, hi]
+            java.util.TreeSet<Double> splits = new java.util.TreeSet<>(List.of(lo, hi));
+            for (Piece x : candidates) {
+                for (Piece z : candidates) {
+                    if (x.sentBitCost() > z.sentBitCost()) {
+                        double r = (x.sentBitCost() - z.sentBitCost()) / (z.fixedCost() - x.fixedCost());
+                        if (r > lo && r < hi) {
+                            splits.add(r);
+                        }
+                    }
+                }
+            }
+            Double a = splits.first();
+            for (Double b = splits.higher(a); b != null; a = b, b = splits.higher(b)) {
+                double at = Math.sqrt(a * b);
+                Piece chosen = candidates.get(0);
+                for (Piece x : candidates) {
+                    if (x.costAt(at) < chosen.costAt(at)) {
+                        chosen = x;
+                    }
+                }
+                Piece previous = pieces.isEmpty() ? null : pieces.get(pieces.size() - 1);
+                if (previous != null && previous.plan().equals(chosen.plan())
+                        && previous.fixedCost() == chosen.fixedCost()
+                        && previous.sentBitCost() == chosen.sentBitCost()) {
+                    pieces.set(pieces.size() - 1, piece(problem, previous.fromUplinkBitsPerSecond(), b,
+                            chosen.fixedCost(), chosen.sentBitCost(), chosen.plan()));
+                } else {
+                    pieces.add(piece(problem, a, b, chosen.fixedCost(), chosen.sentBitCost(), chosen.plan()));
+                }
+            }
+        }
         return new ExitsBandwidthMap(problem, Optional.empty(), pieces, calls, maps.size());
     }
 

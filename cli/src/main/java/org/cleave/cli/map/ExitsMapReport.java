@@ -24,7 +24,11 @@ final class ExitsMapReport {
                 rightSizing ? "(b) right-sizing" : "(a) min cost", g.size(),
                 g.exits().stream().map(e -> e.id()).toList());
         OptionalDouble floor = map.minAccuracy();
-        if (best) {
+        if (best && rightSizing) {
+            out.printf(Locale.ROOT, "exit set   best on each interval: the most accurate of the %d candidates (full model,"
+                    + " each exit with the model truncated there) whose least latency meets the bound%n",
+                    map.exitSetsMapped());
+        } else if (best) {
             out.printf(Locale.ROOT, "exit set   best on each interval, among the %d exit sets meeting minAccuracy %.6g"
                     + " (of %d)%n", map.exitSetsMapped(), floor.getAsDouble(), 1 << g.exits().size());
         } else {
@@ -46,7 +50,11 @@ final class ExitsMapReport {
                     : String.format(Locale.ROOT, ", BELOW minAccuracy %.6g: every plan of this exit set is"
                     + " infeasible", floor.getAsDouble()));
         }
-        if (rightSizing) {
+        if (rightSizing && best) {
+            out.printf("mapped     expected latency T (s) of the chosen truncated model, minimised over placements:"
+                    + " variant (b)'s optimum, bound imposed (where 'T <= L' is 'no', no candidate meets it and the"
+                    + " fastest is shown)%n");
+        } else if (rightSizing) {
             out.printf("mapped     expected latency T (s) of the model truncated at the exit, minimised over"
                     + " placements%n");
         } else {
@@ -58,8 +66,8 @@ final class ExitsMapReport {
         }
         OptionalDouble bound = p.maxLatencySeconds();
         out.printf(Locale.ROOT, "latency    %s%n", bound.isEmpty() ? "no bound"
-                : String.format(Locale.ROOT, "bound maxLatencySeconds %.9g s not imposed; column 'T <= L' says where"
-                + " it holds", bound.getAsDouble()));
+                : String.format(Locale.ROOT, "bound maxLatencySeconds %.9g s %s; column 'T <= L' says where it holds",
+                bound.getAsDouble(), rightSizing && best ? "imposed" : "not imposed"));
         List<ExitsBandwidthMap.Piece> pieces = map.pieces();
         out.printf(Locale.ROOT, "range      %s .. %s uplink; cost = a + b / R_up (R_up in bit/s)%n",
                 MapCommand.rate(pieces.get(0).fromUplinkBitsPerSecond()),
@@ -77,7 +85,7 @@ final class ExitsMapReport {
                 holds = "-";
             } else if (piece.latencyBoundFromBitsPerSecond().isEmpty()) {
                 holds = "no";
-            } else if (piece.latencyBoundFromBitsPerSecond().getAsDouble() == from) {
+            } else if (piece.latencyBoundFromBitsPerSecond().getAsDouble() <= from * (1 + 1e-9)) {
                 holds = "yes";
             } else {
                 holds = "from " + MapCommand.rate(piece.latencyBoundFromBitsPerSecond().getAsDouble());

@@ -43,9 +43,9 @@ import picocli.CommandLine.Spec;
  *   {@code w_T·T + w_E·E}, or for variant (b) (right-sizing, at most one exit, model truncated
  *   there) the expected latency. The accuracy of the exit set is printed with whether it meets
  *   the floor; the latency bound is not imposed (a constrained optimum has no concave map) but
- *   reported per interval. {@code --exits best} (variant (a)): the best exit set meeting the
- *   floor on each interval, i.e. the P2 optimum without the latency bound
- *   ({@link ExitsBandwidthMap#best}).</li>
+ *   reported per interval. {@code --exits best}: the best exit set on each interval
+ *   ({@link ExitsBandwidthMap#best}): for variant (a) the P2 optimum without the latency bound, for
+ *   variant (b) its exact optimum (the most accurate exit whose least latency meets the bound).</li>
  * </ul>
  * With {@code --plot}, draws the mapped cost against the uplink rate (log scale) with the
  * breakpoints marked.
@@ -54,9 +54,10 @@ import picocli.CommandLine.Spec;
         description = {"Exact bandwidth map: the optimal plan and cost on every uplink interval.",
                 "P1 (partition) instances: the optimal cost. P2 (exits) instances: with --exits, the least expected"
                         + " cost of that exit set over placements (variant (a): w_T*T + w_E*E; variant (b): the"
-                        + " expected latency of the model truncated at the exit), or with --exits best (variant (a))"
-                        + " the best exit set meeting the accuracy floor on each interval; the latency bound is not"
-                        + " imposed but reported per interval."})
+                        + " expected latency of the model truncated at the exit), or with --exits best the best exit"
+                        + " set on each interval (variant (a): meeting the accuracy floor, latency bound not imposed;"
+                        + " variant (b): the most accurate exit meeting the latency bound). Where the bound is not"
+                        + " imposed it is reported per interval."})
 public final class MapCommand implements Callable<Integer> {
     /** The spelling of the empty exit set in {@code --exits}. */
     static final String NO_EXITS = "none";
@@ -79,8 +80,9 @@ public final class MapCommand implements Callable<Integer> {
 
     @Option(names = "--exits", paramLabel = "ID[,ID...]|none|best", description = "P2 (exits) instances only,"
             + " required there: the fixed set of active early exits (ids as in the file, comma-separated; variant (b)"
-            + " takes at most one), 'none' for the full model without early exits, or 'best' (variant (a)) for the"
-            + " best exit set meeting the accuracy floor on each interval (all 2^m exit sets mapped).")
+            + " takes at most one), 'none' for the full model without early exits, or 'best' for the best exit set"
+            + " on each interval (variant (a): all 2^m exit sets meeting the floor, latency bound not imposed;"
+            + " variant (b): the most accurate exit whose least latency meets the bound).")
     String exits;
 
     @Option(names = "--plot", paramLabel = "FILE", description = "Also draw cost against bandwidth into FILE"
@@ -145,8 +147,8 @@ public final class MapCommand implements Callable<Integer> {
         if (option == null) {
             throw new IllegalArgumentException("a P2 (exits) instance needs --exits: the fixed exit set to map,"
                     + " comma-separated ids of the model's exits " + modelExits + ", --exits " + NO_EXITS
-                    + " for the full model without early exits, or --exits " + BEST + " (variant (a)) for the best"
-                    + " exit set on each interval");
+                    + " for the full model without early exits, or --exits " + BEST + " for the best exit set on each"
+                    + " interval");
         }
         String text = option.trim();
         if (text.equals(NO_EXITS) || text.equals(BEST)) {

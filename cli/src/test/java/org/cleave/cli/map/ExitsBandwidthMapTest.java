@@ -76,6 +76,8 @@ class ExitsBandwidthMapTest {
         }
         if (p.variant() instanceof ExitsProblem.MinCost a) {
             checkEnvelope(p, a, maps, rng, 30);
+        } else {
+            checkRightSizing(p, rng, 40);
         }
     }
 
@@ -119,12 +121,16 @@ class ExitsBandwidthMapTest {
         }
         checkEnvelope(p, (ExitsProblem.MinCost) p.variant(), maps, rng, 200);
         // variant (b) on the same model: the truncated model's least latency
-        ExitsProblem b = p.withVariant(new ExitsProblem.RightSizing(0.002));
+        ExitsProblem b = p.withVariant(new ExitsProblem.RightSizing(0.0012));
         for (List<String> set : ExitsBruteForce.exitSets(b)) {
             ExitsBandwidthMap map = ExitsBandwidthMap.of(b, set, FROM, TO);
             assertEquals(ExitsBandwidthMap.Mapped.EXPECTED_LATENCY, map.mapped());
             checkMap(b, map, rng, 300, 100, false);
         }
+        ExitsBandwidthMap best = checkRightSizing(b, rng, 300);
+        assertEquals(List.of(List.of("exit1"), List.of("exit2"), List.of()),
+                best.pieces().stream().map(piece -> piece.plan().activeExits()).toList(),
+                "the deeper, more accurate exits become feasible as the bandwidth grows");
     }
 
     @Test
@@ -249,6 +255,40 @@ class ExitsBandwidthMapTest {
             double right = ExitsBandwidthMap.evaluateAt(p, best.pieces().get(i + 1).plan(), breaks[i]).objective();
             assertClose(left, right, "the two plans meet at breakpoint " + breaks[i]);
             assertTrue(breaks[i] > best.pieces().get(i).fromUplinkBitsPerSecond(), "pieces have positive width");
+        }
+        return best;
+    }
+
+    /**
+     * Variant (b)'s best map is its exact optimum: at sampled rates (and either side of each
+     * breakpoint) the piece's plan has {@code mincut}'s accuracy and latency, or, where mincut finds
+     * no plan within the bound, the piece's plan misses it too.
+     */
+    private static ExitsBandwidthMap checkRightSizing(ExitsProblem p, SplittableRandom rng, int samples) {
+        ExitsBandwidthMap best = ExitsBandwidthMap.best(p, FROM, TO);
+        List<Double> rates = new ArrayList<>();
+        for (int k = 0; k < samples; k++) {
+            rates.add(Math.exp(Math.log(FROM) + rng.nextDouble() * (Math.log(TO) - Math.log(FROM))));
+        }
+        for (double b : best.breakpoints()) {
+            rates.add(b * (1 - 1e-7));
+            rates.add(b * (1 + 1e-7));
+        }
+        for (double r : rates) {
+            ExitsBandwidthMap.Piece piece = best.pieceAt(r);
+            ExitsCost evaluated = ExitsBandwidthMap.evaluateAt(p, piece.plan(), r);
+            assertClose(piece.costAt(r), evaluated.latencySeconds(), "latency of the best plan at " + r);
+            ExitsProblem at = p.withLink(p.link().withUplinkBitsPerSecond(r));
+            Result<ExitPlan> result = MINCUT.solve(at);
+            if (result.status() == Status.INFEASIBLE) {
+                assertTrue(!evaluated.feasible(), "mincut: infeasible at " + r + ", map: " + piece);
+                continue;
+            }
+            assertEquals(Status.OPTIMAL, result.status(), result.message());
+            assertTrue(evaluated.feasible(), "at " + r + ": " + evaluated.violations());
+            assertClose(result.objective(), evaluated.accuracy(), "accuracy vs mincut at " + r);
+            assertClose(at.evaluate(result.planOrThrow()).latencySeconds(), evaluated.latencySeconds(),
+                    "tie-break latency vs mincut at " + r);
         }
         return best;
     }
