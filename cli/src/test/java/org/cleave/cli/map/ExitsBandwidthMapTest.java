@@ -167,14 +167,9 @@ class ExitsBandwidthMapTest {
     /** Samples the map and compares each sampled piece with the references. */
     private static void checkMap(ExitsProblem p, ExitsBandwidthMap map, SplittableRandom rng, int samples,
                                  int solverSamples, boolean bruteForce) {
-        List<Double> rates = new ArrayList<>();
-        for (int k = 0; k < samples; k++) {
-            rates.add(Math.exp(Math.log(FROM) + rng.nextDouble() * (Math.log(TO) - Math.log(FROM))));
-        }
+        List<Double> rates = rates(rng, samples, map);
         for (double b : map.breakpoints()) {
             rates.add(b);
-            rates.add(b * (1 - 1e-7));
-            rates.add(b * (1 + 1e-7));
         }
         rates.add(FROM);
         rates.add(TO);
@@ -225,15 +220,7 @@ class ExitsBandwidthMapTest {
         assertTrue(best.fixedExits().isEmpty());
         ExitsProblem free = p.withVariant(new ExitsProblem.MinCost(a.weights(), a.minAccuracy(),
                 OptionalDouble.empty()));
-        List<Double> rates = new ArrayList<>();
-        for (int k = 0; k < samples; k++) {
-            rates.add(Math.exp(Math.log(FROM) + rng.nextDouble() * (Math.log(TO) - Math.log(FROM))));
-        }
-        for (double b : best.breakpoints()) {
-            rates.add(b * (1 - 1e-7));
-            rates.add(b * (1 + 1e-7));
-        }
-        for (double r : rates) {
+        for (double r : rates(rng, samples, best)) {
             double least = Double.POSITIVE_INFINITY;
             for (ExitsBandwidthMap m : maps) {
                 if (p.profile(m.fixedExits().orElseThrow()).expectedAccuracy() >= a.minAccuracy()) {
@@ -266,15 +253,7 @@ class ExitsBandwidthMapTest {
      */
     private static ExitsBandwidthMap checkRightSizing(ExitsProblem p, SplittableRandom rng, int samples) {
         ExitsBandwidthMap best = ExitsBandwidthMap.best(p, FROM, TO);
-        List<Double> rates = new ArrayList<>();
-        for (int k = 0; k < samples; k++) {
-            rates.add(Math.exp(Math.log(FROM) + rng.nextDouble() * (Math.log(TO) - Math.log(FROM))));
-        }
-        for (double b : best.breakpoints()) {
-            rates.add(b * (1 - 1e-7));
-            rates.add(b * (1 + 1e-7));
-        }
-        for (double r : rates) {
+        for (double r : rates(rng, samples, best)) {
             ExitsBandwidthMap.Piece piece = best.pieceAt(r);
             ExitsCost evaluated = ExitsBandwidthMap.evaluateAt(p, piece.plan(), r);
             assertClose(piece.costAt(r), evaluated.latencySeconds(), "latency of the best plan at " + r);
@@ -321,6 +300,19 @@ class ExitsBandwidthMapTest {
                     q.profile(ids).expectedAccuracy(), OptionalDouble.empty())));
         }
         return Optional.of(q.withVariant(new ExitsProblem.RightSizing(1e300)));
+    }
+
+    /** {@code samples} log-uniform rates in [FROM, TO], and each breakpoint of {@code map} ± 1e-7 relative. */
+    private static List<Double> rates(SplittableRandom rng, int samples, ExitsBandwidthMap map) {
+        List<Double> rates = new ArrayList<>();
+        for (int k = 0; k < samples; k++) {
+            rates.add(Math.exp(Math.log(FROM) + rng.nextDouble() * (Math.log(TO) - Math.log(FROM))));
+        }
+        for (double b : map.breakpoints()) {
+            rates.add(b * (1 - 1e-7));
+            rates.add(b * (1 + 1e-7));
+        }
+        return rates;
     }
 
     private static void assertClose(double expected, double actual, String what) {
