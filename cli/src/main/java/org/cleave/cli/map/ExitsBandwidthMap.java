@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeSet;
 import org.cleave.algorithms.exits.ExitSets;
 import org.cleave.algorithms.partition.BandwidthMap;
 import org.cleave.algorithms.partition.CompiledPartitionNetwork;
@@ -188,7 +189,7 @@ public final class ExitsBandwidthMap {
         List<ExitsBandwidthMap> maps = new ArrayList<>();
         List<Double> accuracy = new ArrayList<>();
         List<Double> threshold = new ArrayList<>();
-        java.util.TreeSet<Double> cuts = new java.util.TreeSet<>(List.of(fromBps, toBps));
+        TreeSet<Double> cuts = new TreeSet<>(List.of(fromBps, toBps));
         int calls = 0;
         for (List<String> set : ExitSets.subsets(problem.graph(), 1)) {
             ExitsBandwidthMap m = of(problem, set, fromBps, toBps);
@@ -228,7 +229,7 @@ public final class ExitsBandwidthMap {
                 }
             }
             // the least latency among the candidates: a lower envelope of their lines on [lo, hi]
-            java.util.TreeSet<Double> splits = new java.util.TreeSet<>(List.of(lo, hi));
+            TreeSet<Double> splits = new TreeSet<>(List.of(lo, hi));
             for (Piece x : candidates) {
                 for (Piece z : candidates) {
                     if (x.sentBitCost() > z.sentBitCost()) {
@@ -266,13 +267,13 @@ public final class ExitsBandwidthMap {
     private static List<Piece> envelope(ExitsProblem problem, List<List<Piece>> maps, double fromBps, double toBps) {
         double yHi = 1 / fromBps;
         double yLo = 1 / toBps;
-        int[] cur = null;
-        double bestCost = Double.POSITIVE_INFINITY;
-        for (int s = 0; s < maps.size(); s++) {
+        int[] cur = {0, 0};
+        for (int s = 1; s < maps.size(); s++) {
             Piece first = maps.get(s).get(0);
+            Piece incumbent = line(maps, cur);
             double c = first.costAt(fromBps);
-            if (c < bestCost || (c == bestCost && first.sentBitCost() > line(maps, cur).sentBitCost())) {
-                bestCost = c;
+            double ci = incumbent.costAt(fromBps);
+            if (c < ci || (c == ci && first.sentBitCost() > incumbent.sentBitCost())) {
                 cur = new int[] {s, 0};
             }
         }
@@ -315,7 +316,7 @@ public final class ExitsBandwidthMap {
     }
 
     private static Piece line(List<List<Piece>> maps, int[] at) {
-        return at == null ? null : maps.get(at[0]).get(at[1]);
+        return maps.get(at[0]).get(at[1]);
     }
 
     private static Piece piece(ExitsProblem problem, double from, double to, double fixedCost, double sentBitCost,
