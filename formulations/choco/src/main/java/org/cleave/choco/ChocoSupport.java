@@ -5,6 +5,7 @@ import java.util.Set;
 import org.chocosolver.solver.Model;
 import org.chocosolver.solver.Solver;
 import org.chocosolver.solver.search.strategy.Search;
+import org.chocosolver.solver.search.strategy.strategy.AbstractStrategy;
 import org.chocosolver.solver.search.strategy.selectors.values.IntDomainMin;
 import org.chocosolver.solver.search.strategy.selectors.variables.DomOverWDeg;
 import org.chocosolver.solver.variables.IntVar;
@@ -35,9 +36,34 @@ public final class ChocoSupport {
      */
     public static void configure(Model model, IntVar[] decisions, SolveLimits limits, Deadline deadline, int worker,
                                  Map<String, Object> applied) {
-        Solver solver = model.getSolver();
         long seed = limits.seedOr(0) + worker;
-        solver.setSearch(Search.intVarSearch(new DomOverWDeg<>(decisions, seed), new IntDomainMin(), decisions));
+        model.getSolver().setSearch(Search.intVarSearch(new DomOverWDeg<>(decisions, seed), new IntDomainMin(),
+                decisions));
+        limit(model, limits, deadline, applied);
+    }
+
+    /**
+     * As {@link #configure(Model, IntVar[], SolveLimits, Deadline, int, Map)}, but branching on
+     * {@code phases} in order (each phase with its own seeded dom/wdeg, smallest value first; empty
+     * phases are skipped): e.g. the exit choice before the placement.
+     */
+    public static void configurePhases(Model model, IntVar[][] phases, SolveLimits limits, Deadline deadline,
+                                       int worker, Map<String, Object> applied) {
+        long seed = limits.seedOr(0) + worker;
+        java.util.List<AbstractStrategy<IntVar>> strategies = new java.util.ArrayList<>();
+        for (IntVar[] phase : phases) {
+            if (phase.length > 0) {
+                strategies.add(Search.intVarSearch(new DomOverWDeg<>(phase, seed), new IntDomainMin(), phase));
+            }
+        }
+        if (!strategies.isEmpty()) {
+            model.getSolver().setSearch(Search.sequencer(strategies.toArray(AbstractStrategy[]::new)));
+        }
+        limit(model, limits, deadline, applied);
+    }
+
+    private static void limit(Model model, SolveLimits limits, Deadline deadline, Map<String, Object> applied) {
+        Solver solver = model.getSolver();
         if (limits.timeLimit().isPresent()) {
             long ms = Math.max(1, deadline.remaining().toMillis());
             solver.limitTime(ms);
