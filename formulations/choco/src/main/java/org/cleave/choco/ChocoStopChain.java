@@ -227,15 +227,20 @@ public final class ChocoStopChain {
 
     /**
      * Significant digits for a measure of {@code terms} rounded terms: at most {@value #MAX_DIGITS},
-     * and (terms + 2)·10^digits below {@code Integer.MAX_VALUE} so no sum overflows.
+     * with (terms + 2)·10^digits below {@code Integer.MAX_VALUE} (the total's sum cannot overflow)
+     * and 2·cases·10^digits too (one term's sum over its cases cannot), cases being the most
+     * assignments a term has: 4(m + 1) for m exits.
      *
      * @throws IllegalArgumentException if fewer than 3 digits remain (a graph far too large)
      */
-    public static int digits(int terms) {
-        int digits = Math.min(MAX_DIGITS, (int) Math.floor(Math.log10((double) INTEGER_LIMIT / (terms + 2))));
+    public int digits(int terms) {
+        int cases = 4 * (exits + 1);
+        int digits = Math.min(MAX_DIGITS, (int) Math.floor(Math.log10((double) INTEGER_LIMIT
+                / Math.max(terms + 2, 2 * cases))));
         if (digits < 3) {
-            throw new IllegalArgumentException("model: " + terms + " cost terms leave only " + digits
-                    + " significant digits for Choco's integer costs. Maybe use mincut, enumerate or ortools-milp:scip");
+            throw new IllegalArgumentException("model: " + terms + " cost terms and " + exits + " exits leave only "
+                    + digits + " significant digits for Choco's integer costs. Maybe use mincut, enumerate or"
+                    + " ortools-milp:scip");
         }
         return digits;
     }
@@ -307,6 +312,7 @@ public final class ChocoStopChain {
         private final BoolVar[] x;
         private final List<BoolVar> sent = new ArrayList<>();
         private final IntVar[] totals;
+        private final java.util.Map<IntVar, BoolVar[]> cases = new java.util.HashMap<>();
 
         private Built(String name, List<Measure> measures) {
             model = new Model(name);
@@ -351,11 +357,12 @@ public final class ChocoStopChain {
                 parts.add(new ArrayList<>());
             }
             for (Term t : terms) {
-                IntVar[] drivers = drivers(t, sentOf);
+                IntVar index = null;
                 for (int i = 0; i < measures.size(); i++) {
                     Measure mu = measures.get(i);
                     if (counts(t, mu.weights())) {
-                        parts.get(i).add(table(t, drivers, mu));
+                        index = index == null ? caseIndex(t, drivers(t, sentOf)) : index;
+                        parts.get(i).add(term(t, index, mu));
                     }
                 }
             }
@@ -403,23 +410,51 @@ public final class ChocoStopChain {
             };
         }
 
-        /** c_term with table(drivers, c) listing the scaled value of every assignment. */
-        private IntVar table(Term t, IntVar[] drivers, Measure mu) {
+        /**
+         * The case of term {@code t}: an index over the assignments of its drivers (π, bit, gate),
+         * linked to them by a table constraint (small domains, so the table is cheap to keep
+         * arc-consistent).
+         */
+        private IntVar caseIndex(Term t, IntVar[] drivers) {
             boolean gated = drivers.length == 3;
             Tuples tuples = new Tuples(true);
-            List<Integer> values = new ArrayList<>();
+            int index = 0;
             for (int p = 0; p < t.segment(); p++) {
                 for (int b = 0; b <= 1; b++) {
                     for (int gate = gated ? 0 : 1; gate <= 1; gate++) {
-                        int c = (int) mu.scaled(value(amounts(t, p, b, gate), mu.weights()));
-                        tuples.add(gated ? new int[] {p, b, gate, c} : new int[] {p, b, c});
-                        values.add(c);
+                        tuples.add(gated ? new int[] {p, b, gate, index} : new int[] {p, b, index});
+                        index++;
+                    }
+                }
+            }
+            IntVar c = model.intVar("case_" + t.kind() + t.index(), 0, index - 1, false);
+            model.table(ArrayUtils.append(drivers, new IntVar[] {c}), tuples).post();
+            BoolVar[] is = model.boolVarArray("is_" + t.kind() + t.index(), index);
+            model.boolsIntChanneling(is, c, 0).post();
+            cases.put(c, is);
+            return c;
+        }
+
+        /**
+         * c_term = Σ_case value_case·[case], the scaled values in the order of {@link #caseIndex}
+         * (a scalar over the case Booleans: Choco's element propagator would walk the whole value
+         * range).
+         */
+        private IntVar term(Term t, IntVar index, Measure mu) {
+            boolean gated = t.kind() == Kind.STOP && t.index() <= exits;
+            int[] values = new int[index.getUB() + 1];
+            int i = 0;
+            for (int p = 0; p < t.segment(); p++) {
+                for (int b = 0; b <= 1; b++) {
+                    for (int gate = gated ? 0 : 1; gate <= 1; gate++) {
+                        values[i++] = (int) mu.scaled(value(amounts(t, p, b, gate), mu.weights()));
                     }
                 }
             }
             IntVar c = model.intVar(mu.name() + "_" + t.kind() + t.index(),
-                    values.stream().mapToInt(Integer::intValue).distinct().sorted().toArray());
-            model.table(ArrayUtils.append(drivers, new IntVar[] {c}), tuples).post();
+                    java.util.Arrays.stream(values).min().orElse(0), java.util.Arrays.stream(values).max().orElse(0),
+                    true);
+            model.scalar(cases.get(index), values, "=", c).post();
             return c;
         }
 

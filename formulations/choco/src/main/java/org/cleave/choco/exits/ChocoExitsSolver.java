@@ -100,7 +100,7 @@ public final class ChocoExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
 
     private static ChocoStopChain.Measure latencyMeasure(ExitsProblem p, ChocoStopChain chain, double bound) {
         double[] weights = costWeights(p, CostWeights.LATENCY);
-        int digits = ChocoStopChain.digits(chain.terms(weights));
+        int digits = chain.digits(chain.terms(weights));
         return chain.measure("latency", weights, IntegerScaling.forMaximum(bound, digits), bound);
     }
 
@@ -125,7 +125,7 @@ public final class ChocoExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
         double[] weights = costWeights(problem, a.weights());
         double upper = upperBound(problem, chain, weights);
         int terms = chain.terms(weights);
-        IntegerScaling scaling = IntegerScaling.forMaximum(upper, ChocoStopChain.digits(terms));
+        IntegerScaling scaling = IntegerScaling.forMaximum(upper, chain.digits(terms));
         List<ChocoStopChain.Measure> measures = new ArrayList<>();
         measures.add(chain.measure("cost", weights, scaling, upper));
         OptionalDouble bound = problem.maxLatencySeconds();

@@ -123,7 +123,7 @@ public final class ChocoThroughputSolver extends AbstractSolver<ThroughputProble
                                            Deadline deadline) {
         double upper = upperBound(problem, chain);
         int terms = Math.max(chain.terms(DEVICE), Math.max(chain.terms(UPLINK), chain.terms(EDGE)));
-        IntegerScaling scaling = IntegerScaling.forMaximum(upper, ChocoStopChain.digits(terms));
+        IntegerScaling scaling = IntegerScaling.forMaximum(upper, chain.digits(terms));
         List<ChocoStopChain.Measure> stages = List.of(chain.measure("device", DEVICE, scaling, upper),
                 chain.measure("uplink", UPLINK, scaling, upper), chain.measure("edge", EDGE, scaling, upper));
         double errorUnits = terms * 0.5;
