@@ -75,10 +75,15 @@ public final class ChainSearch {
 
     /**
      * Optimises {@code copies.apply(w).objective()} ({@code w} = 0 … threads − 1 builds copy w).
-     * The time limit is what is left on {@code deadline}; {@code applied} records the limits.
+     * The time limit is what is left on {@code deadline} (nothing is built once it has passed: no
+     * plan, not proven, the trivial bound); {@code applied} records the limits. Objectives are
+     * nonnegative, so 0 is the trivial lower bound.
      */
     public static Optimum optimise(IntFunction<Copy> copies, boolean maximise, SolveLimits limits, Deadline deadline,
                                    Map<String, Object> applied) {
+        if (limits.timeLimit().isPresent() && deadline.expired()) {
+            return new Optimum(null, 0, false, maximise ? Long.MAX_VALUE : 0, 0);
+        }
         Best best = new Best(maximise);
         List<Copy> built = new ArrayList<>();
         for (int w = 0; w < limits.threads(); w++) {
@@ -129,12 +134,17 @@ public final class ChainSearch {
     }
 
     /**
-     * Enumerates every plan of {@code copy} with objective ≤ {@code limit} (at most
-     * {@value #MAX_BAND_PLANS}) and returns the one {@code price} finds lowest, starting from
-     * {@code incumbent}; ties keep the earlier plan.
+     * Enumerates every plan of a fresh copy ({@code copies.apply(0)}) with objective ≤ {@code limit}
+     * (at most {@value #MAX_BAND_PLANS}) and returns the one {@code price} finds lowest, starting
+     * from {@code incumbent}; ties keep the earlier plan. Nothing is built once the deadline has
+     * passed (the band is then incomplete).
      */
-    public static Band band(Copy copy, long limit, ExitPlan incumbent, ToDoubleFunction<ExitPlan> price,
+    public static Band band(IntFunction<Copy> copies, long limit, ExitPlan incumbent, ToDoubleFunction<ExitPlan> price,
                             SolveLimits limits, Deadline deadline) {
+        if (limits.timeLimit().isPresent() && deadline.expired()) {
+            return new Band(incumbent, 0, false);
+        }
+        Copy copy = copies.apply(0);
         Model model = copy.chain().model();
         model.arithm(copy.objective(), "<=", (int) Math.min(Integer.MAX_VALUE, limit)).post();
         ChocoSupport.configurePhases(model, copy.chain().phases(), limits, deadline, 0, new LinkedHashMap<>());

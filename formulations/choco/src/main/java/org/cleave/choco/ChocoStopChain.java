@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.chocosolver.solver.Model;
+import org.chocosolver.solver.Settings;
 import org.chocosolver.solver.constraints.Constraint;
 import org.chocosolver.solver.constraints.Propagator;
 import org.chocosolver.solver.constraints.PropagatorPriority;
@@ -13,7 +14,6 @@ import org.chocosolver.solver.variables.IntVar;
 import org.chocosolver.solver.variables.events.IntEventType;
 import org.chocosolver.util.ESat;
 import org.chocosolver.util.tools.ArrayUtils;
-import org.chocosolver.solver.constraints.extension.Tuples;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.StopProfile;
 import org.cleave.core.model.Device;
@@ -28,7 +28,7 @@ import org.cleave.core.solve.IntegerScaling;
 /**
  * The early-exit model shared by the Choco formulations of P2 and P3: exit choice as Boolean
  * variables, the reach of every layer as a function of one integer variable, and each
- * reach-weighted cost as a table over the few variables it depends on, so that no product of a
+ * reach-weighted cost tabulated over the few variables it depends on, so that no product of a
  * reach with a placement has to be linearised.
  *
  * <p><b>Stop chain.</b> Nodes k = 0 … m+1: 0 a virtual source (rate R_0 = 0), 1 … m the exits by
@@ -51,12 +51,13 @@ import org.cleave.core.solve.IntegerScaling;
  * (π_{s(u+1)}, σ_u), stop k on (π_k, z_k, x_{ℓ_k}) (branch compute, result download, link
  * latency). For each assignment of those variables the term's real value — a measure
  * Σ_kind w_kind·amount_kind of device seconds, edge seconds, uplink seconds, downlink seconds and
- * touched share — is computed in floating point, rounded once by {@link IntegerScaling}, and
- * posted as a {@code table} constraint on (drivers, c_term); a measure's total is Σ c_term. The
- * table lists the value of the product itself (reach × indicator) for every case, so the model's
- * integer total of a plan equals {@code round}-per-term of the evaluator's terms: off by at most
- * k/2 units for k rounded terms, and by nothing else. Values above a measure's cap (a plan paying
- * one exceeds the measure's upper bound) are clamped to the cap.
+ * touched share — is computed in floating point and rounded once by {@link IntegerScaling}; a
+ * measure's total is the global constraint {@link PropReachSum}, total = Σ_t value_t(drivers),
+ * which holds each term's values for every assignment of its drivers (so the value of the product
+ * reach × indicator itself, for every case: nothing is linearised) and filters by the bounds of
+ * the sum. The model's integer total of a plan is therefore round-per-term of the evaluator's
+ * terms: off by at most k/2 units for k rounded terms, and by nothing else. Values above a
+ * measure's cap (a plan paying one exceeds the measure's upper bound) are clamped to the cap.
  *
  * <p><b>Feasibility exactly as the evaluator decides it.</b> Constraints a family states in
  * floating point (accuracy floor, latency bound, frame rate) are posted as a checker constraint
@@ -82,9 +83,6 @@ public final class ChocoStopChain {
     public static final int TOUCH = 4;
     /** Number of amount kinds. */
     public static final int KINDS = 5;
-
-    /** Sums must stay below this: Choco's sum propagators add {@code int}s. */
-    static final long INTEGER_LIMIT = Integer.MAX_VALUE;
 
     /** At most this many digits: a total of 10^7 plus rounding stays below Choco's domain bound ±21,474,836. */
     static final int MAX_DIGITS = 7;
@@ -227,20 +225,16 @@ public final class ChocoStopChain {
 
     /**
      * Significant digits for a measure of {@code terms} rounded terms: at most {@value #MAX_DIGITS},
-     * with (terms + 2)·10^digits below {@code Integer.MAX_VALUE} (the total's sum cannot overflow)
-     * and 2·cases·10^digits too (one term's sum over its cases cannot), cases being the most
-     * assignments a term has: 4(m + 1) for m exits.
+     * and 10^digits + k below Choco's domain bound {@link IntVar#MAX_INT_BOUND} (a total is at most
+     * 10^digits + k/2 + 1; the sums themselves are kept in {@code long} by {@link PropReachSum}).
      *
      * @throws IllegalArgumentException if fewer than 3 digits remain (a graph far too large)
      */
     public int digits(int terms) {
-        int cases = 4 * (exits + 1);
-        int digits = Math.min(MAX_DIGITS, (int) Math.floor(Math.log10((double) INTEGER_LIMIT
-                / Math.max(terms + 2, 2 * cases))));
+        int digits = Math.min(MAX_DIGITS, (int) Math.floor(Math.log10(IntVar.MAX_INT_BOUND - terms)));
         if (digits < 3) {
-            throw new IllegalArgumentException("model: " + terms + " cost terms and " + exits + " exits leave only "
-                    + digits + " significant digits for Choco's integer costs. Maybe use mincut, enumerate or"
-                    + " ortools-milp:scip");
+            throw new IllegalArgumentException("model: " + terms + " cost terms leave too few significant digits"
+                    + " for Choco's integer costs. Maybe use mincut, enumerate or ortools-milp:scip");
         }
         return digits;
     }
@@ -312,10 +306,11 @@ public final class ChocoStopChain {
         private final BoolVar[] x;
         private final List<BoolVar> sent = new ArrayList<>();
         private final IntVar[] totals;
-        private final java.util.Map<IntVar, BoolVar[]> cases = new java.util.HashMap<>();
 
         private Built(String name, List<Measure> measures) {
-            model = new Model(name);
+            // Choco's production settings: no re-check of every solution against every constraint
+            // (each plan is checked by the family evaluator instead)
+            model = new Model(name, Settings.prod());
             int last = exits + 1;
             z = new BoolVar[last];
             pi = new IntVar[last + 1];
@@ -352,30 +347,59 @@ public final class ChocoStopChain {
             }
             unreached(n);
             totals = new IntVar[measures.size()];
-            List<List<IntVar>> parts = new ArrayList<>();
-            for (int i = 0; i < measures.size(); i++) {
-                parts.add(new ArrayList<>());
-            }
-            for (Term t : terms) {
-                IntVar index = null;
-                for (int i = 0; i < measures.size(); i++) {
-                    Measure mu = measures.get(i);
-                    if (counts(t, mu.weights())) {
-                        index = index == null ? caseIndex(t, drivers(t, sentOf)) : index;
-                        parts.get(i).add(term(t, index, mu));
-                    }
-                }
-            }
             for (int i = 0; i < measures.size(); i++) {
                 Measure mu = measures.get(i);
                 totals[i] = model.intVar(mu.name(), 0, (int) mu.upper(), true);
-                List<IntVar> p = parts.get(i);
-                if (p.isEmpty()) {
-                    model.arithm(totals[i], "=", 0).post();
-                } else {
-                    model.sum(p.toArray(IntVar[]::new), "=", totals[i]).post();
-                }
+                sum(totals[i], mu, sentOf);
             }
+        }
+
+        /** total = Σ_t value_t(drivers) over the terms that count under {@code mu}, as one {@link PropReachSum}. */
+        private void sum(IntVar total, Measure mu, BoolVar[] sentOf) {
+            List<IntVar> vars = new ArrayList<>();
+            java.util.Map<IntVar, Integer> position = new java.util.IdentityHashMap<>();
+            vars.add(total);
+            List<int[]> indices = new ArrayList<>();
+            List<long[][][]> values = new ArrayList<>();
+            for (Term t : terms) {
+                if (!counts(t, mu.weights())) {
+                    continue;
+                }
+                IntVar[] drivers = drivers(t, sentOf);
+                int[] at = {-1, -1, -1};
+                for (int d = 0; d < drivers.length; d++) {
+                    IntVar var = drivers[d];
+                    at[d] = position.computeIfAbsent(var, key -> {
+                        vars.add(key);
+                        return vars.size() - 1;
+                    });
+                }
+                long[][][] v = new long[t.segment()][2][2];
+                for (int p = 0; p < t.segment(); p++) {
+                    for (int b = 0; b <= 1; b++) {
+                        for (int g = 0; g <= 1; g++) {
+                            v[p][b][g] = mu.scaled(value(amounts(t, p, b, drivers.length == 3 ? g : 1), mu.weights()));
+                        }
+                    }
+                }
+                indices.add(at);
+                values.add(v);
+            }
+            if (indices.isEmpty()) {
+                model.arithm(total, "=", 0).post();
+                return;
+            }
+            int k = indices.size();
+            int[] piAt = new int[k];
+            int[] bitAt = new int[k];
+            int[] gateAt = new int[k];
+            for (int t = 0; t < k; t++) {
+                piAt[t] = indices.get(t)[0];
+                bitAt[t] = indices.get(t)[1];
+                gateAt[t] = indices.get(t)[2];
+            }
+            new Constraint("reach-sum-" + mu.name(), new PropReachSum(vars.toArray(IntVar[]::new), piAt, bitAt, gateAt,
+                    values.toArray(long[][][][]::new))).post();
         }
 
         /** Layers behind an active exit of rate 1 go to the edge; exits there stay off. */
@@ -408,54 +432,6 @@ public final class ChocoStopChain {
                         ? new IntVar[] {pi[t.segment()], x[nodeLayer[t.index()]], z[t.index()]}
                         : new IntVar[] {pi[t.segment()], x[nodeLayer[t.index()]]};
             };
-        }
-
-        /**
-         * The case of term {@code t}: an index over the assignments of its drivers (π, bit, gate),
-         * linked to them by a table constraint (small domains, so the table is cheap to keep
-         * arc-consistent).
-         */
-        private IntVar caseIndex(Term t, IntVar[] drivers) {
-            boolean gated = drivers.length == 3;
-            Tuples tuples = new Tuples(true);
-            int index = 0;
-            for (int p = 0; p < t.segment(); p++) {
-                for (int b = 0; b <= 1; b++) {
-                    for (int gate = gated ? 0 : 1; gate <= 1; gate++) {
-                        tuples.add(gated ? new int[] {p, b, gate, index} : new int[] {p, b, index});
-                        index++;
-                    }
-                }
-            }
-            IntVar c = model.intVar("case_" + t.kind() + t.index(), 0, index - 1, false);
-            model.table(ArrayUtils.append(drivers, new IntVar[] {c}), tuples).post();
-            BoolVar[] is = model.boolVarArray("is_" + t.kind() + t.index(), index);
-            model.boolsIntChanneling(is, c, 0).post();
-            cases.put(c, is);
-            return c;
-        }
-
-        /**
-         * c_term = Σ_case value_case·[case], the scaled values in the order of {@link #caseIndex}
-         * (a scalar over the case Booleans: Choco's element propagator would walk the whole value
-         * range).
-         */
-        private IntVar term(Term t, IntVar index, Measure mu) {
-            boolean gated = t.kind() == Kind.STOP && t.index() <= exits;
-            int[] values = new int[index.getUB() + 1];
-            int i = 0;
-            for (int p = 0; p < t.segment(); p++) {
-                for (int b = 0; b <= 1; b++) {
-                    for (int gate = gated ? 0 : 1; gate <= 1; gate++) {
-                        values[i++] = (int) mu.scaled(value(amounts(t, p, b, gate), mu.weights()));
-                    }
-                }
-            }
-            IntVar c = model.intVar(mu.name() + "_" + t.kind() + t.index(),
-                    java.util.Arrays.stream(values).min().orElse(0), java.util.Arrays.stream(values).max().orElse(0),
-                    true);
-            model.scalar(cases.get(index), values, "=", c).post();
-            return c;
         }
 
         /** The model. */

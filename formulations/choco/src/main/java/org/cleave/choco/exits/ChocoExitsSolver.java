@@ -154,7 +154,7 @@ public final class ChocoExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
             out = Outcome.feasible(o.plan()).bound(Math.min(cost.lowerBound(o.bound()),
                     problem.evaluate(o.plan()).objective())).message("time limit reached before Choco proved optimality");
         } else {
-            ChainSearch.Band band = ChainSearch.band(copies.apply(0), o.value() + cost.terms() + 1, o.plan(),
+            ChainSearch.Band band = ChainSearch.band(copies, o.value() + cost.terms() + 1, o.plan(),
                     plan -> problem.evaluate(plan).objective(), limits, deadline);
             out = band.complete() ? Outcome.optimal(band.plan())
                     : Outcome.<ExitPlan>feasible(band.plan()).bound(cost.lowerBound(o.value()))
@@ -203,7 +203,7 @@ public final class ChocoExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
                 out = Outcome.feasible(plan).bound(best).message("time limit reached before Choco proved the least"
                         + " latency among the most accurate plans");
             } else {
-                ChainSearch.Band band = ChainSearch.band(copies.apply(0), second.value() + latency.terms() + 1,
+                ChainSearch.Band band = ChainSearch.band(copies, second.value() + latency.terms() + 1,
                         second.plan(), plan -> problem.evaluate(plan).latencySeconds(), limits, deadline);
                 out = band.complete() ? Outcome.optimal(band.plan())
                         : Outcome.<ExitPlan>feasible(band.plan()).message("the rounding band re-check stopped after "

@@ -154,7 +154,7 @@ public final class ChocoThroughputSolver extends AbstractSolver<ThroughputProble
             out = Outcome.feasible(o.plan()).bound(Math.min(bound, problem.evaluate(o.plan()).periodSeconds()))
                     .message("time limit reached before Choco proved optimality");
         } else {
-            ChainSearch.Band band = ChainSearch.band(copies.apply(0), o.value() + terms + 1, o.plan(),
+            ChainSearch.Band band = ChainSearch.band(copies, o.value() + terms + 1, o.plan(),
                     plan -> problem.evaluate(plan).periodSeconds(), limits, deadline);
             out = band.complete() ? Outcome.optimal(band.plan())
                     : Outcome.<ExitPlan>feasible(band.plan()).bound(Math.max(0, scaling.toCost(o.value())
