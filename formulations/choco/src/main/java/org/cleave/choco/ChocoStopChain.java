@@ -293,6 +293,19 @@ public final class ChocoStopChain {
         return total;
     }
 
+    /**
+     * A lower bound on device + edge compute of any plan, in seconds: every layer runs on one tier,
+     * and is reached by at least 1 − R_{s(v)−1} of the samples (all exits before it active),
+     * Σ_v min(t_d(v), t_e(v))·(1 − R_{s(v)−1}), the input on the device. Branches are left out.
+     */
+    public double computeFloorSeconds() {
+        double total = deviceSeconds[0];
+        for (int v = 1; v < deviceSeconds.length; v++) {
+            total += Math.min(deviceSeconds[v], edgeSeconds[v]) * (1 - rate[segment[v] - 1]);
+        }
+        return total;
+    }
+
     /** A Choco model of this chain with the totals of {@code measures}. */
     public Built build(String name, List<Measure> measures) {
         return new Built(name, measures);

@@ -12,12 +12,10 @@ import org.cleave.choco.ChainSearch;
 import org.cleave.choco.ChocoStopChain;
 import org.cleave.choco.ChocoSupport;
 import org.cleave.core.exits.ExitPlan;
-import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Exit;
-import org.cleave.core.model.Placement;
 import org.cleave.core.partition.CostWeights;
 import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
@@ -34,9 +32,11 @@ import org.cleave.core.solve.Status;
  * previous-active-stop variables π_s that fix every reach, the placement x_v (x_input = 0,
  * x_u ≤ x_v on every arc) and the sent-tensor Booleans σ_u. Every reach-weighted term
  * (reach × layer time on its tier, continueAfter × upload, branch reach × branch time, share ×
- * (download + one-way latency)) is a {@code table} constraint listing its exact value for each
- * assignment of the π and Booleans it depends on, so the model's total of a plan is the
- * evaluator's sum, term by term, up to one rounding per term. The unit weights are those of the
+ * (download + one-way latency)) is tabulated with its exact value for each assignment of the π
+ * and Booleans it depends on, and the total is the global constraint
+ * {@code PropReachSum} (total = Σ_t value_t(drivers), bounds filtering) — a product such as
+ * reach × [x_v = 1] is never linearised, its value is listed — so the model's total of a plan is
+ * the evaluator's sum, term by term, up to one rounding per term. The unit weights are those of the
  * evaluator: device seconds w_T + w_E·P_c, edge seconds and downlink w_T + w_E·P_idle, uplink
  * w_T + w_E·P_tx, touched share w_T·ℓ.
  * <ul>
@@ -55,7 +55,7 @@ import org.cleave.core.solve.Status;
  * <p><b>Scaling and exactness.</b> Costs become integers only through {@link IntegerScaling}:
  * {@code scale = 10^d / U}, U an upper bound on the optimum (the cheapest feasible of device-only
  * and edge-only, with no exit and with every exit; else the worst case Σ max term), d ≤ 7 digits
- * so that sums stay in Choco's {@code int} arithmetic; the latency total of (a) and (b) is scaled
+ * so that totals stay within Choco's domain bound ±21,474,836; the latency total of (a) and (b) is scaled
  * by {@code 10^d / L}. With k rounded terms a plan's integer total is within k/2 units of
  * scale × its value; so once the integer optimum q is proven, every true optimum has integer total
  * ≤ q + k, and a second search enumerates the plans with total ≤ q + k + 1 and returns the one the
@@ -63,7 +63,9 @@ import org.cleave.core.solve.Status;
  * If that band has more than {@value ChainSearch#MAX_BAND_PLANS} plans or the time limit cuts it,
  * the best plan seen is FEASIBLE with the conservative bound (q − k/2)/scale. Under a time limit
  * before q is proven, the bound is Choco's objective bound converted the same way; for (b) the
- * bound is the accuracy of the best rank not yet excluded. The scale, the precision
+ * bound is the accuracy of the best rank not yet excluded. If the search of (a) found no plan in
+ * time, the cheapest feasible of device-only and edge-only (no exit or every exit) is returned as
+ * FEASIBLE. The scale, the precision
  * ({@code optimalityError} = k/scale in cost units) and the number of terms are result parameters.
  *
  * <p><b>Limits.</b> Time limit: Choco stops at what is left of the solve's deadline in each
@@ -104,26 +106,11 @@ public final class ChocoExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
         return chain.measure("latency", weights, IntegerScaling.forMaximum(bound, digits), bound);
     }
 
-    /** The cheapest feasible of a few simple plans, or the worst case of any plan. */
-    private static double upperBound(ExitsProblem p, ChocoStopChain chain, double[] weights) {
-        int n = p.graph().size();
-        List<String> all = p.graph().exits().stream().map(Exit::id).toList();
-        double best = chain.worstCase(weights);
-        for (List<String> exits : List.of(List.<String>of(), all)) {
-            for (Placement x : List.of(Placement.allDevice(n), Placement.allButInputOnEdge(n))) {
-                ExitsCost c = p.evaluate(new ExitPlan(exits, x));
-                if (c.feasible()) {
-                    best = Math.min(best, c.objective());
-                }
-            }
-        }
-        return best;
-    }
-
     private Outcome<ExitPlan> minCost(ExitsProblem problem, ExitsProblem.MinCost a, ChocoStopChain chain,
                                       SolveLimits limits, Deadline deadline) {
         double[] weights = costWeights(problem, a.weights());
-        double upper = upperBound(problem, chain, weights);
+        ExitPlan simple = ChainSearch.cheapestSimplePlan(problem.graph(), problem);
+        double upper = simple == null ? chain.worstCase(weights) : problem.evaluate(simple).objective();
         int terms = chain.terms(weights);
         IntegerScaling scaling = IntegerScaling.forMaximum(upper, chain.digits(terms));
         List<ChocoStopChain.Measure> measures = new ArrayList<>();
@@ -146,10 +133,13 @@ public final class ChocoExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
         Map<String, Object> applied = new LinkedHashMap<>();
         ChainSearch.Optimum o = ChainSearch.optimise(copies, false, limits, deadline, applied);
         Outcome<ExitPlan> out;
-        if (!o.found()) {
+        if (!o.found() && (o.proven() || simple == null)) {
             out = o.proven() ? Outcome.none(Status.INFEASIBLE, infeasibleMessage(problem))
                     : Outcome.<ExitPlan>none(Status.NO_SOLUTION_IN_LIMIT, "time limit reached before Choco found a plan")
                             .bound(cost.lowerBound(o.bound()));
+        } else if (!o.found()) {
+            out = Outcome.feasible(simple).bound(cost.lowerBound(o.bound())).message("time limit reached before Choco"
+                    + " found a plan; the cheapest of device-only and edge-only (no exit or every exit) is returned");
         } else if (!o.proven()) {
             out = Outcome.feasible(o.plan()).bound(Math.min(cost.lowerBound(o.bound()),
                     problem.evaluate(o.plan()).objective())).message("time limit reached before Choco proved optimality");

@@ -12,8 +12,6 @@ import org.cleave.choco.ChocoStopChain;
 import org.cleave.choco.ChocoSupport;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.StopProfile;
-import org.cleave.core.model.Exit;
-import org.cleave.core.model.Placement;
 import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
@@ -22,14 +20,13 @@ import org.cleave.core.solve.Outcome;
 import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
-import org.cleave.core.throughput.ThroughputCost;
 import org.cleave.core.throughput.ThroughputProblem;
 
 /**
  * Exact P3 ({@link ThroughputProblem}) as a Choco constraint model, id {@code choco}. The stop
  * chain of {@link ChocoStopChain} (Boolean exits z_k, previous-active-stop variables π_s, placement
  * x_v with x_input = 0 and x_u ≤ x_v on every arc, sent tensors σ_u) gives the three stage totals
- * as sums of exact reach tables (layer v: reach(v)·t_d(v) on the device or reach(v)·t_e(v) on the
+ * as sums of exactly tabulated reach-weighted terms (one global constraint per stage; layer v: reach(v)·t_d(v) on the device or reach(v)·t_e(v) on the
  * edge, by (π_{s(v)}, x_v); tensor u: continueAfter(u)·t_up(u) by (π_{s(u+1)}, σ_u); exit branch k:
  * branchReach_k·t(branch) on the tier of ℓ_k, by (π_k, z_k, x_{ℓ_k})). The period is an epigraph
  * variable:
@@ -44,14 +41,16 @@ import org.cleave.core.throughput.ThroughputProblem;
  * <p><b>Scaling and exactness.</b> The three stages share one {@link IntegerScaling},
  * {@code scale = 10^d / U} with U an upper bound on the least period (the least feasible period of
  * device-only and edge-only with no exit and with every exit, 1/Q, else the largest stage any plan
- * can have), d ≤ 7 digits so Choco's {@code int} sums do not overflow. A stage of k_s rounded terms
+ * can have), d ≤ 7 digits so that totals stay within Choco's domain bound. A stage of k_s rounded terms
  * is within k_s/2 units of scale × its value, so P within e = max_s k_s / 2: once the integer
  * optimum q is proven, every least-period plan has P ≤ q + 2e, and the plans with P ≤ q + 2e + 1
  * are enumerated and re-priced by the evaluator (statistic {@code bandPlans}); the one of least
  * period is returned, optimal in floating point. A band of more than
  * {@value ChainSearch#MAX_BAND_PLANS} plans, or one cut by the time limit, gives FEASIBLE with the
  * bound (q − e)/scale; a search stopped before q is proven gives Choco's objective bound converted
- * the same way (FEASIBLE, or NO_SOLUTION_IN_LIMIT without a plan).
+ * the same way, or half the compute floor Σ_v min(t_d, t_e)·(least reach) if higher (max(D, G) ≥
+ * (D + G)/2). If the search found no plan in time, the best of device-only and edge-only (no exit
+ * or every exit) is returned as FEASIBLE when it is feasible, else NO_SOLUTION_IN_LIMIT.
  *
  * <p><b>Frame rate.</b> When no plan sustains Q, the result is INFEASIBLE, and the model is solved
  * again without Q: the least period is reported as the bound and in the message, as
@@ -102,26 +101,11 @@ public final class ChocoThroughputSolver extends AbstractSolver<ThroughputProble
         return infeasible;
     }
 
-    /** The least feasible period of a few simple plans, 1/Q, or the largest stage of any plan. */
-    private static double upperBound(ThroughputProblem p, ChocoStopChain chain) {
-        int n = p.graph().size();
-        List<String> all = p.graph().exits().stream().map(Exit::id).toList();
-        double best = Math.min(p.maxPeriodSeconds(), Math.max(chain.worstCase(DEVICE),
-                Math.max(chain.worstCase(UPLINK), chain.worstCase(EDGE))));
-        for (List<String> exits : List.of(List.<String>of(), all)) {
-            for (Placement x : List.of(Placement.allDevice(n), Placement.allButInputOnEdge(n))) {
-                ThroughputCost c = p.evaluate(new ExitPlan(exits, x));
-                if (c.feasible()) {
-                    best = Math.min(best, c.periodSeconds());
-                }
-            }
-        }
-        return best;
-    }
-
     private static Outcome<ExitPlan> solve(ThroughputProblem problem, ChocoStopChain chain, SolveLimits limits,
                                            Deadline deadline) {
-        double upper = upperBound(problem, chain);
+        ExitPlan simple = ChainSearch.cheapestSimplePlan(problem.graph(), problem);
+        double upper = simple != null ? problem.evaluate(simple).periodSeconds() : Math.min(problem.maxPeriodSeconds(),
+                Math.max(chain.worstCase(DEVICE), Math.max(chain.worstCase(UPLINK), chain.worstCase(EDGE))));
         int terms = Math.max(chain.terms(DEVICE), Math.max(chain.terms(UPLINK), chain.terms(EDGE)));
         IntegerScaling scaling = IntegerScaling.forMaximum(upper, chain.digits(terms));
         List<ChocoStopChain.Measure> stages = List.of(chain.measure("device", DEVICE, scaling, upper),
@@ -144,8 +128,13 @@ public final class ChocoThroughputSolver extends AbstractSolver<ThroughputProble
         Map<String, Object> applied = new LinkedHashMap<>();
         ChainSearch.Optimum o = ChainSearch.optimise(copies, false, limits, deadline, applied);
         Outcome<ExitPlan> out;
-        double bound = Math.max(0, scaling.toCost(o.bound()) - scaling.absoluteError(terms));
-        if (!o.found()) {
+        // Choco's bound, or max(D, G) ≥ (D + G)/2 ≥ half the compute floor if that is higher
+        double bound = Math.max(Math.max(0, scaling.toCost(o.bound()) - scaling.absoluteError(terms)),
+                chain.computeFloorSeconds() / 2 * (1 - 1e-12));
+        if (!o.found() && !o.proven() && simple != null) {
+            out = Outcome.feasible(simple).bound(bound).message("time limit reached before Choco found a plan; the"
+                    + " best of device-only and edge-only (no exit or every exit) is returned");
+        } else if (!o.found()) {
             out = o.proven() ? Outcome.none(Status.INFEASIBLE, "no exit set reaches minAccuracy "
                     + problem.minAccuracy() + " (Choco proved it)")
                     : Outcome.<ExitPlan>none(Status.NO_SOLUTION_IN_LIMIT, "time limit reached before Choco found a plan")
