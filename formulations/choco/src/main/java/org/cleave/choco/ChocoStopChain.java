@@ -341,19 +341,9 @@ public final class ChocoStopChain {
             model.arithm(x[0], "=", 0).post();
             BoolVar[] sentOf = new BoolVar[n];
             for (int u = 0; u < n; u++) {
-                int consumers = graph.outDegree(u);
-                BoolVar[] next = new BoolVar[consumers];
-                for (int c = 0; c < consumers; c++) {
-                    next[c] = x[graph.successor(u, c)];
-                    model.arithm(x[u], "<=", next[c]).post();
-                }
+                BoolVar[] next = ChocoSupport.monotoneArcs(model, x, graph, u);
                 if (uploadSeconds[u] > 0) {
-                    BoolVar s = model.boolVar("sent_" + u);
-                    for (BoolVar xv : next) {
-                        model.addClauses(new BoolVar[] {x[u], s}, new BoolVar[] {xv});
-                    }
-                    model.arithm(s, "+", x[u], "<=", 1).post();
-                    model.addClauses(next, new BoolVar[] {s});
+                    BoolVar s = ChocoSupport.sends(model, x[u], next, "sent_" + u);
                     sent.add(s);
                     sentOf[u] = s;
                 }

@@ -1,5 +1,7 @@
 package org.cleave.choco;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.chocosolver.solver.Model;
@@ -8,7 +10,9 @@ import org.chocosolver.solver.search.strategy.Search;
 import org.chocosolver.solver.search.strategy.strategy.AbstractStrategy;
 import org.chocosolver.solver.search.strategy.selectors.values.IntDomainMin;
 import org.chocosolver.solver.search.strategy.selectors.variables.DomOverWDeg;
+import org.chocosolver.solver.variables.BoolVar;
 import org.chocosolver.solver.variables.IntVar;
+import org.cleave.core.model.DnnGraph;
 import org.cleave.core.solve.Capability;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.SolveLimits;
@@ -50,7 +54,7 @@ public final class ChocoSupport {
     public static void configurePhases(Model model, IntVar[][] phases, SolveLimits limits, Deadline deadline,
                                        int worker, Map<String, Object> applied) {
         long seed = limits.seedOr(0) + worker;
-        java.util.List<AbstractStrategy<IntVar>> strategies = new java.util.ArrayList<>();
+        List<AbstractStrategy<IntVar>> strategies = new ArrayList<>();
         for (IntVar[] phase : phases) {
             if (phase.length > 0) {
                 strategies.add(Search.intVarSearch(new DomOverWDeg<>(phase, seed), new IntDomainMin(), phase));
@@ -71,6 +75,34 @@ public final class ChocoSupport {
         }
         applied.put("seed", limits.seedOr(0));
         applied.put("threads", limits.threads());
+    }
+
+    /**
+     * Posts the placement's monotonicity on the arcs out of a layer, x_u ≤ x_v for each consumer v,
+     * and returns the consumers' variables.
+     */
+    public static BoolVar[] monotoneArcs(Model model, BoolVar[] x, DnnGraph g, int u) {
+        BoolVar[] consumers = new BoolVar[g.outDegree(u)];
+        for (int k = 0; k < consumers.length; k++) {
+            consumers[k] = x[g.successor(u, k)];
+            model.arithm(x[u], "<=", consumers[k]).post();
+        }
+        return consumers;
+    }
+
+    /**
+     * A Boolean s that holds exactly when the layer with placement {@code xu} sends its tensor:
+     * s = ¬x_u ∧ ∨ consumers, as the clauses x_u ∨ s ∨ ¬x_v (each consumer v), ¬s ∨ ¬x_u and
+     * ¬s ∨ ∨ x_v.
+     */
+    public static BoolVar sends(Model model, BoolVar xu, BoolVar[] consumers, String name) {
+        BoolVar s = model.boolVar(name);
+        for (BoolVar xv : consumers) {
+            model.addClauses(new BoolVar[] {xu, s}, new BoolVar[] {xv});
+        }
+        model.arithm(s, "+", xu, "<=", 1).post();
+        model.addClauses(consumers, new BoolVar[] {s});
+        return s;
     }
 
     /**

@@ -69,27 +69,8 @@ final class PropReachSum extends Propagator<IntVar> {
         long hi = 0;
         int terms = piIndex.length;
         for (int t = 0; t < terms; t++) {
-            long mn = Long.MAX_VALUE;
-            long mx = Long.MIN_VALUE;
-            IntVar pi = vars[piIndex[t]];
-            long[][][] v = values[t];
-            for (int p = pi.getLB(); p <= pi.getUB(); p = pi.nextValue(p)) {
-                for (int b = 0; b <= 1; b++) {
-                    if (!vars[bitIndex[t]].contains(b)) {
-                        continue;
-                    }
-                    for (int g = 0; g <= 1; g++) {
-                        if (possible(gateIndex[t], g)) {
-                            long c = v[p][b][g];
-                            mn = Math.min(mn, c);
-                            mx = Math.max(mx, c);
-                        }
-                    }
-                }
-            }
-            min[t] = mn;
-            lo += mn;
-            hi += mx;
+            hi += scan(t, null);
+            lo += min[t];
         }
         IntVar total = vars[0];
         total.updateBounds((int) Math.min(Integer.MAX_VALUE, lo), (int) Math.min(Integer.MAX_VALUE, hi), this);
@@ -99,22 +80,27 @@ final class PropReachSum extends Propagator<IntVar> {
         }
         boolean removed = false;
         for (int t = 0; t < terms; t++) {
-            long slack = ub - (lo - min[t]);
-            removed |= prune(t, slack);
+            removed |= prune(t, ub - (lo - min[t]));
         }
         return removed;
     }
 
-    /** Removes the driver values of term t whose least compatible value exceeds {@code slack}; true if any. */
-    private boolean prune(int t, long slack) throws ContradictionException {
-        boolean removed = false;
+    /**
+     * Scans the assignments of term t still in the domains: sets min[t], fills {@code minima}
+     * (when given) with the least value per π value (at 0 … rows − 1), per bit value (at rows,
+     * rows + 1) and per gate value (at rows + 2, rows + 3), and returns the largest value.
+     */
+    private long scan(int t, long[] minima) {
         IntVar pi = vars[piIndex[t]];
         long[][][] v = values[t];
-        long[] bitMin = {Long.MAX_VALUE, Long.MAX_VALUE};
-        long[] gateMin = {Long.MAX_VALUE, Long.MAX_VALUE};
-        int last = pi.getUB();
-        for (int p = pi.getLB(); p <= last; p = pi.nextValue(p)) {
-            long pMin = Long.MAX_VALUE;
+        long mn = Long.MAX_VALUE;
+        long mx = Long.MIN_VALUE;
+        int bit = v.length;
+        int gate = bit + 2;
+        if (minima != null) {
+            java.util.Arrays.fill(minima, Long.MAX_VALUE);
+        }
+        for (int p = pi.getLB(); p <= pi.getUB(); p = pi.nextValue(p)) {
             for (int b = 0; b <= 1; b++) {
                 if (!vars[bitIndex[t]].contains(b)) {
                     continue;
@@ -122,26 +108,40 @@ final class PropReachSum extends Propagator<IntVar> {
                 for (int g = 0; g <= 1; g++) {
                     if (possible(gateIndex[t], g)) {
                         long c = v[p][b][g];
-                        pMin = Math.min(pMin, c);
-                        bitMin[b] = Math.min(bitMin[b], c);
-                        gateMin[g] = Math.min(gateMin[g], c);
+                        mn = Math.min(mn, c);
+                        mx = Math.max(mx, c);
+                        if (minima != null) {
+                            minima[p] = Math.min(minima[p], c);
+                            minima[bit + b] = Math.min(minima[bit + b], c);
+                            minima[gate + g] = Math.min(minima[gate + g], c);
+                        }
                     }
                 }
             }
-            if (pMin > slack) {
+        }
+        min[t] = mn;
+        return mx;
+    }
+
+    /** Removes the driver values of term t whose least compatible value exceeds {@code slack}; true if any. */
+    private boolean prune(int t, long slack) throws ContradictionException {
+        int bit = values[t].length;
+        int gate = bit + 2;
+        long[] minima = new long[gate + 2];
+        scan(t, minima);
+        boolean removed = false;
+        IntVar pi = vars[piIndex[t]];
+        for (int p = 0; p < bit; p++) {
+            if (minima[p] != Long.MAX_VALUE && minima[p] > slack) {
                 removed |= pi.removeValue(p, this);
             }
         }
         for (int b = 0; b <= 1; b++) {
-            if (bitMin[b] != Long.MAX_VALUE && bitMin[b] > slack) {
+            if (minima[bit + b] != Long.MAX_VALUE && minima[bit + b] > slack) {
                 removed |= vars[bitIndex[t]].removeValue(b, this);
             }
-        }
-        if (gateIndex[t] >= 0) {
-            for (int g = 0; g <= 1; g++) {
-                if (gateMin[g] != Long.MAX_VALUE && gateMin[g] > slack) {
-                    removed |= vars[gateIndex[t]].removeValue(g, this);
-                }
+            if (gateIndex[t] >= 0 && minima[gate + b] != Long.MAX_VALUE && minima[gate + b] > slack) {
+                removed |= vars[gateIndex[t]].removeValue(b, this);
             }
         }
         return removed;

@@ -155,7 +155,7 @@ public final class ChocoExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
         applied.forEach(out::param);
         return out.param("scaling", scaling.describe()).param("terms", cost.terms())
                 .param("optimalityError", 2 * scaling.absoluteError(cost.terms()))
-                .stat("nodes", o.nodes()).stat("integerObjective", o.value());
+                .stat("nodes", o.nodes()).stat("integerObjective", o.found() ? o.value() : Double.NaN);
     }
 
     private Outcome<ExitPlan> rightSize(ExitsProblem problem, ChocoStopChain chain, SolveLimits limits,

@@ -154,6 +154,6 @@ public final class ChocoThroughputSolver extends AbstractSolver<ThroughputProble
         applied.forEach(out::param);
         return out.param("scaling", scaling.describe()).param("terms", terms)
                 .param("optimalityError", 2 * scaling.absoluteError(terms))
-                .stat("nodes", o.nodes()).stat("integerPeriod", o.value());
+                .stat("nodes", o.nodes()).stat("integerPeriod", o.found() ? o.value() : Double.NaN);
     }
 }
