@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 public class ExactExitsBackendsBenchmark {
     /** The solver id. */
-    @Param({"mincut", "mincut-compiled", "ortools-milp:scip", "ortools-milp:cbc", "ortools-milp:highs", "ortools-cpsat"})
+    @Param({"mincut", "mincut-compiled", "ortools-milp:scip", "ortools-milp:cbc", "ortools-milp:highs", "ortools-cpsat", "choco"})
     public String solver;
 
     /** The multi-exit zoo model (its block view). */

@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 1)
 public class ExactThroughputBackendsBenchmark {
     /** The solver id. */
-    @Param({"enumerate", "ortools-milp:scip", "ortools-milp:cbc", "ortools-milp:highs", "ortools-cpsat"})
+    @Param({"enumerate", "ortools-milp:scip", "ortools-milp:cbc", "ortools-milp:highs", "ortools-cpsat", "choco"})
     public String solver;
 
     /** The multi-exit zoo model (its block view). */
