@@ -1,5 +1,8 @@
 /**
- * {@code cleave map}: the exact P1 bandwidth map (optimal plan and cost per uplink interval) of
- * {@link org.cleave.algorithms.partition.BandwidthMap}, as a table and optionally a plot.
+ * {@code cleave map}: exact bandwidth maps as a table and optionally a plot. P1: the optimal plan
+ * and cost per uplink interval ({@link org.cleave.algorithms.partition.BandwidthMap}). P2: for a
+ * fixed exit set, the least expected cost over placements per uplink interval
+ * ({@link org.cleave.cli.map.ExitsBandwidthMap}), with the exit set's accuracy and where the
+ * latency bound holds.
  */
 package org.cleave.cli.map;

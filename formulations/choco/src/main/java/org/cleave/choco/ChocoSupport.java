@@ -1,13 +1,18 @@
 package org.cleave.choco;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.chocosolver.solver.Model;
 import org.chocosolver.solver.Solver;
 import org.chocosolver.solver.search.strategy.Search;
+import org.chocosolver.solver.search.strategy.strategy.AbstractStrategy;
 import org.chocosolver.solver.search.strategy.selectors.values.IntDomainMin;
 import org.chocosolver.solver.search.strategy.selectors.variables.DomOverWDeg;
+import org.chocosolver.solver.variables.BoolVar;
 import org.chocosolver.solver.variables.IntVar;
+import org.cleave.core.model.DnnGraph;
 import org.cleave.core.solve.Capability;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.SolveLimits;
@@ -35,9 +40,34 @@ public final class ChocoSupport {
      */
     public static void configure(Model model, IntVar[] decisions, SolveLimits limits, Deadline deadline, int worker,
                                  Map<String, Object> applied) {
-        Solver solver = model.getSolver();
         long seed = limits.seedOr(0) + worker;
-        solver.setSearch(Search.intVarSearch(new DomOverWDeg<>(decisions, seed), new IntDomainMin(), decisions));
+        model.getSolver().setSearch(Search.intVarSearch(new DomOverWDeg<>(decisions, seed), new IntDomainMin(),
+                decisions));
+        limit(model, limits, deadline, applied);
+    }
+
+    /**
+     * As {@link #configure(Model, IntVar[], SolveLimits, Deadline, int, Map)}, but branching on
+     * {@code phases} in order (each phase with its own seeded dom/wdeg, smallest value first; empty
+     * phases are skipped): e.g. the exit choice before the placement.
+     */
+    public static void configurePhases(Model model, IntVar[][] phases, SolveLimits limits, Deadline deadline,
+                                       int worker, Map<String, Object> applied) {
+        long seed = limits.seedOr(0) + worker;
+        List<AbstractStrategy<IntVar>> strategies = new ArrayList<>();
+        for (IntVar[] phase : phases) {
+            if (phase.length > 0) {
+                strategies.add(Search.intVarSearch(new DomOverWDeg<>(phase, seed), new IntDomainMin(), phase));
+            }
+        }
+        if (!strategies.isEmpty()) {
+            model.getSolver().setSearch(Search.sequencer(strategies.toArray(AbstractStrategy[]::new)));
+        }
+        limit(model, limits, deadline, applied);
+    }
+
+    private static void limit(Model model, SolveLimits limits, Deadline deadline, Map<String, Object> applied) {
+        Solver solver = model.getSolver();
         if (limits.timeLimit().isPresent()) {
             long ms = Math.max(1, deadline.remaining().toMillis());
             solver.limitTime(ms);
@@ -45,6 +75,34 @@ public final class ChocoSupport {
         }
         applied.put("seed", limits.seedOr(0));
         applied.put("threads", limits.threads());
+    }
+
+    /**
+     * Posts the placement's monotonicity on the arcs out of a layer, x_u ≤ x_v for each consumer v,
+     * and returns the consumers' variables.
+     */
+    public static BoolVar[] monotoneArcs(Model model, BoolVar[] x, DnnGraph g, int u) {
+        BoolVar[] consumers = new BoolVar[g.outDegree(u)];
+        for (int k = 0; k < consumers.length; k++) {
+            consumers[k] = x[g.successor(u, k)];
+            model.arithm(x[u], "<=", consumers[k]).post();
+        }
+        return consumers;
+    }
+
+    /**
+     * A Boolean s that holds exactly when the layer with placement {@code xu} sends its tensor:
+     * s = ¬x_u ∧ ∨ consumers, as the clauses x_u ∨ s ∨ ¬x_v (each consumer v), ¬s ∨ ¬x_u and
+     * ¬s ∨ ∨ x_v.
+     */
+    public static BoolVar sends(Model model, BoolVar xu, BoolVar[] consumers, String name) {
+        BoolVar s = model.boolVar(name);
+        for (BoolVar xv : consumers) {
+            model.addClauses(new BoolVar[] {xu, s}, new BoolVar[] {xv});
+        }
+        model.arithm(s, "+", xu, "<=", 1).post();
+        model.addClauses(consumers, new BoolVar[] {s});
+        return s;
     }
 
     /**

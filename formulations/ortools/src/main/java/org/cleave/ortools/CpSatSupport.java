@@ -1,11 +1,15 @@
 package org.cleave.ortools;
 
+import com.google.ortools.sat.BoolVar;
+import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.Literal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.cleave.core.model.DnnGraph;
 import org.cleave.core.solve.Capability;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.SolveLimits;
@@ -49,6 +53,25 @@ public final class CpSatSupport {
     /** {@link #solver(SolveLimits, Deadline, Map)} discarding the record of what was set. */
     public static CpSolver solver(SolveLimits limits, Deadline deadline) {
         return solver(limits, deadline, new LinkedHashMap<>());
+    }
+
+    /**
+     * A new Boolean σ_u ⇔ (u's tensor is sent) = ¬x_u ∧ ∨_{u → v} x_v, by the clauses
+     * x_u ∨ σ_u ∨ ¬x_v per consumer v, ¬σ_u ∨ ¬x_u and ¬σ_u ∨ ∨_{u → v} x_v (u must have consumers).
+     */
+    public static BoolVar sent(CpModel model, DnnGraph g, BoolVar[] x, int u) {
+        int consumers = g.outDegree(u);
+        BoolVar s = model.newBoolVar("s_" + u);
+        Literal[] someConsumer = new Literal[consumers + 1];
+        someConsumer[0] = s.not();
+        for (int k = 0; k < consumers; k++) {
+            int v = g.successor(u, k);
+            model.addBoolOr(new Literal[] {x[v].not(), x[u], s});
+            someConsumer[k + 1] = x[v];
+        }
+        model.addBoolOr(new Literal[] {s.not(), x[u].not()});
+        model.addBoolOr(someConsumer);
+        return s;
     }
 
     /**

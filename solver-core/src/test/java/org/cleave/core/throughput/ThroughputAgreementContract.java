@@ -16,16 +16,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Agreement of exact P3 solvers with a reference (enumeration) on {@link #instances()} seeded
- * instances (default {@value #INSTANCES}): the four graph shapes, 1–10 layers after the input, up
+ * Agreement of exact P3 solvers with a reference (enumeration) on {@value #INSTANCES} seeded
+ * instances: the four graph shapes, 1–10 layers after the input, up
  * to 3 exits, accuracy floors and frame rates as {@link RandomThroughputInstances} draws them.
  * Each solver must reach the reference's status (OPTIMAL or INFEASIBLE), pass the verifier
  * (objective, feasibility and bound) and equal the reference's period to
- * {@value #RELATIVE_TOLERANCE} relative. Subclasses name the solvers; a slow one may override
- * {@link #instances()} with a smaller count, which its javadoc must state.
+ * {@value #RELATIVE_TOLERANCE} relative. Subclasses name the solvers and the reference.
  */
 public abstract class ThroughputAgreementContract {
-    /** Default number of instances. */
+    /** Number of instances. */
     public static final int INSTANCES = 500;
 
     /** Relative tolerance against the reference. */

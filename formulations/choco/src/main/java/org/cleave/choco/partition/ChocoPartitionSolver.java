@@ -171,22 +171,12 @@ public final class ChocoPartitionSolver extends AbstractSolver<PartitionProblem,
             add(terms, coefficients, x[v], costs.edge(v));
         }
         for (int u = 0; u < n; u++) {
-            int consumers = g.outDegree(u);
-            BoolVar[] consumerVars = new BoolVar[consumers];
-            for (int k = 0; k < consumers; k++) {
-                consumerVars[k] = x[g.successor(u, k)];
-                model.arithm(x[u], "<=", consumerVars[k]).post();
-            }
-            if (consumers == 0 || costs.send(u) == 0) {
+            BoolVar[] consumerVars = ChocoSupport.monotoneArcs(model, x, g, u);
+            if (consumerVars.length == 0 || costs.send(u) == 0) {
                 continue;
             }
-            BoolVar s = model.boolVar("s_" + u);
+            BoolVar s = ChocoSupport.sends(model, x[u], consumerVars, "s_" + u);
             sends.add(s);
-            for (BoolVar xv : consumerVars) {
-                model.addClauses(new BoolVar[] {x[u], s}, new BoolVar[] {xv});
-            }
-            model.arithm(s, "+", x[u], "<=", 1).post();
-            model.addClauses(consumerVars, new BoolVar[] {s});
             add(terms, coefficients, s, costs.send(u));
         }
         IntVar cost = model.intVar("z", 0, (int) maxCost, true);

@@ -5,7 +5,6 @@ import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExprBuilder;
-import com.google.ortools.sat.Literal;
 import com.google.ortools.sat.LinearExpr;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -77,16 +76,7 @@ public final class CpSatPartitionSolver extends AbstractSolver<PartitionProblem,
             if (consumers == 0 || costs.send(u) == 0) {
                 continue;
             }
-            BoolVar s = model.newBoolVar("s_" + u);
-            Literal[] someConsumer = new Literal[consumers + 1];
-            someConsumer[0] = s.not();
-            for (int k = 0; k < consumers; k++) {
-                int v = g.successor(u, k);
-                model.addBoolOr(new Literal[] {x[v].not(), x[u], s});
-                someConsumer[k + 1] = x[v];
-            }
-            model.addBoolOr(new Literal[] {s.not(), x[u].not()});
-            model.addBoolOr(someConsumer);
+            BoolVar s = CpSatSupport.sent(model, g, x, u);
             objective.addTerm(s, costs.send(u));
         }
         model.minimize(objective);

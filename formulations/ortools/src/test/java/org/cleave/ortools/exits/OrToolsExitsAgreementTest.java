@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * {@code ortools-milp:scip}, {@code ortools-milp:cbc} and {@code ortools-milp:highs} each agree
+ * {@code ortools-milp:scip}, {@code ortools-milp:cbc}, {@code ortools-milp:highs} and
+ * {@code ortools-cpsat} each agree
  * with {@code mincut} (exit-set enumeration × min-cut, ideal enumeration under a binding latency
  * bound) on all 500 P2 instances of {@link ExitsAgreementContract}, both variants (status,
  * objective to 1e-6 relative, right-sizing's tie-break latency). Skipped (not passed) without
@@ -25,7 +26,8 @@ class OrToolsExitsAgreementTest extends ExitsAgreementContract {
 
     @Override
     protected List<Solver<ExitsProblem, ExitPlan>> solvers() {
-        return List.of(new MilpExitsSolver.Scip(), new MilpExitsSolver.Cbc(), new MilpExitsSolver.Highs());
+        return List.of(new MilpExitsSolver.Scip(), new MilpExitsSolver.Cbc(), new MilpExitsSolver.Highs(),
+                new CpSatExitsSolver());
     }
 
     @Override

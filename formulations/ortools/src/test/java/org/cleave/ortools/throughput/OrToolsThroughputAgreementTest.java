@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * {@code ortools-milp:scip}, {@code ortools-milp:cbc} and {@code ortools-milp:highs} each agree
+ * {@code ortools-milp:scip}, {@code ortools-milp:cbc}, {@code ortools-milp:highs} and
+ * {@code ortools-cpsat} each agree
  * with {@code enumerate} on all 500 instances of {@link ThroughputAgreementContract} (status, and
  * the period to 1e-6 relative). Skipped (not passed) without OR-Tools natives.
  */
@@ -24,7 +25,7 @@ class OrToolsThroughputAgreementTest extends ThroughputAgreementContract {
     @Override
     protected List<Solver<ThroughputProblem, ExitPlan>> solvers() {
         return List.of(new MilpThroughputSolver.Scip(), new MilpThroughputSolver.Cbc(),
-                new MilpThroughputSolver.Highs());
+                new MilpThroughputSolver.Highs(), new CpSatThroughputSolver());
     }
 
     @Override

@@ -1,0 +1,73 @@
+package org.cleave.algorithms.exits;
+
+import java.util.Set;
+import org.cleave.algorithms.partition.CompiledPartitionNetwork;
+import org.cleave.algorithms.partition.ReachWeights;
+import org.cleave.core.exits.ExitPlan;
+import org.cleave.core.exits.ExitsProblem;
+import org.cleave.core.exits.StopProfile;
+import org.cleave.core.model.DnnGraph;
+import org.cleave.core.solve.AbstractSolver;
+import org.cleave.core.solve.Capability;
+import org.cleave.core.solve.Deadline;
+import org.cleave.core.solve.Family;
+import org.cleave.core.solve.Outcome;
+import org.cleave.core.solve.SolveLimits;
+import org.cleave.core.solve.SolverKind;
+
+/**
+ * Exact P2 ({@link ExitsProblem}) as {@link MinCutExitsSolver} (the same exit-set enumeration,
+ * pruning and ideal enumeration when a latency bound binds), with each exit set's cut solved on
+ * one {@link CompiledPartitionNetwork} compiled once per solve and re-weighted per exit set: the
+ * set's {@link StopProfile} becomes {@link ReachWeights} (layer reach π = reach, tensor reach τ =
+ * continueAfter, branch reach χ of each active exit, result share ρ of each stop, so that both the
+ * nested profile of variant (a) and the truncated one of variant (b) are expressed), then the
+ * model's parameters are set with the weights of the cut and the network's Dinic max-flow is run
+ * (Hu et al., DADS, INFOCOM 2019, doi:10.1109/INFOCOM.2019.8737614; per exit set as in Edgent,
+ * doi:10.1109/TWC.2019.2946140). The JGraphT path of {@code mincut} is the independent
+ * cross-check. O(2^m · |V|²·|A|) without a binding latency bound (m exits); no graph is built per
+ * exit set. Stateless: the network is local to one solve.
+ */
+public final class CompiledMinCutExitsSolver extends AbstractSolver<ExitsProblem, ExitPlan> {
+    public CompiledMinCutExitsSolver() {
+        super("mincut-compiled", Family.EXITS, SolverKind.EXACT, ExitsProblem.class, Set.of(Capability.TIME_LIMIT),
+                "exit-set enumeration x min cut on one compiled flow network re-weighted per exit set"
+                        + " (ideal enumeration when a latency bound binds)");
+    }
+
+    @Override
+    protected Outcome<ExitPlan> run(ExitsProblem problem, SolveLimits limits, Deadline deadline) {
+        DnnGraph g = problem.graph();
+        CompiledPartitionNetwork net = CompiledPartitionNetwork.compile(g);
+        return ExitSetSearch.solve(problem, deadline, (profile, w) -> {
+            net.setReachWeights(reachWeights(profile));
+            net.setParameters(problem.device(), problem.edge(), problem.link(), w, problem.deviceLoad());
+            net.solve();
+            return ExitSets.tidy(g, profile, net.plan());
+        });
+    }
+
+    /**
+     * The reach weights of a stop profile, in either mode: π_v = reach(v), τ_v = continueAfter(v),
+     * χ at each active exit's layer = the share computing its branch, ρ at each stop's layer = the
+     * share stopping there (the final classifier's at the output).
+     */
+    static ReachWeights reachWeights(StopProfile profile) {
+        int n = profile.size();
+        double[] layer = new double[n];
+        double[] tensor = new double[n];
+        double[] branch = new double[n];
+        double[] result = new double[n];
+        for (int v = 0; v < n; v++) {
+            layer[v] = profile.reach(v);
+            tensor[v] = profile.continueAfter(v);
+        }
+        for (StopProfile.Stop s : profile.stops()) {
+            if (s.exit().isPresent()) {
+                branch[s.layer()] = s.branchReach();
+            }
+            result[s.layer()] += s.share();
+        }
+        return new ReachWeights(layer, tensor, branch, result);
+    }
+}

@@ -1,0 +1,529 @@
+package org.cleave.choco;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.chocosolver.solver.Model;
+import org.chocosolver.solver.Settings;
+import org.chocosolver.solver.constraints.Constraint;
+import org.chocosolver.solver.constraints.Propagator;
+import org.chocosolver.solver.constraints.PropagatorPriority;
+import org.chocosolver.solver.exception.ContradictionException;
+import org.chocosolver.solver.variables.BoolVar;
+import org.chocosolver.solver.variables.IntVar;
+import org.chocosolver.solver.variables.events.IntEventType;
+import org.chocosolver.util.ESat;
+import org.chocosolver.util.tools.ArrayUtils;
+import org.cleave.core.exits.ExitPlan;
+import org.cleave.core.exits.StopProfile;
+import org.cleave.core.model.Device;
+import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.EdgeServer;
+import org.cleave.core.model.Exit;
+import org.cleave.core.model.Layer;
+import org.cleave.core.model.Link;
+import org.cleave.core.model.Placement;
+import org.cleave.core.solve.IntegerScaling;
+
+/**
+ * The early-exit model shared by the Choco formulations of P2 and P3: exit choice as Boolean
+ * variables, the reach of every layer as a function of one integer variable, and each
+ * reach-weighted cost tabulated over the few variables it depends on, so that no product of a
+ * reach with a placement has to be linearised.
+ *
+ * <p><b>Stop chain.</b> Nodes k = 0 … m+1: 0 a virtual source (rate R_0 = 0), 1 … m the exits by
+ * depth (layer ℓ_k, rate R_k = r_k, or 1 under {@link StopProfile.Mode#TRUNCATE}), m+1 the final
+ * classifier (layer = output, R = 1). Layer v lies in segment s(v), the first node k ≥ 1 with
+ * ℓ_k ≥ v. Variables:
+ * <pre>
+ *   z_k ∈ {0,1}             exit k active (1 ≤ k ≤ m)
+ *   π_s ∈ {0, …, s−1}       the deepest active node before node s (1 ≤ s ≤ m+1):
+ *                           π_1 = 0,  π_{s+1} = element([π_s, s], z_s)
+ *   x_v ∈ {0,1}             layer v on the edge; x_input = 0, x_u ≤ x_v on every arc
+ *   σ_u ∈ {0,1}             u's tensor is sent: the clauses of the P1 model, σ_u = ¬x_u ∧ ∨_{u→v} x_v
+ * </pre>
+ * Rates are nondecreasing with depth, so {@link StopProfile}'s quantities are exact functions of
+ * π: reach(v) = 1 − R_{π_{s(v)}}, continueAfter(u) = 1 − R_{π_{s(u+1)}}, and for node k (active)
+ * branchReach_k = 1 − R_{π_k}, share_k = R_k − R_{π_k}.
+ *
+ * <p><b>Exact reach-weighted costs.</b> Every cost term of {@link org.cleave.core.exits.ExpectedLoads}
+ * depends on one π and one or two Booleans: layer v on (π_{s(v)}, x_v), the tensor of u on
+ * (π_{s(u+1)}, σ_u), stop k on (π_k, z_k, x_{ℓ_k}) (branch compute, result download, link
+ * latency). For each assignment of those variables the term's real value — a measure
+ * Σ_kind w_kind·amount_kind of device seconds, edge seconds, uplink seconds, downlink seconds and
+ * touched share — is computed in floating point and rounded once by {@link IntegerScaling}; a
+ * measure's total is the global constraint {@link PropReachSum}, total = Σ_t value_t(drivers),
+ * which holds each term's values for every assignment of its drivers (so the value of the product
+ * reach × indicator itself, for every case: nothing is linearised) and filters by the bounds of
+ * the sum. The model's integer total of a plan is therefore round-per-term of the evaluator's
+ * terms: off by at most k/2 units for k rounded terms, and by nothing else. Values above a
+ * measure's cap (a plan paying one exceeds the measure's upper bound) are clamped to the cap.
+ *
+ * <p><b>Feasibility exactly as the evaluator decides it.</b> Constraints a family states in
+ * floating point (accuracy floor, latency bound, frame rate) are posted as a checker constraint
+ * that calls the family evaluator on every complete assignment and fails the infeasible ones, plus
+ * an accuracy checker on z alone (the accuracy depends on the exit set only) and the scaled totals'
+ * upper bounds relaxed by their rounding error, which prune but never cut off a feasible plan.
+ *
+ * <p><b>Unreached layers.</b> Layers behind an active exit of rate 1 cost nothing wherever they
+ * run; they are put on the edge (monotone, and cost-neutral in every measure since their tensors'
+ * continueAfter and their stops' shares are 0), and exits behind such an exit are kept off, so
+ * that the plans of equal cost that differ only there are not enumerated.
+ */
+public final class ChocoStopChain {
+    /** Amount kinds of a term: device compute seconds. */
+    public static final int DEVICE = 0;
+    /** Edge compute seconds. */
+    public static final int EDGE = 1;
+    /** Uplink seconds. */
+    public static final int UPLOAD = 2;
+    /** Downlink seconds of results. */
+    public static final int DOWNLOAD = 3;
+    /** Share of samples that touched the edge (× one-way latency). */
+    public static final int TOUCH = 4;
+    /** Number of amount kinds. */
+    public static final int KINDS = 5;
+
+    /** At most this many digits: a total of 10^7 plus rounding stays below Choco's domain bound ±21,474,836. */
+    static final int MAX_DIGITS = 7;
+
+    private enum Kind {
+        LAYER, TENSOR, STOP
+    }
+
+    /** One cost term: its kind, the layer or node it belongs to, and the segment whose π drives it. */
+    private record Term(Kind kind, int index, int segment) {
+    }
+
+    private final DnnGraph graph;
+    private final List<String> exitIds = new ArrayList<>();
+    private final int exits;
+    private final int[] nodeLayer;
+    private final double[] rate;
+    private final int[] segment;
+    private final double[] deviceSeconds;
+    private final double[] edgeSeconds;
+    private final double[] uploadSeconds;
+    private final double[] branchDevice;
+    private final double[] branchEdge;
+    private final double resultSeconds;
+    private final StopProfile.Mode mode;
+    private final List<Term> terms = new ArrayList<>();
+
+    private ChocoStopChain(DnnGraph g, Device d, EdgeServer e, Link link, double deviceLoad, StopProfile.Mode mode) {
+        this.graph = g;
+        this.mode = mode;
+        List<Exit> list = g.exits();
+        exits = list.size();
+        int last = exits + 1;
+        nodeLayer = new int[last + 1];
+        rate = new double[last + 1];
+        nodeLayer[0] = -1;
+        branchDevice = new double[last + 1];
+        branchEdge = new double[last + 1];
+        for (int k = 1; k <= last; k++) {
+            Exit exit = k <= exits ? list.get(k - 1) : null;
+            nodeLayer[k] = exit == null ? g.outputIndex() : g.indexOf(exit.afterLayer());
+            rate[k] = exit == null || mode == StopProfile.Mode.TRUNCATE ? 1.0 : exit.exitRate();
+            Layer branch = new Layer("branch", exit == null ? 0 : exit.flops(), 0, 0);
+            branchDevice[k] = d.seconds(branch, deviceLoad);
+            branchEdge[k] = e.seconds(branch);
+            if (exit != null) {
+                exitIds.add(exit.id());
+            }
+        }
+        int n = g.size();
+        segment = new int[n + 1];
+        deviceSeconds = new double[n];
+        edgeSeconds = new double[n];
+        uploadSeconds = new double[n];
+        int s = 1;
+        for (int v = 0; v < n; v++) {
+            while (nodeLayer[s] < v) {
+                s++;
+            }
+            segment[v] = s;
+            deviceSeconds[v] = d.seconds(g.layer(v), deviceLoad);
+            edgeSeconds[v] = e.seconds(g.layer(v));
+            uploadSeconds[v] = g.outDegree(v) > 0 ? link.uploadSeconds(g.layer(v).outputBytes()) : 0;
+        }
+        segment[n] = last;
+        resultSeconds = link.downloadSeconds(g.output().outputBytes());
+        for (int v = 0; v < n; v++) {
+            terms.add(new Term(Kind.LAYER, v, segment[v]));
+        }
+        for (int u = 0; u < n; u++) {
+            if (uploadSeconds[u] > 0) {
+                terms.add(new Term(Kind.TENSOR, u, segment[u + 1]));
+            }
+        }
+        for (int k = 1; k <= last; k++) {
+            terms.add(new Term(Kind.STOP, k, k));
+        }
+    }
+
+    /** The chain of {@code g}'s exits on the given tiers under {@code mode}. */
+    public static ChocoStopChain of(DnnGraph g, Device d, EdgeServer e, Link link, double deviceLoad,
+                                    StopProfile.Mode mode) {
+        return new ChocoStopChain(g, d, e, link, deviceLoad, mode);
+    }
+
+    /** Amounts (by kind) of term {@code t} when its π is {@code p}, its bit {@code b} and its gate {@code gate}. */
+    private double[] amounts(Term t, int p, int b, int gate) {
+        double[] a = new double[KINDS];
+        double reach = 1 - rate[p];
+        switch (t.kind()) {
+            case LAYER -> a[b == 1 ? EDGE : DEVICE] = reach * (b == 1 ? edgeSeconds[t.index()] : deviceSeconds[t.index()]);
+            case TENSOR -> a[UPLOAD] = b == 1 ? reach * uploadSeconds[t.index()] : 0;
+            case STOP -> {
+                if (gate == 1) {
+                    double share = rate[t.index()] - rate[p];
+                    if (b == 1) {
+                        a[EDGE] = reach * branchEdge[t.index()];
+                        a[DOWNLOAD] = share * resultSeconds;
+                        a[TOUCH] = share;
+                    } else {
+                        a[DEVICE] = reach * branchDevice[t.index()];
+                    }
+                }
+            }
+            default -> throw new IllegalStateException(t.kind().name());
+        }
+        return a;
+    }
+
+    private static double value(double[] amounts, double[] weights) {
+        double v = 0;
+        for (int i = 0; i < KINDS; i++) {
+            v += weights[i] * amounts[i];
+        }
+        return v;
+    }
+
+    /** Whether {@code t} has a nonzero value under {@code weights} for some assignment. */
+    private boolean counts(Term t, double[] weights) {
+        for (int p = 0; p < t.segment(); p++) {
+            for (int b = 0; b <= 1; b++) {
+                if (value(amounts(t, p, b, 1), weights) != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** k: the number of rounded terms of a measure with {@code weights}. */
+    public int terms(double[] weights) {
+        int k = 0;
+        for (Term t : terms) {
+            if (counts(t, weights)) {
+                k++;
+            }
+        }
+        return k;
+    }
+
+    /**
+     * Significant digits for a measure of {@code terms} rounded terms: at most {@value #MAX_DIGITS},
+     * and 10^digits + k below Choco's domain bound {@link IntVar#MAX_INT_BOUND} (a total is at most
+     * 10^digits + k/2 + 1; the sums themselves are kept in {@code long} by {@link PropReachSum}).
+     *
+     * @throws IllegalArgumentException if fewer than 3 digits remain (a graph far too large)
+     */
+    public int digits(int terms) {
+        int digits = Math.min(MAX_DIGITS, (int) Math.floor(Math.log10(IntVar.MAX_INT_BOUND - terms)));
+        if (digits < 3) {
+            throw new IllegalArgumentException("model: " + terms + " cost terms leave too few significant digits"
+                    + " for Choco's integer costs. Maybe use mincut, enumerate or ortools-milp:scip");
+        }
+        return digits;
+    }
+
+    /**
+     * A scaled measure: Σ_kind {@code weights[kind]}·amount, scaled by {@code scaling}; plans whose
+     * measure exceeds {@code upperCost} are not needed. Its total is bounded by
+     * ⌊scale·upperCost + k/2⌋ (no plan within upperCost is cut off) and its terms clamped to one
+     * more than that.
+     */
+    public Measure measure(String name, double[] weights, IntegerScaling scaling, double upperCost) {
+        int k = terms(weights);
+        double scaled = Math.max(0, upperCost * scaling.scale());
+        long upper = (long) Math.floor(scaled + k * 0.5);
+        return new Measure(name, weights.clone(), scaling, k, upper, upper + 1);
+    }
+
+    /**
+     * A measure of the model.
+     *
+     * @param name    variable name
+     * @param weights weight per amount kind
+     * @param scaling the integer scaling
+     * @param terms   k, the number of rounded terms
+     * @param upper   the total's upper bound in integer units
+     * @param cap     largest term value after clamping
+     */
+    public record Measure(String name, double[] weights, IntegerScaling scaling, int terms, long upper, long cap) {
+        /** Worst-case rounding error of one plan's total, in integer units: k/2. */
+        public double errorUnits() {
+            return terms * 0.5;
+        }
+
+        /** The real value of integer units, less the rounding error: a conservative lower bound, at least 0. */
+        public double lowerBound(long units) {
+            return Math.max(0, scaling.toCost(units) - scaling.absoluteError(terms));
+        }
+
+        long scaled(double cost) {
+            return cost * scaling.scale() >= cap ? cap : Math.min(cap, scaling.toLong(cost));
+        }
+    }
+
+    /** Σ over all terms of each term's largest value under {@code weights}: at least any plan's measure. */
+    public double worstCase(double[] weights) {
+        double total = 0;
+        for (Term t : terms) {
+            double max = 0;
+            for (int p = 0; p < t.segment(); p++) {
+                for (int b = 0; b <= 1; b++) {
+                    max = Math.max(max, value(amounts(t, p, b, 1), weights));
+                }
+            }
+            total += max;
+        }
+        return total;
+    }
+
+    /**
+     * A lower bound on device + edge compute of any plan, in seconds: every layer runs on one tier,
+     * and is reached by at least 1 − R_{s(v)−1} of the samples (all exits before it active),
+     * Σ_v min(t_d(v), t_e(v))·(1 − R_{s(v)−1}), the input on the device. Branches are left out.
+     */
+    public double computeFloorSeconds() {
+        double total = deviceSeconds[0];
+        for (int v = 1; v < deviceSeconds.length; v++) {
+            total += Math.min(deviceSeconds[v], edgeSeconds[v]) * (1 - rate[segment[v] - 1]);
+        }
+        return total;
+    }
+
+    /** A Choco model of this chain with the totals of {@code measures}. */
+    public Built build(String name, List<Measure> measures) {
+        return new Built(name, measures);
+    }
+
+    /** One Choco model of the chain. */
+    public final class Built {
+        private final Model model;
+        private final BoolVar[] z;
+        private final IntVar[] pi;
+        private final BoolVar[] x;
+        private final List<BoolVar> sent = new ArrayList<>();
+        private final IntVar[] totals;
+
+        private Built(String name, List<Measure> measures) {
+            // Choco's production settings: no re-check of every solution against every constraint
+            // (each plan is checked by the family evaluator instead)
+            model = new Model(name, Settings.prod());
+            int last = exits + 1;
+            z = new BoolVar[last];
+            pi = new IntVar[last + 1];
+            pi[1] = model.intVar(0);
+            for (int k = 1; k < last; k++) {
+                z[k] = model.boolVar("z_" + k);
+                pi[k + 1] = model.intVar("pi_" + (k + 1), 0, k);
+                model.element(pi[k + 1], new IntVar[] {pi[k], model.intVar(k)}, z[k], 0).post();
+            }
+            if (mode == StopProfile.Mode.TRUNCATE && exits > 1) {
+                model.sum(java.util.Arrays.copyOfRange(z, 1, last), "<=", 1).post();
+            }
+            int n = graph.size();
+            x = model.boolVarArray("x", n);
+            model.arithm(x[0], "=", 0).post();
+            BoolVar[] sentOf = new BoolVar[n];
+            for (int u = 0; u < n; u++) {
+                BoolVar[] next = ChocoSupport.monotoneArcs(model, x, graph, u);
+                if (uploadSeconds[u] > 0) {
+                    BoolVar s = ChocoSupport.sends(model, x[u], next, "sent_" + u);
+                    sent.add(s);
+                    sentOf[u] = s;
+                }
+            }
+            unreached(n);
+            totals = new IntVar[measures.size()];
+            for (int i = 0; i < measures.size(); i++) {
+                Measure mu = measures.get(i);
+                totals[i] = model.intVar(mu.name(), 0, (int) mu.upper(), true);
+                sum(totals[i], mu, sentOf);
+            }
+        }
+
+        /** total = Σ_t value_t(drivers) over the terms that count under {@code mu}, as one {@link PropReachSum}. */
+        private void sum(IntVar total, Measure mu, BoolVar[] sentOf) {
+            List<IntVar> vars = new ArrayList<>();
+            java.util.Map<IntVar, Integer> position = new java.util.IdentityHashMap<>();
+            vars.add(total);
+            List<int[]> indices = new ArrayList<>();
+            List<long[][][]> values = new ArrayList<>();
+            for (Term t : terms) {
+                if (!counts(t, mu.weights())) {
+                    continue;
+                }
+                IntVar[] drivers = drivers(t, sentOf);
+                int[] at = {-1, -1, -1};
+                for (int d = 0; d < drivers.length; d++) {
+                    IntVar var = drivers[d];
+                    at[d] = position.computeIfAbsent(var, key -> {
+                        vars.add(key);
+                        return vars.size() - 1;
+                    });
+                }
+                long[][][] v = new long[t.segment()][2][2];
+                for (int p = 0; p < t.segment(); p++) {
+                    for (int b = 0; b <= 1; b++) {
+                        for (int g = 0; g <= 1; g++) {
+                            v[p][b][g] = mu.scaled(value(amounts(t, p, b, drivers.length == 3 ? g : 1), mu.weights()));
+                        }
+                    }
+                }
+                indices.add(at);
+                values.add(v);
+            }
+            if (indices.isEmpty()) {
+                model.arithm(total, "=", 0).post();
+                return;
+            }
+            int k = indices.size();
+            int[] piAt = new int[k];
+            int[] bitAt = new int[k];
+            int[] gateAt = new int[k];
+            for (int t = 0; t < k; t++) {
+                piAt[t] = indices.get(t)[0];
+                bitAt[t] = indices.get(t)[1];
+                gateAt[t] = indices.get(t)[2];
+            }
+            new Constraint("reach-sum-" + mu.name(), new PropReachSum(vars.toArray(IntVar[]::new), piAt, bitAt, gateAt,
+                    values.toArray(long[][][][]::new))).post();
+        }
+
+        /** Layers behind an active exit of rate 1 go to the edge; exits there stay off. */
+        private void unreached(int n) {
+            int last = exits + 1;
+            BoolVar[] dead = new BoolVar[last + 1];
+            for (int s = 2; s <= last; s++) {
+                int[] ones = java.util.stream.IntStream.range(1, s).filter(p -> rate[p] >= 1).toArray();
+                if (ones.length > 0) {
+                    dead[s] = model.member(pi[s], ones).reify();
+                }
+            }
+            for (int v = 1; v < n; v++) {
+                if (dead[segment[v]] != null) {
+                    model.addClauses(new BoolVar[] {x[v]}, new BoolVar[] {dead[segment[v]]});
+                }
+            }
+            for (int k = 1; k < last; k++) {
+                if (dead[k] != null) {
+                    model.addClauses(new BoolVar[0], new BoolVar[] {dead[k], z[k]});
+                }
+            }
+        }
+
+        private IntVar[] drivers(Term t, BoolVar[] sentOf) {
+            return switch (t.kind()) {
+                case LAYER -> new IntVar[] {pi[t.segment()], x[t.index()]};
+                case TENSOR -> new IntVar[] {pi[t.segment()], sentOf[t.index()]};
+                case STOP -> t.index() <= exits
+                        ? new IntVar[] {pi[t.segment()], x[nodeLayer[t.index()]], z[t.index()]}
+                        : new IntVar[] {pi[t.segment()], x[nodeLayer[t.index()]]};
+            };
+        }
+
+        /** The model. */
+        public Model model() {
+            return model;
+        }
+
+        /** The total of measure {@code i} (in the order given to {@link #build}). */
+        public IntVar total(int i) {
+            return totals[i];
+        }
+
+        /** π_{m+1}: the deepest active exit (0: none), i.e. where the final classifier's share starts. */
+        public IntVar deepestActive() {
+            return pi[exits + 1];
+        }
+
+        /** The branching phases: exits, then placement, then sent tensors. */
+        public IntVar[][] phases() {
+            IntVar[] exitVars = java.util.Arrays.copyOfRange(z, 1, exits + 1);
+            return new IntVar[][] {exitVars, x, sent.toArray(IntVar[]::new)};
+        }
+
+        /** Fails every complete assignment whose plan {@code feasible} rejects. */
+        public void requirePlan(Predicate<ExitPlan> feasible) {
+            IntVar[] vars = ArrayUtils.append(java.util.Arrays.copyOfRange(z, 1, exits + 1), x);
+            new Constraint("plan-check", new Check(vars, () -> feasible.test(plan()))).post();
+        }
+
+        /** Fails every exit set {@code feasible} rejects (ids in depth order), as soon as z is fixed. */
+        public void requireExitSet(Predicate<List<String>> feasible) {
+            if (exits == 0) {
+                if (!feasible.test(List.of())) {
+                    model.falseConstraint().post();
+                }
+                return;
+            }
+            IntVar[] vars = java.util.Arrays.copyOfRange(z, 1, exits + 1);
+            new Constraint("exit-set-check", new Check(vars, () -> feasible.test(activeExits()))).post();
+        }
+
+        /** The ids of the active exits in the current (complete) assignment, by depth. */
+        public List<String> activeExits() {
+            List<String> ids = new ArrayList<>();
+            for (int k = 1; k <= exits; k++) {
+                if (z[k].getValue() == 1) {
+                    ids.add(exitIds.get(k - 1));
+                }
+            }
+            return ids;
+        }
+
+        /** The plan of the current solution. */
+        public ExitPlan plan() {
+            boolean[] onEdge = new boolean[x.length];
+            for (int v = 0; v < x.length; v++) {
+                onEdge[v] = x[v].getValue() == 1;
+            }
+            return new ExitPlan(activeExits(), Placement.of(onEdge));
+        }
+    }
+
+    /** A checker: fails when all its variables are fixed and the test says no. */
+    private static final class Check extends Propagator<IntVar> {
+        private final java.util.function.BooleanSupplier ok;
+
+        Check(IntVar[] vars, java.util.function.BooleanSupplier ok) {
+            super(vars, PropagatorPriority.LINEAR, false);
+            this.ok = ok;
+        }
+
+        @Override
+        public int getPropagationConditions(int vIdx) {
+            return IntEventType.instantiation();
+        }
+
+        @Override
+        public void propagate(int evtmask) throws ContradictionException {
+            if (isCompletelyInstantiated() && !ok.getAsBoolean()) {
+                fails();
+            }
+        }
+
+        @Override
+        public ESat isEntailed() {
+            if (!isCompletelyInstantiated()) {
+                return ESat.UNDEFINED;
+            }
+            return ESat.eval(ok.getAsBoolean());
+        }
+    }
+}

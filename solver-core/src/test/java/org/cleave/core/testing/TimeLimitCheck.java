@@ -1,0 +1,50 @@
+package org.cleave.core.testing;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import org.cleave.core.solve.Problem;
+import org.cleave.core.solve.Result;
+import org.cleave.core.solve.SolveLimits;
+import org.cleave.core.solve.Solver;
+import org.cleave.core.solve.Status;
+import org.cleave.core.solve.Verifier;
+
+/**
+ * Whether a solver honours its time limit: given {@code limits}, it must return within a wall-time
+ * figure with status FEASIBLE (and a verified plan) or NO_SOLUTION_IN_LIMIT, and report a bound.
+ *
+ * <p>On a shared machine other processes can stall a solve for longer than the slack between the
+ * limit and the figure, which says nothing about the solver. A solver that overruns is therefore
+ * tried again, up to {@value #ATTEMPTS} attempts in all, and the fastest must be within the figure;
+ * every attempt's status, bound and plan are checked, and every attempt is printed.
+ */
+public final class TimeLimitCheck {
+    /** Attempts at most. */
+    public static final int ATTEMPTS = 3;
+
+    private TimeLimitCheck() {
+    }
+
+    /** Asserts the above for {@code solver} on {@code problem}; returns the fastest wall time in ms. */
+    public static <P extends Problem<S>, S> long assertStopsWithin(Solver<P, S> solver, P problem, SolveLimits limits,
+                                                                  long wallLimitMillis, String instanceName) {
+        long fastestMillis = Long.MAX_VALUE;
+        for (int attempt = 1; attempt <= ATTEMPTS && fastestMillis > wallLimitMillis; attempt++) {
+            long start = System.nanoTime();
+            Result<S> r = solver.solve(problem, limits);
+            long wallMillis = (System.nanoTime() - start) / 1_000_000;
+            fastestMillis = Math.min(fastestMillis, wallMillis);
+            System.out.printf(Locale.ROOT, "time limit %s, %s on %s, attempt %d: %s in %d ms, objective %.6g,"
+                    + " bound %.6g%n", limits.timeLimit().map(Object::toString).orElse("none"), solver.id(),
+                    instanceName, attempt, r.status(), wallMillis, r.objective(), r.bound());
+            assertTrue(r.status() == Status.FEASIBLE || r.status() == Status.NO_SOLUTION_IN_LIMIT,
+                    solver.id() + ": " + r.status() + " " + r.message());
+            assertTrue(r.hasBound(), solver.id() + " reports no bound");
+            assertTrue(Verifier.verify(problem, r).ok(), solver.id() + ": " + Verifier.verify(problem, r).defects());
+        }
+        assertTrue(fastestMillis <= wallLimitMillis,
+                solver.id() + " took " + fastestMillis + " ms at best in " + ATTEMPTS + " attempts");
+        return fastestMillis;
+    }
+}
