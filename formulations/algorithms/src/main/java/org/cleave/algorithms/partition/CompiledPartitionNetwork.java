@@ -44,7 +44,11 @@ import org.cleave.core.partition.PartitionProblem;
  * tensor), and all-inner-on-the-edge / all-inner-on-the-device are feasible; the blocks are
  * cut in increasing order of that lower bound until it reaches the best cost found, which is
  * therefore exact (a branch and bound whose bounds are valid; costs compare up to rounding of the
- * sums, a few ulps). Everything but the cut blocks is O(layers + arcs) per solve.
+ * sums, a few ulps). Everything but the cut blocks is O(layers + arcs) per solve. Of equally
+ * cheap plans the one with the smallest device side is returned: the inclusion-minimal minimum
+ * cut, which is what the undecomposed network (vertices reachable from s after a max-flow) and
+ * {@link MinCutPartitionSolver} return; callers rely on it (layers whose terms are all 0, e.g.
+ * after an exit every sample takes, go to the edge).
  *
  * <p><b>Network of a block.</b> Hu et al.'s construction (DADS, INFOCOM 2019,
  * doi:10.1109/INFOCOM.2019.8737614) with the completions of {@link MinCutPartitionSolver}: source s
@@ -138,6 +142,8 @@ public final class CompiledPartitionNetwork {
     private final boolean[] cutSide;
     private final boolean[] onEdge;
     private BlockSearch blockSearch = BlockSearch.BOUNDED;
+    private double best;
+    private int bestRank;
     private boolean solved;
     private int phases;
     private int augmentations;
@@ -520,10 +526,11 @@ public final class CompiledPartitionNetwork {
         return succStart[u + 1] == succStart[u] ? 0 : sendWeight * sendBits[u];
     }
 
-    private static final int ALL_DEVICE = 0;
-    private static final int INNER_EDGE = 1;
+    // a block's candidate plans, by increasing device side: all inner layers on the edge, the
+    // block's min cut, all inner layers on the device (rank 3·b + mode; all-device ranks last)
+    private static final int INNER_EDGE = 0;
+    private static final int INNER_CUT = 1;
     private static final int INNER_DEVICE = 2;
-    private static final int INNER_CUT = 3;
 
     /**
      * Solves the min cut for the current parameters and returns the optimal cost
@@ -563,21 +570,15 @@ public final class CompiledPartitionNetwork {
         phases = 0;
         augmentations = 0;
         blockFlows = 0;
-        double best = pre[n];
-        int bestBlock = -1;
-        int bestMode = ALL_DEVICE;
+        best = pre[n];
+        bestRank = Integer.MAX_VALUE;
         int open = 0;
         for (int b = 0, blocks = cuts.length - 1; b < blocks; b++) {
             int c = cuts[b];
             int d = cuts[b + 1];
             double fixed = pre[c] + dc[c] + ec[d] + suf[d];
             if (d == c + 1) {
-                double cost = fixed + u[c];
-                if (cost < best) {
-                    best = cost;
-                    bestBlock = b;
-                    bestMode = INNER_EDGE;
-                }
+                offer(fixed + u[c], 3 * b + INNER_EDGE);
                 continue;
             }
             double innerDevice = 0;
@@ -596,18 +597,8 @@ public final class CompiledPartitionNetwork {
             for (int j = predStart[d], end = predStart[d + 1]; j < end; j++) {
                 intoLast += u[pred[j]];
             }
-            double allEdge = fixed + u[c] + innerEdge;
-            if (allEdge < best) {
-                best = allEdge;
-                bestBlock = b;
-                bestMode = INNER_EDGE;
-            }
-            double allDevice = fixed + innerDevice + intoLast;
-            if (allDevice < best) {
-                best = allDevice;
-                bestBlock = b;
-                bestMode = INNER_DEVICE;
-            }
+            offer(fixed + u[c] + innerEdge, 3 * b + INNER_EDGE);
+            offer(fixed + innerDevice + intoLast, 3 * b + INNER_DEVICE);
             blockFixed[b] = fixed;
             double bound = fixed + innerMin + minSend;
             blockBound[b] = bound;
@@ -620,16 +611,20 @@ public final class CompiledPartitionNetwork {
         }
         for (int i = 0; i < open; i++) {
             int b = pending[i];
-            if (blockSearch == BlockSearch.BOUNDED && !(blockBound[b] < best)) {
-                break;
+            int rank = 3 * b + INNER_CUT;
+            if (blockSearch == BlockSearch.BOUNDED) {
+                double bound = blockBound[b];
+                if (bound > best) {
+                    break;
+                }
+                if (bound == best && rank > bestRank) {
+                    continue;
+                }
             }
-            double cost = blockFixed[b] + cutBlock(b);
-            if (cost < best) {
-                best = cost;
-                bestBlock = b;
-                bestMode = INNER_CUT;
-            }
+            offer(blockFixed[b] + cutBlock(b), rank);
         }
+        int bestBlock = bestRank == Integer.MAX_VALUE ? -1 : bestRank / 3;
+        int bestMode = bestRank % 3;
         boolean[] plan = onEdge;
         if (bestBlock < 0) {
             Arrays.fill(plan, false);
@@ -646,6 +641,18 @@ public final class CompiledPartitionNetwork {
         }
         solved = true;
         return best;
+    }
+
+    /**
+     * Keeps the candidate if it is cheaper, or as cheap and of lower rank: of equally cheap plans
+     * the one with the smallest device side wins, which is the minimal minimum cut (the vertices
+     * reachable from s after a max-flow) that the undecomposed network and JGraphT return.
+     */
+    private void offer(double cost, int rank) {
+        if (cost < best || (cost == best && rank < bestRank)) {
+            best = cost;
+            bestRank = rank;
+        }
     }
 
     /**

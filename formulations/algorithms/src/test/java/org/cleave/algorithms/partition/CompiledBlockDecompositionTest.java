@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The cut-vertex decomposition of {@link CompiledPartitionNetwork#solve()}: series compositions
  * of random small DAG blocks and chain links (skip arcs c_b → c_{b+1}, fan-out at the block's first
  * cut vertex, several sinks into the last) against enumeration and the JGraphT min cut, with the
- * lower-bound pruning on and off; chains solved without any flow; the degenerate shapes.
+ * lower-bound pruning on and off; of equally cheap plans the one with the smallest device side (the
+ * minimal min cut, as JGraphT returns it); chains solved without any flow; the degenerate shapes.
  */
 class CompiledBlockDecompositionTest {
     private static final EnumerationPartitionSolver ENUMERATE = new EnumerationPartitionSolver();
@@ -138,7 +139,8 @@ class CompiledBlockDecompositionTest {
 
     /**
      * Random coefficients set directly (D_v below or above E_v, zero and tied costs, zero-size
-     * tensors) against the cheapest order ideal under the network's own {@code planCost}.
+     * tensors, free tails) against the cheapest order ideal under the network's own
+     * {@code planCost}, and against the smallest optimal device side.
      */
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
@@ -156,8 +158,25 @@ class CompiledBlockDecompositionTest {
                 edge[v] = coefficient(rng);
                 bits[v] = coefficient(rng) * 1e6;
             }
+            if (i % 2 == 1) {
+                // a free tail, as after an exit every sample takes: reach 0, every term 0
+                for (int v = 1 + rng.nextInt(n); v < n; v++) {
+                    device[v] = 0;
+                    edge[v] = 0;
+                    bits[v] = 0;
+                }
+            }
             net.setCosts(device, edge, bits, 1 + rng.nextDouble(), Math.exp(rng.nextDouble(Math.log(1e5), Math.log(1e9))));
             double exact = OrderIdeals.cheapest(g, 1L << 22, () -> false, net::planCost).cost();
+            // the minimal minimum cut: the intersection of the device sides of all optimal plans
+            boolean[] minimal = new boolean[n];
+            OrderIdeals.forEach(g, 1L << 22, () -> false, plan -> {
+                if (net.planCost(plan) <= exact) {
+                    for (int v = 0; v < n; v++) {
+                        minimal[v] |= plan[v];
+                    }
+                }
+            });
             String label = "seed " + seed + " #" + i + " (" + n + " layers)";
             for (CompiledPartitionNetwork.BlockSearch search : CompiledPartitionNetwork.BlockSearch.values()) {
                 net.blockSearch(search);
@@ -167,6 +186,7 @@ class CompiledBlockDecompositionTest {
                         + " vs its plan's cost " + net.planCost(plan));
                 assertTrue(Verifier.close(cost, exact, 1e-12), label + " " + search + ": " + cost
                         + " vs enumeration " + exact);
+                assertArrayEquals(minimal, plan, label + " " + search + ": not the smallest optimal device side");
             }
         }
     }
