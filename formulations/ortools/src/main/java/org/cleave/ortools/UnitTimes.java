@@ -76,6 +76,72 @@ public final class UnitTimes {
         return resultSeconds;
     }
 
+    /** What a P2 expected-cost term is paid on: a reach-weighted placement product of the stop chain. */
+    public enum ExitsTerm {
+        /** Layer v computed on the device, weighted by reach(v). */
+        LAYER_ON_DEVICE,
+        /** Layer v (v &gt; 0) computed on the edge, weighted by reach(v). */
+        LAYER_ON_EDGE,
+        /** Layer v's output tensor sent up, weighted by the share continuing after v. */
+        SENT,
+        /** Exit node k's branch computed on the device, weighted by its branch reach. */
+        BRANCH_ON_DEVICE,
+        /** Exit node k's branch computed on the edge, weighted by its branch reach. */
+        BRANCH_ON_EDGE,
+        /** Stop k answered on the edge: result download and link latency, weighted by its share. */
+        STOP_ON_EDGE
+    }
+
+    /** Receives the P2 expected-cost terms. */
+    @FunctionalInterface
+    public interface ExitsTermSink {
+        /**
+         * One nonzero term.
+         *
+         * @param kind    what the term is paid on
+         * @param index   the layer v, or the exit node k of the stop chain
+         * @param seconds its latency per unit weight
+         * @param joules  its device energy per unit weight
+         */
+        void term(ExitsTerm kind, int index, double seconds, double joules);
+    }
+
+    /**
+     * The terms of P2's expected latency and device energy (those of
+     * {@link org.cleave.core.exits.ExpectedLoads}), each nonzero one once, in a fixed order: per
+     * layer device, edge, upload; per exit node its branch on device and on edge; per stop the
+     * result download plus link latency when answered on the edge. Energy prices device compute
+     * at P_c, upload at P_tx, and waiting for the edge (its compute and the download) at P_idle.
+     * Every early-exit formulation builds its objective and latency row from this one list.
+     */
+    public void forEachExitsTerm(Device d, double linkLatencySeconds, StopChain chain, ExitsTermSink sink) {
+        for (int v = 0; v < device.length; v++) {
+            if (device[v] > 0) {
+                sink.term(ExitsTerm.LAYER_ON_DEVICE, v, device[v], d.computeWatts() * device[v]);
+            }
+            if (v > 0 && edge[v] > 0) {
+                sink.term(ExitsTerm.LAYER_ON_EDGE, v, edge[v], d.idleWatts() * edge[v]);
+            }
+            if (upload[v] > 0) {
+                sink.term(ExitsTerm.SENT, v, upload[v], d.transmitWatts() * upload[v]);
+            }
+        }
+        for (int k = 1; k <= chain.exits(); k++) {
+            if (branchDevice[k] > 0) {
+                sink.term(ExitsTerm.BRANCH_ON_DEVICE, k, branchDevice[k], d.computeWatts() * branchDevice[k]);
+            }
+            if (branchEdge[k] > 0) {
+                sink.term(ExitsTerm.BRANCH_ON_EDGE, k, branchEdge[k], d.idleWatts() * branchEdge[k]);
+            }
+        }
+        double stopSeconds = resultSeconds + linkLatencySeconds;
+        if (stopSeconds > 0) {
+            for (int k = 1; k <= chain.last(); k++) {
+                sink.term(ExitsTerm.STOP_ON_EDGE, k, stopSeconds, d.idleWatts() * resultSeconds);
+            }
+        }
+    }
+
     /** Largest stage any plan can have: max(Σ device + branches, Σ upload, Σ edge + branches). */
     public double maxStage() {
         double d = 0;

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
-import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
 import org.cleave.core.solve.AbstractSolver;
@@ -107,32 +106,16 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
             m = new CpSatStopChain(model, g, chain);
             UnitTimes t = UnitTimes.of(g, problem.device(), problem.edge(), problem.link(), problem.deviceLoad(),
                     chain);
-            Device d = problem.device();
-            for (int v = 0; v < g.size(); v++) {
-                if (t.device(v) > 0) {
-                    terms.add(new Term(m.onDevice(v), t.device(v), d.computeWatts() * t.device(v)));
-                }
-                if (v > 0 && t.edge(v) > 0) {
-                    terms.add(new Term(m.onEdge(v), t.edge(v), d.idleWatts() * t.edge(v)));
-                }
-                if (t.upload(v) > 0) {
-                    terms.add(new Term(m.sent(v), t.upload(v), d.transmitWatts() * t.upload(v)));
-                }
-            }
-            for (int k = 1; k <= chain.exits(); k++) {
-                if (t.branchDevice(k) > 0) {
-                    terms.add(new Term(m.branchOnDevice(k), t.branchDevice(k), d.computeWatts() * t.branchDevice(k)));
-                }
-                if (t.branchEdge(k) > 0) {
-                    terms.add(new Term(m.branchOnEdge(k), t.branchEdge(k), d.idleWatts() * t.branchEdge(k)));
-                }
-            }
-            double stopSeconds = t.resultSeconds() + problem.link().latencySeconds();
-            if (stopSeconds > 0) {
-                for (int k = 1; k <= chain.last(); k++) {
-                    terms.add(new Term(m.stopOnEdge(k), stopSeconds, d.idleWatts() * t.resultSeconds()));
-                }
-            }
+            CpSatStopChain chainModel = m;
+            t.forEachExitsTerm(problem.device(), problem.link().latencySeconds(), chain, (kind, i, seconds, joules) ->
+                    terms.add(new Term(switch (kind) {
+                        case LAYER_ON_DEVICE -> chainModel.onDevice(i);
+                        case LAYER_ON_EDGE -> chainModel.onEdge(i);
+                        case SENT -> chainModel.sent(i);
+                        case BRANCH_ON_DEVICE -> chainModel.branchOnDevice(i);
+                        case BRANCH_ON_EDGE -> chainModel.branchOnEdge(i);
+                        case STOP_ON_EDGE -> chainModel.stopOnEdge(i);
+                    }, seconds, joules)));
             CpSatRow all = new CpSatRow();
             for (Term term : terms) {
                 all.add(term.group(), term.seconds());

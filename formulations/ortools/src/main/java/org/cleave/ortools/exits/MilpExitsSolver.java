@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
-import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
 import org.cleave.core.partition.CostWeights;
@@ -109,33 +108,17 @@ public abstract class MilpExitsSolver extends AbstractSolver<ExitsProblem, ExitP
             m = new MilpStopChain(solver, g, chain);
             UnitTimes t = UnitTimes.of(g, problem.device(), problem.edge(), problem.link(), problem.deviceLoad(),
                     chain);
-            Device d = problem.device();
-            for (int v = 0; v < g.size(); v++) {
-                if (t.device(v) > 0) {
-                    term(m.onDevice(m.reach(v), v), t.device(v), d.computeWatts() * t.device(v));
-                }
-                if (v > 0 && t.edge(v) > 0) {
-                    term(m.onEdge(m.reach(v), v), t.edge(v), d.idleWatts() * t.edge(v));
-                }
-                if (t.upload(v) > 0) {
-                    term(m.sent(v), t.upload(v), d.transmitWatts() * t.upload(v));
-                }
-            }
-            for (int k = 1; k <= chain.exits(); k++) {
-                if (t.branchDevice(k) > 0) {
-                    term(m.onDevice(m.branchReach(k), chain.layer(k)), t.branchDevice(k),
-                            d.computeWatts() * t.branchDevice(k));
-                }
-                if (t.branchEdge(k) > 0) {
-                    term(m.onEdge(m.branchReach(k), chain.layer(k)), t.branchEdge(k), d.idleWatts() * t.branchEdge(k));
-                }
-            }
-            double stopSeconds = t.resultSeconds() + problem.link().latencySeconds();
-            if (stopSeconds > 0) {
-                for (int k = 1; k <= chain.last(); k++) {
-                    term(m.onEdge(m.share(k), chain.layer(k)), stopSeconds, d.idleWatts() * t.resultSeconds());
-                }
-            }
+            MilpStopChain chainModel = m;
+            StopChain stops = chain;
+            t.forEachExitsTerm(problem.device(), problem.link().latencySeconds(), chain, (kind, i, seconds, joules) ->
+                    term(switch (kind) {
+                        case LAYER_ON_DEVICE -> chainModel.onDevice(chainModel.reach(i), i);
+                        case LAYER_ON_EDGE -> chainModel.onEdge(chainModel.reach(i), i);
+                        case SENT -> chainModel.sent(i);
+                        case BRANCH_ON_DEVICE -> chainModel.onDevice(chainModel.branchReach(i), stops.layer(i));
+                        case BRANCH_ON_EDGE -> chainModel.onEdge(chainModel.branchReach(i), stops.layer(i));
+                        case STOP_ON_EDGE -> chainModel.onEdge(chainModel.share(i), stops.layer(i));
+                    }, seconds, joules));
             problem.maxLatencySeconds().ifPresent(l -> {
                 MPConstraint row = solver.makeConstraint(Double.NEGATIVE_INFINITY, 1, "latency");
                 for (int i = 0; i < vars.size(); i++) {
