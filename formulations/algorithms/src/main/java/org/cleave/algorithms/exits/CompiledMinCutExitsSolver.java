@@ -19,7 +19,7 @@ import org.cleave.core.solve.SolverKind;
  * Exact P2 ({@link ExitsProblem}) as {@link MinCutExitsSolver} (the same exit-set enumeration,
  * pruning and ideal enumeration when a latency bound binds), with each exit set's cut solved on
  * one {@link CompiledPartitionNetwork} compiled once per solve and re-weighted per exit set: the
- * set's {@link StopProfile} becomes {@link ReachWeights} (layer reach π = reach, tensor reach τ =
+ * set's {@link StopProfile} becomes {@link ReachWeights#of(StopProfile)} (layer reach π = reach, tensor reach τ =
  * continueAfter, branch reach χ of each active exit, result share ρ of each stop, so that both the
  * nested profile of variant (a) and the truncated one of variant (b) are expressed), then the
  * model's parameters are set with the weights of the cut and the network's Dinic max-flow is run
@@ -40,34 +40,10 @@ public final class CompiledMinCutExitsSolver extends AbstractSolver<ExitsProblem
         DnnGraph g = problem.graph();
         CompiledPartitionNetwork net = CompiledPartitionNetwork.compile(g);
         return ExitSetSearch.solve(problem, deadline, (profile, w) -> {
-            net.setReachWeights(reachWeights(profile));
+            net.setReachWeights(ReachWeights.of(profile));
             net.setParameters(problem.device(), problem.edge(), problem.link(), w, problem.deviceLoad());
             net.solve();
             return ExitSets.tidy(g, profile, net.plan());
         });
-    }
-
-    /**
-     * The reach weights of a stop profile, in either mode: π_v = reach(v), τ_v = continueAfter(v),
-     * χ at each active exit's layer = the share computing its branch, ρ at each stop's layer = the
-     * share stopping there (the final classifier's at the output).
-     */
-    static ReachWeights reachWeights(StopProfile profile) {
-        int n = profile.size();
-        double[] layer = new double[n];
-        double[] tensor = new double[n];
-        double[] branch = new double[n];
-        double[] result = new double[n];
-        for (int v = 0; v < n; v++) {
-            layer[v] = profile.reach(v);
-            tensor[v] = profile.continueAfter(v);
-        }
-        for (StopProfile.Stop s : profile.stops()) {
-            if (s.exit().isPresent()) {
-                branch[s.layer()] = s.branchReach();
-            }
-            result[s.layer()] += s.share();
-        }
-        return new ReachWeights(layer, tensor, branch, result);
     }
 }

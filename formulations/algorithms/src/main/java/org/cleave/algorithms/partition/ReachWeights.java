@@ -2,6 +2,7 @@ package org.cleave.algorithms.partition;
 
 import java.util.Arrays;
 import java.util.List;
+import org.cleave.core.exits.StopProfile;
 import org.cleave.core.model.Checks;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Exit;
@@ -122,6 +123,32 @@ public record ReachWeights(double[] layerReach, double[] tensorReach, double[] e
         double[] result = new double[layers];
         result[layers - 1] = 1.0;
         return new ReachWeights(ones, ones, new double[layers], result);
+    }
+
+    /**
+     * The weights of a P2 stop profile, in either mode (nested exits of variant (a) and P3, or the
+     * model truncated at one exit of variant (b)), so that the network prices a plan as
+     * {@link org.cleave.core.exits.ExitsEvaluator} does: π_v = reach(v), τ_v = continueAfter(v),
+     * χ at each active exit's layer = the share computing its branch, ρ at each stop's layer = the
+     * share stopping there (the final classifier's at the output).
+     */
+    public static ReachWeights of(StopProfile profile) {
+        int n = profile.size();
+        double[] layer = new double[n];
+        double[] tensor = new double[n];
+        double[] branch = new double[n];
+        double[] result = new double[n];
+        for (int v = 0; v < n; v++) {
+            layer[v] = profile.reach(v);
+            tensor[v] = profile.continueAfter(v);
+        }
+        for (StopProfile.Stop s : profile.stops()) {
+            if (s.exit().isPresent()) {
+                branch[s.layer()] = s.branchReach();
+            }
+            result[s.layer()] += s.share();
+        }
+        return new ReachWeights(layer, tensor, branch, result);
     }
 
     /**

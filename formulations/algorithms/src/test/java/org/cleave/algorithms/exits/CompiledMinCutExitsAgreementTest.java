@@ -55,7 +55,7 @@ class CompiledMinCutExitsAgreementTest extends ExitsAgreementContract {
         for (List<String> set : ExitsBruteForce.exitSets(p)) {
             StopProfile profile = p.profile(set);
             for (CostWeights w : List.of(objective, CostWeights.LATENCY)) {
-                net.setReachWeights(CompiledMinCutExitsSolver.reachWeights(profile));
+                net.setReachWeights(ReachWeights.of(profile));
                 net.setParameters(p.device(), p.edge(), p.link(), w, p.deviceLoad());
                 net.solve();
                 double[][] c = p.loads(profile).weightedCoefficients(w, p.device(), p.link());
@@ -77,7 +77,7 @@ class CompiledMinCutExitsAgreementTest extends ExitsAgreementContract {
             p = p.withVariant(new ExitsProblem.MinCost(CostWeights.LATENCY, 0, OptionalDouble.empty()));
         }
         for (List<String> set : ExitsBruteForce.exitSets(p)) {
-            ReachWeights ours = CompiledMinCutExitsSolver.reachWeights(p.profile(set));
+            ReachWeights ours = ReachWeights.of(p.profile(set));
             ReachWeights theirs = ReachWeights.ofActiveExits(p.graph(), StopProfile.resolve(p.graph(), set));
             assertArrayEquals(theirs.layerReach(), ours.layerReach(), 1e-15);
             assertArrayEquals(theirs.exitReach(), ours.exitReach(), 1e-15);
