@@ -1,62 +1,54 @@
 package org.cleave.benchmarks.exits;
 
-import java.util.concurrent.TimeUnit;
-import org.cleave.benchmarks.CheckedBackend;
+import org.cleave.benchmarks.BackendBenchmark;
 import org.cleave.benchmarks.ZooProblems;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.solve.Family;
-import org.cleave.core.solve.Result;
-import org.cleave.core.solve.Solver;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time per solve of each exact P2 backend on the block-level chain of every multi-exit zoo model
  * under 4G ({@link ZooProblems}: variant (a), latency objective, accuracy floor 0.97 × the final
  * classifier's). Each trial first checks that the backend answers OPTIMAL with {@code mincut}'s
- * objective.
+ * objective ({@link BackendBenchmark}).
  *
  * <pre>
  *   java -jar benchmarks/target/benchmarks.jar ExactExitsBackendsBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s
  * </pre>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
-public class ExactExitsBackendsBenchmark {
+public class ExactExitsBackendsBenchmark extends BackendBenchmark<ExitsProblem, ExitPlan> {
     /** The solver id. */
-    @Param({"mincut", "mincut-compiled", "ortools-milp:scip", "ortools-milp:cbc", "ortools-milp:highs", "ortools-cpsat", "choco"})
+    @Param({"mincut", "mincut-compiled", "ortools-milp:scip", "ortools-milp:cbc", "ortools-milp:highs", "ortools-cpsat",
+            "choco"})
     public String solver;
 
     /** The multi-exit zoo model (its block view). */
     @Param({"b-alexnet", "resnet18-exits", "resnet50-exits", "vgg16-exits", "mobilenetv2-exits"})
     public String model;
 
-    private Solver<ExitsProblem, ExitPlan> backend;
-    private ExitsProblem problem;
-
-    @Setup(Level.Trial)
-    public void setUp() {
-        problem = ZooProblems.exits(model);
-        backend = CheckedBackend.require(Family.EXITS, solver, "mincut", problem, model);
+    @Override
+    protected Family family() {
+        return Family.EXITS;
     }
 
-    @Benchmark
-    public Result<ExitPlan> solve() {
-        return backend.solve(problem);
+    @Override
+    protected String referenceId() {
+        return "mincut";
+    }
+
+    @Override
+    protected String solverId() {
+        return solver;
+    }
+
+    @Override
+    protected String model() {
+        return model;
+    }
+
+    @Override
+    protected ExitsProblem problem(String name) {
+        return ZooProblems.exits(name);
     }
 }
