@@ -1,4 +1,4 @@
-package org.cleave.cli.workflow;
+package org.cleave.workflows.groundtruth;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -28,6 +28,8 @@ import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.Solvers;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
+import org.cleave.workflows.report.Progress;
+import org.cleave.workflows.report.Table;
 
 /**
  * Labelled data sets of optimal decisions over a state space: for every state (a point of a grid
@@ -63,10 +65,10 @@ public final class GroundTruth {
         public Spec {
             axes = List.copyOf(axes);
             if (axes.isEmpty()) {
-                throw new IllegalArgumentException("--axis: give at least one axis, e.g. --axis uplink=1Mbps:100Mbps:50");
+                throw new IllegalArgumentException("axes: give at least one axis, e.g. uplink=1Mbps:100Mbps:50");
             }
             if (randomStates < 0) {
-                throw new IllegalArgumentException("--random: must be >= 0, got " + randomStates);
+                throw new IllegalArgumentException("randomStates: must be >= 0, got " + randomStates);
             }
         }
 
@@ -150,7 +152,7 @@ public final class GroundTruth {
     public static Summary run(Spec spec, Path out, int threads, Progress progress) throws IOException {
         long start = System.nanoTime();
         if (threads < 1) {
-            throw new IllegalArgumentException("--threads: must be >= 1, got " + threads);
+            throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
         }
         Problem<?> base = spec.base().problem();
         Scenario scenario = Scenarios.of(base.family());
@@ -245,7 +247,7 @@ public final class GroundTruth {
         String fingerprint = spec.fingerprint();
         if (Files.exists(out)) {
             if (!Files.exists(meta) || !Files.readString(meta, StandardCharsets.UTF_8).strip().equals(fingerprint)) {
-                throw new IllegalArgumentException("-o: " + out + " exists and was written with other arguments (or"
+                throw new IllegalArgumentException("out: " + out + " exists and was written with other arguments (or"
                         + " without its .meta); delete it or choose another output");
             }
             long keep = completeLength(out);

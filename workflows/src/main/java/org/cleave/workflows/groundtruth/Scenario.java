@@ -1,4 +1,4 @@
-package org.cleave.cli.workflow;
+package org.cleave.workflows.groundtruth;
 
 import java.util.List;
 import java.util.Map;

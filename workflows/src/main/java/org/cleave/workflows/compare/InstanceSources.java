@@ -1,4 +1,4 @@
-package org.cleave.cli;
+package org.cleave.workflows.compare;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.cleave.core.generate.GraphGenerator;
 import org.cleave.core.generate.RandomInstances;
+import org.cleave.core.solve.Family;
 import org.cleave.instances.Examples;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
@@ -18,17 +19,22 @@ import org.cleave.instances.io.Json;
 import org.cleave.instances.zoo.Zoo;
 import org.cleave.instances.zoo.ZooInstances;
 import org.cleave.instances.zoo.ZooModel;
-import org.cleave.core.solve.Family;
 
 /**
  * Instance sets for the workflows: files, directories of {@code *.json} files, built-in examples,
- * zoo models crossed with network profiles, and generator specs {@code partition:shape=residual,layers=12,count=20,seed=1[,weights=mixed]}.
+ * zoo models crossed with network profiles, and generator specs
+ * {@code partition:shape=residual,layers=12,count=20,seed=1[,weights=mixed]}. Messages name the
+ * spec key or parameter and its value.
  */
-final class InstanceSources {
+public final class InstanceSources {
     private InstanceSources() {
     }
 
-    static List<Instance> load(List<Path> paths, List<String> examples, List<String> generators) throws IOException {
+    /**
+     * The instances of {@code paths} (files, or directories whose {@code *.json} files are read in
+     * name order), then the built-in {@code examples}, then the instances of each generator spec.
+     */
+    public static List<Instance> load(List<Path> paths, List<String> examples, List<String> generators) throws IOException {
         List<Instance> out = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
@@ -50,14 +56,18 @@ final class InstanceSources {
         return out;
     }
 
-    /** Zoo models crossed with network profiles. */
-    static List<Instance> zoo(List<String> models, List<String> networks, String device, String edge, String view,
+    /**
+     * Zoo models crossed with network profiles: one instance of {@code family} per model and network,
+     * with the {@code device} and {@code edge} profiles, the model seen as {@code view}
+     * ({@code layers} or {@code blocks}).
+     */
+    public static List<Instance> zoo(List<String> models, List<String> networks, String device, String edge, String view,
                               String family) {
         List<Instance> out = new ArrayList<>();
         ZooInstances.View v = switch (view) {
             case "layers" -> ZooInstances.View.LAYERS;
             case "blocks" -> ZooInstances.View.BLOCKS;
-            default -> throw new IllegalArgumentException("--view: expected layers or blocks, got '" + view + "'");
+            default -> throw new IllegalArgumentException("view: expected layers or blocks, got '" + view + "'");
         };
         Family f = Family.fromKey(family);
         for (String m : models) {
@@ -69,27 +79,32 @@ final class InstanceSources {
         return out;
     }
 
-    /** Instances from a generator spec. */
-    static List<Instance> generate(String spec) {
+    /**
+     * Instances from a generator spec {@code partition[:key=value,...]} with the keys {@code shape},
+     * {@code layers}, {@code count}, {@code seed} and {@code weights}; instance i has seed
+     * {@code seed + i}.
+     *
+     * @throws IllegalArgumentException naming the key and value that are wrong
+     */
+    public static List<Instance> generate(String spec) {
         int colon = spec.indexOf(':');
         String family = colon < 0 ? spec : spec.substring(0, colon);
         if (!family.equals("partition")) {
-            throw new IllegalArgumentException("--generate: only 'partition' specs are supported so far, got '"
-                    + family + "'");
+            throw new IllegalArgumentException("family '" + family + "': only 'partition' generator specs are supported so far");
         }
         Map<String, String> kv = new LinkedHashMap<>();
         if (colon >= 0 && colon + 1 < spec.length()) {
             for (String part : spec.substring(colon + 1).split(",")) {
                 int eq = part.indexOf('=');
                 if (eq <= 0) {
-                    throw new IllegalArgumentException("--generate: expected key=value, got '" + part + "'");
+                    throw new IllegalArgumentException("expected key=value, got '" + part + "'");
                 }
                 kv.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
             }
         }
         for (String k : kv.keySet()) {
             if (!List.of("shape", "layers", "count", "seed", "weights").contains(k)) {
-                throw new IllegalArgumentException("--generate: unknown key '" + k
+                throw new IllegalArgumentException("unknown key '" + k
                         + "'; known: shape, layers, count, seed, weights");
             }
         }
@@ -118,7 +133,7 @@ final class InstanceSources {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--generate: " + key + " must be a positive integer, got '" + value + "'");
+            throw new IllegalArgumentException(key + " must be a positive integer, got '" + value + "'");
         }
     }
 
@@ -126,7 +141,7 @@ final class InstanceSources {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--generate: " + key + " '" + value + "' is not one of "
+            throw new IllegalArgumentException(key + " '" + value + "' is not one of "
                     + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
         }
     }

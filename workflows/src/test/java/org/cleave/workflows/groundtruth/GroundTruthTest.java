@@ -1,22 +1,20 @@
-package org.cleave.cli.workflow;
+package org.cleave.workflows.groundtruth;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.cleave.instances.Examples;
 import org.cleave.instances.io.Json;
+import org.cleave.workflows.report.Progress;
+import org.cleave.workflows.report.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,45 +88,6 @@ class GroundTruthTest {
                 () -> GroundTruth.run(bad, dir.resolve("z.csv"), 1, Progress.none())).getMessage();
         assertTrue(m.contains("\"users\" is not an axis of family partition"), m);
         assertTrue(Files.notExists(dir.resolve("z.csv")));
-    }
-
-    /**
-     * Kills a real {@code cleave groundtruth} process mid-run (SIGKILL), re-runs it with the same
-     * arguments and compares the output byte for byte with an uninterrupted run.
-     */
-    @ParameterizedTest(name = "{0} thread(s)")
-    @ValueSource(ints = {1, 2})
-    void survivesBeingKilledMidRun(int threads) throws Exception {
-        Path reference = dir.resolve("reference.jsonl");
-        List<String> refArgs = new ArrayList<>(List.of("groundtruth", "--example", "resnet18-two-stages", "--quiet",
-                "--threads", "2", "-o", reference.toString()));
-        refArgs.addAll(List.of(AXES));
-        assertEquals(0, org.cleave.cli.Cleave.run(new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()),
-                new java.io.PrintWriter(System.err, true), refArgs.toArray(String[]::new)));
-        long total = Files.readAllLines(reference).size();
-
-        Path out = dir.resolve("killed.jsonl");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.cleave.cli.Cleave", "groundtruth", "--example",
-                "resnet18-two-stages", "--quiet", "--threads", String.valueOf(threads), "-o", out.toString()));
-        cmd.addAll(List.of(AXES));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && p.isAlive()
-                && (!Files.exists(out) || Files.size(out) < 2000)) {
-            Thread.sleep(5);
-        }
-        assertTrue(p.isAlive(), "the run finished before it could be killed: " + Files.readString(dir.resolve("log")));
-        p.destroyForcibly();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertNotEquals(0, p.exitValue());
-        long partial = Files.readAllLines(out, StandardCharsets.UTF_8).size();
-        assertTrue(partial < total, "killed run had " + partial + " of " + total + " rows");
-
-        List<String> again = new ArrayList<>(cmd.subList(4, cmd.size()));
-        assertEquals(0, org.cleave.cli.Cleave.run(new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()),
-                new java.io.PrintWriter(System.err, true), again.toArray(String[]::new)));
-        assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(out));
     }
 
     @Test

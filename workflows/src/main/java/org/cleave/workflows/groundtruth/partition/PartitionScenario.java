@@ -1,15 +1,17 @@
-package org.cleave.cli.workflow;
+package org.cleave.workflows.groundtruth.partition;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.Link;
 import org.cleave.core.model.Placement;
 import org.cleave.core.partition.PartitionCost;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
+import org.cleave.workflows.groundtruth.Scenario;
 
 /**
  * P1 over states of uplink rate ({@code uplink}, bit/s), downlink rate ({@code downlink}, bit/s)
@@ -42,7 +44,7 @@ public final class PartitionScenario implements Scenario {
             p = switch (names.get(k)) {
                 case "uplink", "downlink" -> p.withLink(link(p.link(), names.get(k), v));
                 case "load" -> p.withDeviceLoad(v);
-                default -> throw new IllegalArgumentException("--axis: \"" + names.get(k) + "\" is not an axis of"
+                default -> throw new IllegalArgumentException("axis: \"" + names.get(k) + "\" is not an axis of"
                         + " family partition; known: " + String.join(", ", axes().keySet()));
             };
         }
@@ -67,8 +69,11 @@ public final class PartitionScenario implements Scenario {
         return row;
     }
 
-    /** {@code edge_mask}, {@code device_layers} and {@code split_index} of a placement. */
-    static List<Object> placementColumns(DnnGraph g, Placement placement) {
+    /**
+     * {@code edge_mask}, {@code device_layers} and {@code split_index} of a placement; shared with
+     * the families whose plans hold a P1 placement.
+     */
+    public static List<Object> placementColumns(DnnGraph g, Placement placement) {
         StringBuilder mask = new StringBuilder(g.size());
         int device = 0;
         boolean prefix = true;
@@ -86,11 +91,15 @@ public final class PartitionScenario implements Scenario {
         return List.of(mask.toString(), device, prefix ? device : -1);
     }
 
-    /** Applies a link or load axis shared by the single-user families; false if {@code name} is not one. */
-    static org.cleave.core.model.Link link(org.cleave.core.model.Link link, String name, double v) {
+    /**
+     * {@code link} with the value {@code v} of the {@code uplink} or {@code downlink} axis applied (the
+     * rate in bit/s, latency kept); for any other {@code name} the link is returned unchanged. Shared by
+     * the single-user families.
+     */
+    public static Link link(Link link, String name, double v) {
         return switch (name) {
             case "uplink" -> link.withUplinkBitsPerSecond(v);
-            case "downlink" -> new org.cleave.core.model.Link(link.uplinkBitsPerSecond(), v, link.latencySeconds());
+            case "downlink" -> new Link(link.uplinkBitsPerSecond(), v, link.latencySeconds());
             default -> link;
         };
     }

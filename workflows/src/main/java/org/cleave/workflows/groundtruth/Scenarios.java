@@ -1,8 +1,11 @@
-package org.cleave.cli.workflow;
+package org.cleave.workflows.groundtruth;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cleave.core.solve.Family;
+import org.cleave.workflows.groundtruth.exits.ExitsScenario;
+import org.cleave.workflows.groundtruth.multiuser.MultiUserScenario;
+import org.cleave.workflows.groundtruth.partition.PartitionScenario;
 
 /** The scenarios of the families the workflows support. */
 public final class Scenarios {
@@ -25,7 +28,7 @@ public final class Scenarios {
     public static Scenario of(Family family) {
         Scenario s = ALL.get(family);
         if (s == null) {
-            throw new IllegalArgumentException("groundtruth: family " + family.key() + " has no scenario yet; supported: "
+            throw new IllegalArgumentException("family " + family.key() + " has no scenario yet; supported: "
                     + String.join(", ", ALL.keySet().stream().map(Family::key).toList()));
         }
         return s;

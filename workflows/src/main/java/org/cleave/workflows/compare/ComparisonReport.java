@@ -1,4 +1,4 @@
-package org.cleave.cli.workflow;
+package org.cleave.workflows.compare;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.cleave.workflows.report.Table;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -32,7 +33,8 @@ public final class ComparisonReport {
     /** Geometric means use max(time, this) so that zero times do not vanish the mean. */
     public static final double TIME_FLOOR_SECONDS = 1e-6;
 
-    static final List<String> COLUMNS = List.of("instance", "family", "solver", "kind", "repetition", "seed", "status",
+    /** The columns of {@code results.csv} and {@code results.jsonl}, in order. */
+    public static final List<String> COLUMNS = List.of("instance", "family", "solver", "kind", "repetition", "seed", "status",
             "objective", "bound", "best_bound", "gap", "wall_seconds", "verified", "statistics", "message");
 
     private ComparisonReport() {

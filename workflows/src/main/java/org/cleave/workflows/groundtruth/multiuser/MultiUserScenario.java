@@ -1,4 +1,4 @@
-package org.cleave.cli.workflow;
+package org.cleave.workflows.groundtruth.multiuser;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +14,7 @@ import org.cleave.core.multiuser.User;
 import org.cleave.core.multiuser.UserChoice;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
+import org.cleave.workflows.groundtruth.Scenario;
 
 /**
  * P4 over states of {@code users} (the first N users of the base instance), {@code units}
@@ -54,7 +55,7 @@ public final class MultiUserScenario implements Scenario {
                 case "users" -> {
                     int n = (int) Math.round(v);
                     if (n < 1 || n > p.users().size()) {
-                        throw new IllegalArgumentException("--axis users: must be within 1.." + p.users().size()
+                        throw new IllegalArgumentException("axis users: must be within 1.." + p.users().size()
                                 + " (the base instance's users), got " + v);
                     }
                     users = users.subList(0, n);
@@ -75,7 +76,7 @@ public final class MultiUserScenario implements Scenario {
                     users = scaled;
                 }
                 case "edge-flops" -> edge = new EdgeServer(v);
-                default -> throw new IllegalArgumentException("--axis: \"" + names.get(k) + "\" is not an axis of"
+                default -> throw new IllegalArgumentException("axis: \"" + names.get(k) + "\" is not an axis of"
                         + " family multiuser; known: " + String.join(", ", axes().keySet()));
             }
         }

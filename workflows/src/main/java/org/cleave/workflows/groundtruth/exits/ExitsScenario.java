@@ -1,4 +1,4 @@
-package org.cleave.cli.workflow;
+package org.cleave.workflows.groundtruth.exits;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +10,8 @@ import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
+import org.cleave.workflows.groundtruth.Scenario;
+import org.cleave.workflows.groundtruth.partition.PartitionScenario;
 
 /**
  * P2 over states of {@code uplink} and {@code downlink} (bit/s), device {@code load} ρ, latency
@@ -51,12 +53,12 @@ public final class ExitsScenario implements Scenario {
                         : new ExitsProblem.RightSizing(v));
                 case "accuracy" -> {
                     if (!(p.variant() instanceof ExitsProblem.MinCost m)) {
-                        throw new IllegalArgumentException("--axis accuracy: only variant (a) (minCost) has an"
+                        throw new IllegalArgumentException("axis accuracy: only variant (a) (minCost) has an"
                                 + " accuracy floor");
                     }
                     yield p.withVariant(new ExitsProblem.MinCost(m.weights(), v, m.maxLatencySeconds()));
                 }
-                default -> throw new IllegalArgumentException("--axis: \"" + name + "\" is not an axis of family"
+                default -> throw new IllegalArgumentException("axis: \"" + name + "\" is not an axis of family"
                         + " exits; known: " + String.join(", ", axes().keySet()));
             };
         }

@@ -1,6 +1,7 @@
-package org.cleave.cli.workflow;
+package org.cleave.workflows.groundtruth;
 
 import java.util.Locale;
+import org.cleave.workflows.units.Units;
 
 /**
  * One axis of a ground-truth state space: a named parameter swept from {@code from} to {@code to}
@@ -16,13 +17,13 @@ import java.util.Locale;
 public record Axis(String name, double from, double to, int points, boolean log) {
     public Axis {
         if (points < 1) {
-            throw new IllegalArgumentException("--axis " + name + ": needs at least 1 point, got " + points);
+            throw new IllegalArgumentException("axis " + name + ": needs at least 1 point, got " + points);
         }
         if (!Double.isFinite(from) || !Double.isFinite(to)) {
-            throw new IllegalArgumentException("--axis " + name + ": bounds must be finite, got " + from + " and " + to);
+            throw new IllegalArgumentException("axis " + name + ": bounds must be finite, got " + from + " and " + to);
         }
         if (log && (from <= 0 || to <= 0)) {
-            throw new IllegalArgumentException("--axis " + name + ": a log axis needs positive bounds, got " + from
+            throw new IllegalArgumentException("axis " + name + ": a log axis needs positive bounds, got " + from
                     + " and " + to);
         }
     }
@@ -34,22 +35,22 @@ public record Axis(String name, double from, double to, int points, boolean log)
     public static Axis parse(String spec) {
         int eq = spec.indexOf('=');
         if (eq <= 0) {
-            throw new IllegalArgumentException("--axis: expected name=from:to[:points[:log|lin]], got '" + spec + "'");
+            throw new IllegalArgumentException("axis: expected name=from:to[:points[:log|lin]], got '" + spec + "'");
         }
         String name = spec.substring(0, eq).trim().toLowerCase(Locale.ROOT);
         String[] parts = spec.substring(eq + 1).split(":");
         if (parts.length < 2 || parts.length > 4) {
-            throw new IllegalArgumentException("--axis " + name + ": expected from:to[:points[:log|lin]], got '"
+            throw new IllegalArgumentException("axis " + name + ": expected from:to[:points[:log|lin]], got '"
                     + spec.substring(eq + 1) + "'");
         }
         boolean rate = name.equals("uplink") || name.equals("downlink");
-        double from = rate ? Units.bitsPerSecond("--axis " + name, parts[0]) : number(name, parts[0]);
-        double to = rate ? Units.bitsPerSecond("--axis " + name, parts[1]) : number(name, parts[1]);
+        double from = rate ? Units.bitsPerSecond("axis " + name, parts[0]) : number(name, parts[0]);
+        double to = rate ? Units.bitsPerSecond("axis " + name, parts[1]) : number(name, parts[1]);
         int points = parts.length > 2 ? (int) number(name, parts[2]) : 1;
         boolean log = parts.length > 3 ? switch (parts[3]) {
             case "log" -> true;
             case "lin" -> false;
-            default -> throw new IllegalArgumentException("--axis " + name + ": spacing must be log or lin, got '"
+            default -> throw new IllegalArgumentException("axis " + name + ": spacing must be log or lin, got '"
                     + parts[3] + "'");
         } : rate;
         return new Axis(name, from, to, points, log);
@@ -59,7 +60,7 @@ public record Axis(String name, double from, double to, int points, boolean log)
         try {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--axis " + name + ": not a number: '" + text + "'");
+            throw new IllegalArgumentException("axis " + name + ": not a number: '" + text + "'");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.cleave.cli.workflow;
+package org.cleave.workflows.report;
 
 import java.io.PrintWriter;
 import java.util.Locale;

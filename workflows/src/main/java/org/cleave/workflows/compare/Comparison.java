@@ -1,4 +1,4 @@
-package org.cleave.cli.workflow;
+package org.cleave.workflows.compare;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Solvers;
 import org.cleave.core.solve.Verifier;
 import org.cleave.instances.io.Instance;
+import org.cleave.workflows.report.Progress;
 
 /**
  * Runs a set of solvers on a set of instances, with repetitions, and gives one {@link Row} per
@@ -56,13 +57,13 @@ public final class Comparison {
             instances = List.copyOf(instances);
             solverIds = List.copyOf(solverIds);
             if (instances.isEmpty()) {
-                throw new IllegalArgumentException("compare: no instances given");
+                throw new IllegalArgumentException("instances: no instances given");
             }
             if (repetitions < 1) {
-                throw new IllegalArgumentException("--repetitions: must be >= 1, got " + repetitions);
+                throw new IllegalArgumentException("repetitions: must be >= 1, got " + repetitions);
             }
             if (selection == Selection.LISTED && solverIds.isEmpty()) {
-                throw new IllegalArgumentException("--solvers: give solver ids, or --all-exact, or --all");
+                throw new IllegalArgumentException("solverIds: give solver ids, or select ALL_EXACT or ALL");
             }
         }
     }
@@ -115,7 +116,7 @@ public final class Comparison {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static List<Row> run(Spec spec, int threads, Progress progress) {
         if (threads < 1) {
-            throw new IllegalArgumentException("--threads: must be >= 1, got " + threads);
+            throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
         }
         record Job(Instance instance, Solver solver, int repetition) {
         }

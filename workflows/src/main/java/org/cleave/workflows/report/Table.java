@@ -1,4 +1,4 @@
-package org.cleave.cli.workflow;
+package org.cleave.workflows.report;
 
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +30,7 @@ public enum Table {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "csv" -> CSV;
             case "jsonl", "json" -> JSONL;
-            default -> throw new IllegalArgumentException("--format: expected csv or jsonl, got '" + name + "'");
+            default -> throw new IllegalArgumentException("format: expected csv or jsonl, got '" + name + "'");
         };
     }
 
