@@ -1,14 +1,13 @@
-package org.cleave.cli.map;
+package org.cleave.algorithms.exits;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
-import org.cleave.algorithms.exits.ExitSets;
 import org.cleave.algorithms.partition.BandwidthMap;
 import org.cleave.algorithms.partition.CompiledPartitionNetwork;
+import org.cleave.algorithms.partition.UplinkMap;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
@@ -57,9 +56,11 @@ import org.cleave.core.partition.CostWeights;
  * summed coefficients (exact to a few ulps of a divided by |a₁ − a₂|). 2^m maps for m exits.
  * For variant (b) {@link #best} is variant (b)'s exact optimum instead (latency bound imposed).
  *
- * <p>Units: bit/s, seconds, costs in the objective's unit.
+ * <p>The result is an {@link UplinkMap}, the piecewise type P1's {@link BandwidthMap} shares, with
+ * P2's intervals ({@link Piece}: the exit plan, its evaluation at both ends, where the latency bound
+ * holds). Units: bit/s, seconds, costs in the objective's unit.
  */
-public final class ExitsBandwidthMap {
+public final class ExitsBandwidthMap extends UplinkMap<ExitsBandwidthMap.Piece> {
     /** Most exits for which {@link #best} maps all 2^m exit sets. */
     public static final int MAX_BEST_EXITS = 12;
 
@@ -88,25 +89,18 @@ public final class ExitsBandwidthMap {
      */
     public record Piece(double fromUplinkBitsPerSecond, double toUplinkBitsPerSecond, double fixedCost,
                         double sentBitCost, ExitPlan plan, ExitsCost atFrom, ExitsCost atTo,
-                        OptionalDouble latencyBoundFromBitsPerSecond) {
-        /** The plan's mapped cost at uplink {@code bitsPerSecond}. */
-        public double costAt(double bitsPerSecond) {
-            return fixedCost + sentBitCost / bitsPerSecond;
-        }
+                        OptionalDouble latencyBoundFromBitsPerSecond) implements UplinkMap.Interval {
     }
 
     private final ExitsProblem problem;
     private final Optional<List<String>> fixedExits;
-    private final List<Piece> pieces;
-    private final int minCutCalls;
     private final int exitSets;
 
     private ExitsBandwidthMap(ExitsProblem problem, Optional<List<String>> fixedExits, List<Piece> pieces,
                               int minCutCalls, int exitSets) {
+        super(pieces, minCutCalls);
         this.problem = problem;
         this.fixedExits = fixedExits;
-        this.pieces = Collections.unmodifiableList(pieces);
-        this.minCutCalls = minCutCalls;
         this.exitSets = exitSets;
     }
 
@@ -172,8 +166,8 @@ public final class ExitsBandwidthMap {
         for (List<String> set : ExitSets.subsets(g, Integer.MAX_VALUE)) {
             if (problem.profile(set).expectedAccuracy() >= a.minAccuracy()) {
                 ExitsBandwidthMap m = of(problem, set, fromBitsPerSecond, toBitsPerSecond);
-                maps.add(m.pieces);
-                calls += m.minCutCalls;
+                maps.add(m.pieces());
+                calls += m.minCutCalls();
             }
         }
         if (maps.isEmpty()) {
@@ -194,10 +188,10 @@ public final class ExitsBandwidthMap {
         for (List<String> set : ExitSets.subsets(problem.graph(), 1)) {
             ExitsBandwidthMap m = of(problem, set, fromBps, toBps);
             maps.add(m);
-            calls += m.minCutCalls;
+            calls += m.minCutCalls();
             accuracy.add(problem.profile(set).expectedAccuracy());
             double feasibleFrom = Double.POSITIVE_INFINITY;
-            for (Piece piece : m.pieces) {
+            for (Piece piece : m.pieces()) {
                 if (piece.latencyBoundFromBitsPerSecond().isPresent()) {
                     feasibleFrom = piece.latencyBoundFromBitsPerSecond().getAsDouble();
                     break;
@@ -343,7 +337,7 @@ public final class ExitsBandwidthMap {
     }
 
     /** The evaluator's result for {@code plan} with the uplink at {@code bitsPerSecond}. */
-    static ExitsCost evaluateAt(ExitsProblem problem, ExitPlan plan, double bitsPerSecond) {
+    public static ExitsCost evaluateAt(ExitsProblem problem, ExitPlan plan, double bitsPerSecond) {
         return problem.withLink(problem.link().withUplinkBitsPerSecond(bitsPerSecond)).evaluate(plan);
     }
 
@@ -389,43 +383,6 @@ public final class ExitsBandwidthMap {
                 : OptionalDouble.empty();
     }
 
-    /** The pieces, by increasing bandwidth; consecutive pieces have different cost lines. */
-    public List<Piece> pieces() {
-        return pieces;
-    }
-
-    /** The breakpoints (bit/s), increasing: piece i ends and piece i+1 starts at breakpoint i. */
-    public double[] breakpoints() {
-        return pieces.subList(0, pieces.size() - 1).stream().mapToDouble(Piece::toUplinkBitsPerSecond).toArray();
-    }
-
-    /** The piece holding uplink {@code bitsPerSecond} (the lower one at a breakpoint). */
-    public Piece pieceAt(double bitsPerSecond) {
-        Piece last = pieces.get(pieces.size() - 1);
-        if (!(bitsPerSecond >= pieces.get(0).fromUplinkBitsPerSecond()
-                && bitsPerSecond <= last.toUplinkBitsPerSecond())) {
-            throw new InvalidModelException("uplinkBitsPerSecond", "must be in the map's range ["
-                    + pieces.get(0).fromUplinkBitsPerSecond() + ", " + last.toUplinkBitsPerSecond() + "], got "
-                    + bitsPerSecond);
-        }
-        for (Piece p : pieces) {
-            if (bitsPerSecond <= p.toUplinkBitsPerSecond()) {
-                return p;
-            }
-        }
-        return last;
-    }
-
-    /** The least mapped cost at uplink {@code bitsPerSecond}. */
-    public double costAt(double bitsPerSecond) {
-        return pieceAt(bitsPerSecond).costAt(bitsPerSecond);
-    }
-
-    /** Min-cut calls made (over all exit sets mapped). */
-    public int minCutCalls() {
-        return minCutCalls;
-    }
-
     /** Exit sets mapped: 1 for a fixed set, the sets meeting the floor for {@link #best}. */
     public int exitSetsMapped() {
         return exitSets;
@@ -433,7 +390,7 @@ public final class ExitsBandwidthMap {
 
     @Override
     public String toString() {
-        return "ExitsBandwidthMap[exits " + fixedExits.map(Object::toString).orElse("best") + ", " + pieces.size()
+        return "ExitsBandwidthMap[exits " + fixedExits.map(Object::toString).orElse("best") + ", " + pieces().size()
                 + " pieces]";
     }
 }

@@ -1,4 +1,4 @@
-package org.cleave.cli.map;
+package org.cleave.algorithms.exits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,164 +8,38 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
 import org.cleave.algorithms.exits.MinCutExitsSolver;
 import org.cleave.core.exits.ExitPlan;
-import org.cleave.core.exits.ExitsBruteForce;
 import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
-import org.cleave.core.exits.RandomExitsInstances;
 import org.cleave.core.exits.StopProfile;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.model.Device;
-import org.cleave.core.model.DnnGraph;
-import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Exit;
-import org.cleave.core.model.Layer;
-import org.cleave.core.model.Link;
 import org.cleave.core.model.OrderIdeals;
 import org.cleave.core.model.Placement;
-import org.cleave.core.partition.CostWeights;
-import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Status;
-import org.cleave.core.testing.Seeds;
-import org.cleave.instances.zoo.Zoo;
-import org.cleave.instances.zoo.ZooInstances;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The P2 map for a fixed exit set against three independent references at sampled bandwidths: the
- * evaluator on the printed plan, the {@code mincut} solver with the exit set forced, and (on small
- * models) every order ideal priced by the evaluator; its breakpoints are where the neighbouring
- * plans' evaluated costs meet; and the best-exit-set map is the least of the per-set maps and
- * {@code mincut}'s P2 optimum without latency bound. All to 1e-9 relative. Instances: 40 seeded
- * random P2 instances (four shapes, 5–12 layers, up to 3 exits, both variants; every exit set; 60
- * sampled rates plus the breakpoints ± 1e-7, mincut at 12 of them, brute force at every tenth), the
- * zoo's b-alexnet (layer view, 4G, rpi4, gpu; every exit set at 1,000 sampled rates, mincut at 250;
- * variant (b) at 300) and a hand-made model whose best exit set changes with the bandwidth.
+ * The checks of a P2 bandwidth map, shared by the map's tests here and the zoo-model test in the
+ * command line's tests (the zoo lives in {@code instances}, which this module may not depend on):
+ * the evaluator on each sampled piece's plan, {@code mincut} with the exit set forced, brute force
+ * over order ideals, the breakpoints, the best-exit-set envelope and variant (b)'s optimum, all to
+ * {@link #REL} relative.
  */
-class ExitsBandwidthMapTest {
-    private static final double FROM = 1e5;
-    private static final double TO = 1e10;
-    private static final double REL = 1e-9;
-    private static final MinCutExitsSolver MINCUT = new MinCutExitsSolver();
-    private static final GraphGenerator.Shape[] SHAPES = GraphGenerator.Shape.values();
+public final class ExitsBandwidthMapChecks {
+    /** Lowest rate mapped by the tests, bit/s. */
+    public static final double FROM = 1e5;
+    /** Highest rate mapped by the tests, bit/s. */
+    public static final double TO = 1e10;
+    /** Relative tolerance of every comparison. */
+    public static final double REL = 1e-9;
+    static final MinCutExitsSolver MINCUT = new MinCutExitsSolver();
 
-    static LongStream seeds() {
-        return Seeds.of(1111, 40);
-    }
-
-    static ExitsProblem random(long seed) {
-        GraphGenerator.Shape shape = SHAPES[Math.floorMod(seed, SHAPES.length)];
-        return RandomExitsInstances.exits(seed, shape, 5 + Math.floorMod(seed / 4, 8), 3);
-    }
-
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void everyExitSetAgreesWithTheEvaluatorMincutAndBruteForce(long seed) {
-        ExitsProblem p = random(seed);
-        SplittableRandom rng = new SplittableRandom(seed);
-        List<ExitsBandwidthMap> maps = new ArrayList<>();
-        for (List<String> set : ExitsBruteForce.exitSets(p)) {
-            ExitsBandwidthMap map = ExitsBandwidthMap.of(p, set, FROM, TO);
-            maps.add(map);
-            checkMap(p, map, rng, 60, 12, true);
-        }
-        if (p.variant() instanceof ExitsProblem.MinCost a) {
-            checkEnvelope(p, a, maps, rng, 30);
-        } else {
-            checkRightSizing(p, rng, 40);
-        }
-    }
-
-    /**
-     * in → l1 → l2 → out with an exit after l1 (rate 0.6, 1e7 FLOPs): l2 takes 1 s measured on the
-     * device but 1 µs on the edge, so the exit pays off on the device (saves 0.6 s for 10 ms) and not
-     * on the edge (saves 0.6 µs for 10 µs): the best exit set changes with the bandwidth.
-     */
-    @Test
-    void theBestExitSetChangesWithTheBandwidth() {
-        DnnGraph g = DnnGraph.builder().addLayer(Layer.input("in", 1e5)).addLayer(new Layer("l1", 1e6, 1e5, 0))
-                .addLayer(new Layer("l2", 1e9, 1e3, 0).withMeasuredSeconds(OptionalDouble.of(1),
-                        OptionalDouble.of(1e-6)))
-                .addLayer(new Layer("out", 1e3, 40, 0)).addArc("in", "l1").addArc("l1", "l2").addArc("l2", "out")
-                .addExit(new Exit("e1", "l1", 1e7, 0.6, 0.7)).build();
-        ExitsProblem p = new ExitsProblem(g, new Device(1e9, 5, 2, 1), new EdgeServer(1e12), new Link(1e6, 1e6, 1e-3),
-                0, 0.9, new ExitsProblem.MinCost(CostWeights.LATENCY, 0, OptionalDouble.empty()));
-        SplittableRandom rng = new SplittableRandom(3);
-        List<ExitsBandwidthMap> maps = new ArrayList<>();
-        for (List<String> set : ExitsBruteForce.exitSets(p)) {
-            ExitsBandwidthMap map = ExitsBandwidthMap.of(p, set, FROM, TO);
-            maps.add(map);
-            checkMap(p, map, rng, 200, 200, true);
-        }
-        ExitsBandwidthMap best = checkEnvelope(p, (ExitsProblem.MinCost) p.variant(), maps, rng, 300);
-        assertEquals(List.of("e1"), best.pieces().get(0).plan().activeExits(), best.pieces().toString());
-        assertEquals(List.of(), best.pieces().get(best.pieces().size() - 1).plan().activeExits());
-    }
-
-    @Test
-    void bAlexNetAtAThousandBandwidthsPerExitSet() {
-        ExitsProblem p = (ExitsProblem) ZooInstances.of(Family.EXITS, Zoo.get("b-alexnet"), ZooInstances.View.LAYERS,
-                "4g", "rpi4", "gpu").problem();
-        SplittableRandom rng = new SplittableRandom(7);
-        List<ExitsBandwidthMap> maps = new ArrayList<>();
-        for (List<String> set : ExitsBruteForce.exitSets(p)) {
-            ExitsBandwidthMap map = ExitsBandwidthMap.of(p, set, FROM, TO);
-            maps.add(map);
-            assertTrue(map.pieces().size() >= 2, map.toString());
-            checkMap(p, map, rng, 1000, 250, false);
-        }
-        checkEnvelope(p, (ExitsProblem.MinCost) p.variant(), maps, rng, 200);
-        // variant (b) on the same model: the truncated model's least latency
-        ExitsProblem b = p.withVariant(new ExitsProblem.RightSizing(0.0012));
-        for (List<String> set : ExitsBruteForce.exitSets(b)) {
-            ExitsBandwidthMap map = ExitsBandwidthMap.of(b, set, FROM, TO);
-            assertEquals(ExitsBandwidthMap.Mapped.EXPECTED_LATENCY, map.mapped());
-            checkMap(b, map, rng, 300, 100, false);
-        }
-        ExitsBandwidthMap best = checkRightSizing(b, rng, 300);
-        assertEquals(List.of(List.of("exit1"), List.of("exit2"), List.of()),
-                best.pieces().stream().map(piece -> piece.plan().activeExits()).toList(),
-                "the deeper, more accurate exits become feasible as the bandwidth grows");
-    }
-
-    @Test
-    void latencyBoundIsReportedWhereItHolds() {
-        ExitsProblem p = (ExitsProblem) ZooInstances.of(Family.EXITS, Zoo.get("b-alexnet"), ZooInstances.View.LAYERS,
-                "4g", "rpi4", "gpu").problem();
-        double deviceOnly = p.evaluate(new ExitPlan(List.of("exit1"), Placement.allDevice(p.graph().size())))
-                .latencySeconds();
-        ExitsProblem bounded = p.withVariant(new ExitsProblem.MinCost(CostWeights.LATENCY, 0,
-                OptionalDouble.of(deviceOnly * 0.5)));
-        ExitsBandwidthMap map = ExitsBandwidthMap.of(bounded, List.of("exit1"), FROM, TO);
-        int partly = 0;
-        for (ExitsBandwidthMap.Piece piece : map.pieces()) {
-            double from = piece.fromUplinkBitsPerSecond();
-            double to = piece.toUplinkBitsPerSecond();
-            OptionalDouble r = piece.latencyBoundFromBitsPerSecond();
-            for (double x : new double[] {from, Math.sqrt(from * to), to}) {
-                boolean holds = ExitsBandwidthMap.evaluateAt(bounded, piece.plan(), x).feasible();
-                boolean claimed = r.isPresent() && x >= r.getAsDouble() * (1 + 1e-12);
-                if (r.isPresent() && Math.abs(x - r.getAsDouble()) > 1e-9 * x) {
-                    assertEquals(holds, claimed, "at " + x + " on " + piece);
-                }
-            }
-            if (r.isPresent() && r.getAsDouble() > from) {
-                partly++;
-                double at = r.getAsDouble();
-                double t = ExitsBandwidthMap.evaluateAt(bounded, piece.plan(), at).latencySeconds();
-                assertEquals(deviceOnly * 0.5, t, 1e-9 * t, "the latency at the threshold is the bound");
-            }
-        }
-        assertTrue(partly == 1, "the bound of half the device-only latency starts to hold inside the offloading piece");
+    private ExitsBandwidthMapChecks() {
     }
 
     /** Samples the map and compares each sampled piece with the references. */
-    private static void checkMap(ExitsProblem p, ExitsBandwidthMap map, SplittableRandom rng, int samples,
+    public static void checkMap(ExitsProblem p, ExitsBandwidthMap map, SplittableRandom rng, int samples,
                                  int solverSamples, boolean bruteForce) {
         List<Double> rates = rates(rng, samples, map);
         for (double b : map.breakpoints()) {
@@ -214,7 +88,7 @@ class ExitsBandwidthMapTest {
      * optimum without latency bound ({@code mincut}); its pieces are priced by the evaluator, their
      * exit sets meet the floor, and neighbouring plans cost the same at each breakpoint.
      */
-    private static ExitsBandwidthMap checkEnvelope(ExitsProblem p, ExitsProblem.MinCost a,
+    public static ExitsBandwidthMap checkEnvelope(ExitsProblem p, ExitsProblem.MinCost a,
                                                    List<ExitsBandwidthMap> maps, SplittableRandom rng, int samples) {
         ExitsBandwidthMap best = ExitsBandwidthMap.best(p, FROM, TO);
         assertTrue(best.fixedExits().isEmpty());
@@ -251,7 +125,7 @@ class ExitsBandwidthMapTest {
      * breakpoint) the piece's plan has {@code mincut}'s accuracy and latency, or, where mincut finds
      * no plan within the bound, the piece's plan misses it too.
      */
-    private static ExitsBandwidthMap checkRightSizing(ExitsProblem p, SplittableRandom rng, int samples) {
+    public static ExitsBandwidthMap checkRightSizing(ExitsProblem p, SplittableRandom rng, int samples) {
         ExitsBandwidthMap best = ExitsBandwidthMap.best(p, FROM, TO);
         for (double r : rates(rng, samples, best)) {
             ExitsBandwidthMap.Piece piece = best.pieceAt(r);
@@ -280,7 +154,7 @@ class ExitsBandwidthMapTest {
      * a_next) &gt; 0), which needs strictly increasing positive rates (else empty). Variant (b):
      * the exit's accuracy 1, final 0, no binding bound. Latency bounds are dropped.
      */
-    static Optional<ExitsProblem> forced(ExitsProblem p, List<String> ids) {
+    public static Optional<ExitsProblem> forced(ExitsProblem p, List<String> ids) {
         List<Exit> kept = StopProfile.resolve(p.graph(), ids);
         List<Exit> rewritten = new ArrayList<>();
         double previousRate = 0;
@@ -303,7 +177,7 @@ class ExitsBandwidthMapTest {
     }
 
     /** {@code samples} log-uniform rates in [FROM, TO], and each breakpoint of {@code map} ± 1e-7 relative. */
-    private static List<Double> rates(SplittableRandom rng, int samples, ExitsBandwidthMap map) {
+    public static List<Double> rates(SplittableRandom rng, int samples, ExitsBandwidthMap map) {
         List<Double> rates = new ArrayList<>();
         for (int k = 0; k < samples; k++) {
             rates.add(Math.exp(Math.log(FROM) + rng.nextDouble() * (Math.log(TO) - Math.log(FROM))));
@@ -315,7 +189,7 @@ class ExitsBandwidthMapTest {
         return rates;
     }
 
-    private static void assertClose(double expected, double actual, String what) {
+    public static void assertClose(double expected, double actual, String what) {
         assertEquals(expected, actual, REL * Math.max(Math.abs(expected), Double.MIN_NORMAL), what);
     }
 }
