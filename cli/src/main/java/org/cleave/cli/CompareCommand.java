@@ -91,7 +91,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         var instances = new ArrayList<>(InstanceSources.load(files, examples, List.of()));
         for (String g : generators) {
-            instances.addAll(OptionErrors.named("--generate", () -> InstanceSources.generate(g)));
+            instances.addAll(OptionErrors.named("--generate", "", () -> InstanceSources.generate(g)));
         }
         instances.addAll(InstanceSources.zoo(zoo, networks, device, edge, view, family));
         var comparison = new Comparison.Spec(instances, selection, solvers, repetitions, seed,

@@ -59,8 +59,9 @@ final class GroundTruthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instance base = source.load();
-        List<Axis> parsed = OptionErrors.named("--axis", () -> axes.stream().map(Axis::parse).toList());
-        var gt = new GroundTruth.Spec(base, solver, parsed, random, seed, OptionErrors.named("--format", () -> Table.parse(format)),
+        List<Axis> parsed = OptionErrors.named("--axis", "axis", () -> axes.stream().map(Axis::parse).toList());
+        Table table = OptionErrors.named("--format", "format", () -> Table.parse(format));
+        var gt = new GroundTruth.Spec(base, solver, parsed, random, seed, table,
                 Optional.ofNullable(timeLimit));
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         var err = spec.commandLine().getErr();

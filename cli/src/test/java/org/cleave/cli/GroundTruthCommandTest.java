@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,5 +59,21 @@ class GroundTruthCommandTest {
         assertEquals(0, org.cleave.cli.Cleave.run(new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()),
                 new java.io.PrintWriter(System.err, true), again.toArray(String[]::new)));
         assertArrayEquals(Files.readAllBytes(reference), Files.readAllBytes(out));
+    }
+
+    @Test
+    void badAxesNameTheOption() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int status = Cleave.run(new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()),
+                new java.io.PrintWriter(err, true), "groundtruth", "--example", "resnet18-two-stages", "--axis",
+                "uplink=1Mbps:2Mbps:0", "-o", dir.resolve("bad.jsonl").toString());
+        assertEquals(Cleave.BAD_INPUT, status);
+        assertTrue(err.toString().contains("--axis uplink: needs at least 1 point, got 0"), err.toString());
+        err.getBuffer().setLength(0);
+        status = Cleave.run(new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()),
+                new java.io.PrintWriter(err, true), "groundtruth", "--example", "resnet18-two-stages", "--axis",
+                "uplink=fast:2Mbps", "-o", dir.resolve("bad.jsonl").toString());
+        assertEquals(Cleave.BAD_INPUT, status);
+        assertTrue(err.toString().contains("--axis uplink: expected a bit rate"), err.toString());
     }
 }

@@ -27,7 +27,7 @@ public final class RunHeader {
         h.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         h.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        h.put("cleave", version("org.cleave.cli.Cleave"));
+        h.put("cleave", version());
         h.put("gitCommit", gitCommit());
         h.put("jgrapht", mavenVersion("org.jgrapht", "jgrapht-core"));
         h.put("ortools", mavenVersion("com.google.ortools", "ortools-java"));
@@ -61,14 +61,11 @@ public final class RunHeader {
         return "unknown";
     }
 
-    private static String version(String className) {
-        try {
-            Package p = Class.forName(className, false, RunHeader.class.getClassLoader()).getPackage();
-            String v = p == null ? null : p.getImplementationVersion();
-            return v == null ? "present (version not in manifest)" : v;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return "absent";
-        }
+    /** Cleave's version, from this jar's manifest (every Cleave jar has the same version). */
+    private static String version() {
+        Package p = RunHeader.class.getPackage();
+        String v = p == null ? null : p.getImplementationVersion();
+        return v == null ? "present (version not in manifest)" : v;
     }
 
     private static String gitCommit() {
