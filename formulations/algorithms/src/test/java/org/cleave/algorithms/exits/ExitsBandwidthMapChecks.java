@@ -189,6 +189,7 @@ public final class ExitsBandwidthMapChecks {
         return rates;
     }
 
+    /** {@code actual} equals {@code expected} to {@link #REL} relative. */
     public static void assertClose(double expected, double actual, String what) {
         assertEquals(expected, actual, REL * Math.max(Math.abs(expected), Double.MIN_NORMAL), what);
     }
