@@ -6,15 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.cleave.cli.workflow.Comparison;
-import org.cleave.cli.workflow.ComparisonReport;
-import org.cleave.cli.workflow.Progress;
-import org.cleave.cli.workflow.RunHeader;
+import org.cleave.workflows.compare.Comparison;
+import org.cleave.workflows.compare.ComparisonReport;
+import org.cleave.workflows.compare.InstanceSources;
+import org.cleave.workflows.report.Progress;
+import org.cleave.workflows.report.RunHeader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cleave compare}: solvers × instances × repetitions, with CSV, JSONL, Markdown and plots. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -88,7 +89,10 @@ final class CompareCommand implements Callable<Integer> {
         if ((all || allExact) && !solvers.isEmpty() || all && allExact) {
             throw new IllegalArgumentException("--solvers, --all-exact and --all exclude each other");
         }
-        var instances = new ArrayList<>(InstanceSources.load(files, examples, generators));
+        var instances = new ArrayList<>(InstanceSources.load(files, examples, List.of()));
+        for (String g : generators) {
+            instances.addAll(OptionErrors.named("--generate", "", () -> InstanceSources.generate(g)));
+        }
         instances.addAll(InstanceSources.zoo(zoo, networks, device, edge, view, family));
         var comparison = new Comparison.Spec(instances, selection, solvers, repetitions, seed,
                 Optional.ofNullable(timeLimit));

@@ -6,16 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.cleave.cli.workflow.Axis;
-import org.cleave.cli.workflow.GroundTruth;
-import org.cleave.cli.workflow.Progress;
-import org.cleave.cli.workflow.Table;
 import org.cleave.instances.io.Instance;
+import org.cleave.workflows.groundtruth.Axis;
+import org.cleave.workflows.groundtruth.GroundTruth;
+import org.cleave.workflows.report.Progress;
+import org.cleave.workflows.report.Table;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cleave groundtruth}: a deterministic, resumable data set of optimal decisions over a state space. */
 @Command(name = "groundtruth", mixinStandardHelpOptions = true,
@@ -59,8 +59,9 @@ final class GroundTruthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instance base = source.load();
-        List<Axis> parsed = axes.stream().map(Axis::parse).toList();
-        var gt = new GroundTruth.Spec(base, solver, parsed, random, seed, Table.parse(format),
+        List<Axis> parsed = OptionErrors.named("--axis", "axis", () -> axes.stream().map(Axis::parse).toList());
+        Table table = OptionErrors.named("--format", "format", () -> Table.parse(format));
+        var gt = new GroundTruth.Spec(base, solver, parsed, random, seed, table,
                 Optional.ofNullable(timeLimit));
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         var err = spec.commandLine().getErr();

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import org.cleave.algorithms.exits.ExitsBandwidthMap;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.StopProfile;
 import org.cleave.core.model.DnnGraph;
@@ -69,11 +70,7 @@ final class ExitsMapReport {
                 : String.format(Locale.ROOT, "bound maxLatencySeconds %.9g s %s; column 'T <= L' says where it holds",
                 bound.getAsDouble(), rightSizing && best ? "imposed" : "not imposed"));
         List<ExitsBandwidthMap.Piece> pieces = map.pieces();
-        out.printf(Locale.ROOT, "range      %s .. %s uplink; cost = a + b / R_up (R_up in bit/s)%n",
-                MapCommand.rate(pieces.get(0).fromUplinkBitsPerSecond()),
-                MapCommand.rate(pieces.get(pieces.size() - 1).toUplinkBitsPerSecond()));
-        out.printf(Locale.ROOT, "pieces     %d (%d breakpoints, %d min-cut calls)%n%n", pieces.size(),
-                pieces.size() - 1, map.minCutCalls());
+        MapCommand.printRange(out, map);
         String bestColumns = best ? String.format(Locale.ROOT, "%-16s %-12s ", "exits", "accuracy") : "";
         out.printf(Locale.ROOT, "%-12s %-12s %-16s %-16s %-16s %-16s %-18s %s%-7s %s%n", "from", "to", "cost at from",
                 "cost at to", "a", "b (bit)", "T <= L", bestColumns, "device", "plan");

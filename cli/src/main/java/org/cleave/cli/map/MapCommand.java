@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.cleave.algorithms.exits.ExitsBandwidthMap;
 import org.cleave.algorithms.partition.BandwidthMap;
+import org.cleave.algorithms.partition.UplinkMap;
+import org.cleave.cli.InstanceArgument;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.StopProfile;
 import org.cleave.core.model.DnnGraph;
@@ -17,7 +20,6 @@ import org.cleave.core.partition.PartitionCost;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Problem;
 import org.cleave.instances.io.Instance;
-import org.cleave.cli.InstanceArgument;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -97,7 +99,7 @@ public final class MapCommand implements Callable<Integer> {
         }
         Instance instance = source.load();
         Problem<?> problem = instance.problem();
-        List<Segment> segments = new ArrayList<>();
+        UplinkMap<?> mapped;
         String title;
         String yAxis;
         if (problem instanceof PartitionProblem p) {
@@ -107,8 +109,7 @@ public final class MapCommand implements Callable<Integer> {
             }
             BandwidthMap map = BandwidthMap.of(p, fromBitsPerSecond, toBitsPerSecond);
             print(out, instance, p, map);
-            map.pieces().forEach(l -> segments.add(new Segment(l.fromUplinkBitsPerSecond(), l.toUplinkBitsPerSecond(),
-                    l.fixedCost(), l.sentBitCost())));
+            mapped = map;
             title = "Optimal P1 cost, " + instance.name();
             yAxis = "optimal cost (w_T*T + w_E*E)";
         } else if (problem instanceof ExitsProblem p) {
@@ -117,8 +118,7 @@ public final class MapCommand implements Callable<Integer> {
                     ? ExitsBandwidthMap.of(p, fixed.get(), fromBitsPerSecond, toBitsPerSecond)
                     : ExitsBandwidthMap.best(p, fromBitsPerSecond, toBitsPerSecond);
             ExitsMapReport.print(out, instance, exitsMap);
-            exitsMap.pieces().forEach(l -> segments.add(new Segment(l.fromUplinkBitsPerSecond(),
-                    l.toUplinkBitsPerSecond(), l.fixedCost(), l.sentBitCost())));
+            mapped = exitsMap;
             String set = exitsMap.fixedExits().map(ids -> ids.isEmpty() ? "no early exit"
                     : "exits " + String.join(",", ids)).orElse("best exit set");
             boolean latency = exitsMap.mapped() == ExitsBandwidthMap.Mapped.EXPECTED_LATENCY;
@@ -130,7 +130,7 @@ public final class MapCommand implements Callable<Integer> {
                     + instance.name() + " is " + problem.family().key());
         }
         if (plot != null) {
-            draw(title, yAxis, segments, plot);
+            draw(title, yAxis, mapped, plot);
             out.printf("plot       %s%n", plot);
         }
         return 0;
@@ -177,11 +177,7 @@ public final class MapCommand implements Callable<Integer> {
     private static void print(PrintWriter out, Instance instance, PartitionProblem p, BandwidthMap map) {
         DnnGraph g = p.graph();
         out.printf(Locale.ROOT, "instance   %s (partition, P1), %d layers%n", instance.name(), g.size());
-        out.printf(Locale.ROOT, "range      %s .. %s uplink; cost = a + b / R_up (R_up in bit/s)%n",
-                rate(map.pieces().get(0).fromUplinkBitsPerSecond()),
-                rate(map.pieces().get(map.pieces().size() - 1).toUplinkBitsPerSecond()));
-        out.printf(Locale.ROOT, "pieces     %d (%d breakpoints, %d min-cut calls)%n%n", map.pieces().size(),
-                map.pieces().size() - 1, map.minCutCalls());
+        printRange(out, map);
         out.printf(Locale.ROOT, "%-12s %-12s %-16s %-16s %-16s %-16s %-7s %s%n", "from", "to", "cost at from",
                 "cost at to", "a", "b (bit)", "device", "plan");
         for (BandwidthMap.Piece piece : map.pieces()) {
@@ -192,6 +188,16 @@ public final class MapCommand implements Callable<Integer> {
                     piece.costAt(piece.fromUplinkBitsPerSecond()), piece.costAt(piece.toUplinkBitsPerSecond()),
                     piece.fixedCost(), piece.sentBitCost(), device, plan(g, piece.plan(), cost.sentTensors()));
         }
+    }
+
+    /** The lines every map prints above its table: the range and the number of pieces. */
+    static void printRange(PrintWriter out, UplinkMap<?> map) {
+        List<? extends UplinkMap.Interval> pieces = map.pieces();
+        out.printf(Locale.ROOT, "range      %s .. %s uplink; cost = a + b / R_up (R_up in bit/s)%n",
+                rate(pieces.get(0).fromUplinkBitsPerSecond()),
+                rate(pieces.get(pieces.size() - 1).toUplinkBitsPerSecond()));
+        out.printf(Locale.ROOT, "pieces     %d (%d breakpoints, %d min-cut calls)%n%n", pieces.size(),
+                pieces.size() - 1, map.minCutCalls());
     }
 
     /** "device only", or the tensors sent and the first edge layer. */
@@ -222,14 +228,7 @@ public final class MapCommand implements Callable<Integer> {
         return name.endsWith(".png") ? "png" : name.endsWith(".svg") ? "svg" : null;
     }
 
-    /** One piece of a map for the plot: cost {@code a + b / R} on [from, to]. */
-    private record Segment(double from, double to, double a, double b) {
-        double costAt(double r) {
-            return a + b / r;
-        }
-    }
-
-    private static void draw(String title, String yAxis, List<Segment> segments, Path file) throws IOException {
+    private static void draw(String title, String yAxis, UplinkMap<?> map, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(900).height(560).title(title)
                 .xAxisTitle("uplink (bit/s)").yAxisTitle(yAxis).build();
@@ -238,9 +237,10 @@ public final class MapCommand implements Callable<Integer> {
         chart.getStyler().setLegendVisible(true);
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
-        for (Segment piece : segments) {
-            double lo = Math.log(piece.from());
-            double hi = Math.log(piece.to());
+        List<? extends UplinkMap.Interval> pieces = map.pieces();
+        for (UplinkMap.Interval piece : pieces) {
+            double lo = Math.log(piece.fromUplinkBitsPerSecond());
+            double hi = Math.log(piece.toUplinkBitsPerSecond());
             for (int k = 0; k <= 40; k++) {
                 double r = Math.exp(lo + (hi - lo) * k / 40);
                 xs.add(r);
@@ -249,12 +249,12 @@ public final class MapCommand implements Callable<Integer> {
         }
         XYSeries curve = chart.addSeries("mapped cost", xs, ys);
         curve.setMarker(SeriesMarkers.NONE);
-        if (segments.size() > 1) {
+        if (pieces.size() > 1) {
             List<Double> bx = new ArrayList<>();
             List<Double> by = new ArrayList<>();
-            for (Segment piece : segments.subList(0, segments.size() - 1)) {
-                bx.add(piece.to());
-                by.add(piece.costAt(piece.to()));
+            for (UplinkMap.Interval piece : pieces.subList(0, pieces.size() - 1)) {
+                bx.add(piece.toUplinkBitsPerSecond());
+                by.add(piece.costAt(piece.toUplinkBitsPerSecond()));
             }
             XYSeries points = chart.addSeries("breakpoints (plan changes)", bx, by);
             points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import org.cleave.algorithms.exits.ExitsBandwidthMap;
 import org.cleave.cli.Cleave;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.partition.CostWeights;

@@ -2,7 +2,6 @@ package org.cleave.algorithms.partition;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.model.Placement;
@@ -28,10 +27,11 @@ import org.cleave.core.partition.PartitionProblem;
  * 1e-12 relative is not resolved (it changes the cost by less than that).
  *
  * <p>Works for any coefficients set on a {@link CompiledPartitionNetwork}, in particular P2's
- * expected cost for a fixed exit set ({@link ReachWeights}). Pieces are ordered by increasing
- * bandwidth; units: bit/s, costs in the objective's unit.
+ * expected cost for a fixed exit set ({@link ReachWeights}). The result is an {@link UplinkMap},
+ * the piecewise type P2's map shares; pieces are ordered by increasing bandwidth; units: bit/s,
+ * costs in the objective's unit.
  */
-public final class BandwidthMap {
+public final class BandwidthMap extends UplinkMap<BandwidthMap.Piece> {
     /** Improvements below this, relative, do not open a new piece. */
     static final double TIE = 1e-12;
     private static final int MAX_CALLS = 1_000_000;
@@ -46,19 +46,11 @@ public final class BandwidthMap {
      * @param sentBitCost             b_x: weighted bits sent up (cost·bit/s), so upload costs b_x / R_up
      */
     public record Piece(double fromUplinkBitsPerSecond, double toUplinkBitsPerSecond, Placement plan,
-                        double fixedCost, double sentBitCost) {
-        /** The plan's cost at uplink {@code bitsPerSecond}. */
-        public double costAt(double bitsPerSecond) {
-            return fixedCost + sentBitCost / bitsPerSecond;
-        }
+                        double fixedCost, double sentBitCost) implements UplinkMap.Interval {
     }
 
-    private final List<Piece> pieces;
-    private final int minCutCalls;
-
     private BandwidthMap(List<Piece> pieces, int minCutCalls) {
-        this.pieces = Collections.unmodifiableList(pieces);
-        this.minCutCalls = minCutCalls;
+        super(pieces, minCutCalls);
     }
 
     /** The map of {@code problem} over [{@code fromBitsPerSecond}, {@code toBitsPerSecond}]. */
@@ -91,54 +83,9 @@ public final class BandwidthMap {
         }
     }
 
-    /** The pieces, by increasing bandwidth; consecutive pieces have different cost lines. */
-    public List<Piece> pieces() {
-        return pieces;
-    }
-
-    /** The breakpoints (bit/s), increasing: piece i ends and piece i+1 starts at breakpoint i. */
-    public double[] breakpoints() {
-        double[] b = new double[pieces.size() - 1];
-        for (int i = 0; i + 1 < pieces.size(); i++) {
-            b[i] = pieces.get(i).toUplinkBitsPerSecond();
-        }
-        return b;
-    }
-
-    /** The piece holding uplink {@code bitsPerSecond} (the lower one at a breakpoint). */
-    public Piece pieceAt(double bitsPerSecond) {
-        if (!(bitsPerSecond >= pieces.get(0).fromUplinkBitsPerSecond()
-                && bitsPerSecond <= pieces.get(pieces.size() - 1).toUplinkBitsPerSecond())) {
-            throw new InvalidModelException("uplinkBitsPerSecond", "must be in the map's range ["
-                    + pieces.get(0).fromUplinkBitsPerSecond() + ", "
-                    + pieces.get(pieces.size() - 1).toUplinkBitsPerSecond() + "], got " + bitsPerSecond);
-        }
-        int lo = 0;
-        int hi = pieces.size() - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (bitsPerSecond <= pieces.get(mid).toUplinkBitsPerSecond()) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return pieces.get(lo);
-    }
-
-    /** The optimal cost at uplink {@code bitsPerSecond}. */
-    public double costAt(double bitsPerSecond) {
-        return pieceAt(bitsPerSecond).costAt(bitsPerSecond);
-    }
-
-    /** Number of min-cut solves made to build the map. */
-    public int minCutCalls() {
-        return minCutCalls;
-    }
-
     @Override
     public String toString() {
-        return "BandwidthMap[" + pieces.size() + " pieces, " + minCutCalls + " min-cut calls]";
+        return "BandwidthMap[" + pieces().size() + " pieces, " + minCutCalls() + " min-cut calls]";
     }
 
     /** A plan with its cost line a + b·y. */

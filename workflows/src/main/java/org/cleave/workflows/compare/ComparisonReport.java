@@ -1,0 +1,227 @@
+package org.cleave.workflows.compare;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.cleave.workflows.report.Table;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+
+/**
+ * Writes a comparison: {@code results.csv} and {@code results.jsonl} (one row per run),
+ * {@code summary.md} (the run header and a table per solver: runs, wins, mean and geometric-mean
+ * time, mean and maximum gap), and two plots as PNG and SVG: the Dolan–Moré performance profile
+ * of solve time ({@code profile}) and gap against time for the solvers that honour a time limit
+ * ({@code gap-time}). Dolan and Moré, "Benchmarking optimization software with performance
+ * profiles", Math. Program. 91 (2002), doi:10.1007/s101070100263.
+ */
+public final class ComparisonReport {
+    /** A run counts as solved in the performance profile when its gap is at most this. */
+    public static final double SOLVED_GAP = 1e-6;
+    /** Geometric means use max(time, this) so that zero times do not vanish the mean. */
+    public static final double TIME_FLOOR_SECONDS = 1e-6;
+
+    /** The columns of {@code results.csv} and {@code results.jsonl}, in order. */
+    public static final List<String> COLUMNS = List.of("instance", "family", "solver", "kind", "repetition", "seed", "status",
+            "objective", "bound", "best_bound", "gap", "wall_seconds", "verified", "statistics", "message");
+
+    private ComparisonReport() {
+    }
+
+    /** Per-solver aggregates. */
+    public record SolverSummary(String solver, String kind, int runs, int withPlan, int wins, double meanSeconds,
+                                double geometricMeanSeconds, double meanGap, double maxGap) {
+    }
+
+    /** Writes every output into {@code dir}; returns the per-solver summaries. */
+    public static List<SolverSummary> write(List<Comparison.Row> rows, Map<String, String> header, Path dir)
+            throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder csv = new StringBuilder(Table.CSV.header(COLUMNS));
+        StringBuilder jsonl = new StringBuilder();
+        for (Comparison.Row r : rows) {
+            List<Object> values = values(r);
+            csv.append(Table.CSV.row(COLUMNS, values));
+            jsonl.append(Table.JSONL.row(COLUMNS, values));
+        }
+        Files.writeString(dir.resolve("results.csv"), csv, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("results.jsonl"), jsonl, StandardCharsets.UTF_8);
+        List<SolverSummary> summaries = summarise(rows);
+        Files.writeString(dir.resolve("summary.md"), markdown(rows, header, summaries), StandardCharsets.UTF_8);
+        System.setProperty("java.awt.headless", "true");
+        save(profile(rows), dir.resolve("profile"));
+        save(gapTime(rows), dir.resolve("gap-time"));
+        return summaries;
+    }
+
+    private static List<Object> values(Comparison.Row r) {
+        String stats = r.statistics().entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":" + e.getValue()).collect(Collectors.joining(",", "{", "}"));
+        return Arrays.asList(r.instance(), r.family(), r.solver(), r.kind(), r.repetition(), r.seed(), r.status(),
+                r.objective(), r.bound(), r.bestBound(), r.gap(), r.wallSeconds(), r.verified(), stats, r.message());
+    }
+
+    /** Per-solver aggregates, in order of first appearance. */
+    public static List<SolverSummary> summarise(List<Comparison.Row> rows) {
+        Map<String, Double> bestObjective = new LinkedHashMap<>();
+        for (Comparison.Row r : rows) {
+            if (!Double.isNaN(r.objective()) && r.verified()) {
+                bestObjective.merge(r.instance() + "#" + r.repetition(), r.objective(),
+                        r.sense() == org.cleave.core.solve.Sense.MINIMIZE ? Math::min : Math::max);
+            }
+        }
+        Map<String, List<Comparison.Row>> bySolver = new LinkedHashMap<>();
+        rows.forEach(r -> bySolver.computeIfAbsent(r.solver(), k -> new ArrayList<>()).add(r));
+        List<SolverSummary> out = new ArrayList<>();
+        bySolver.forEach((solver, rs) -> {
+            int withPlan = 0;
+            int wins = 0;
+            double sumT = 0;
+            double sumLogT = 0;
+            double sumGap = 0;
+            double maxGap = Double.NaN;
+            int gaps = 0;
+            for (Comparison.Row r : rs) {
+                sumT += r.wallSeconds();
+                sumLogT += Math.log(Math.max(TIME_FLOOR_SECONDS, r.wallSeconds()));
+                if (!Double.isNaN(r.objective())) {
+                    withPlan++;
+                    double best = bestObjective.getOrDefault(r.instance() + "#" + r.repetition(), Double.NaN);
+                    if (r.verified() && org.cleave.core.solve.Verifier.close(r.objective(), best, 1e-9)) {
+                        wins++;
+                    }
+                }
+                if (!Double.isNaN(r.gap())) {
+                    sumGap += r.gap();
+                    maxGap = Double.isNaN(maxGap) ? r.gap() : Math.max(maxGap, r.gap());
+                    gaps++;
+                }
+            }
+            out.add(new SolverSummary(solver, rs.get(0).kind(), rs.size(), withPlan, wins, sumT / rs.size(),
+                    Math.exp(sumLogT / rs.size()), gaps == 0 ? Double.NaN : sumGap / gaps, maxGap));
+        });
+        return out;
+    }
+
+    private static String markdown(List<Comparison.Row> rows, Map<String, String> header,
+                                   List<SolverSummary> summaries) {
+        StringBuilder b = new StringBuilder("# Cleave comparison\n\n");
+        long instances = rows.stream().map(Comparison.Row::instance).distinct().count();
+        b.append(String.format(Locale.ROOT, "%d instances, %d solvers, %d runs.%n%n", instances, summaries.size(),
+                rows.size()));
+        b.append("| key | value |\n|---|---|\n");
+        header.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
+        b.append("\n| solver | kind | runs | with plan | wins | mean time (s) | geo. mean time (s) | mean gap | max gap |\n");
+        b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (SolverSummary s : summaries) {
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.3g | %.3g | %s | %s |%n", s.solver(),
+                    s.kind(), s.runs(), s.withPlan(), s.wins(), s.meanSeconds(), s.geometricMeanSeconds(),
+                    pct(s.meanGap()), pct(s.maxGap())));
+        }
+        b.append("\nGap: relative distance of a run's objective to the best proven bound of its instance over all"
+                + " runs (exact solvers prove bounds). Wins: runs whose objective equals the best objective of the"
+                + " instance and repetition to 1e-9. Geometric means use max(t, 1 µs).\n\n"
+                + "![performance profile](profile.png)\n\n![gap against time](gap-time.png)\n");
+        return b.toString();
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.4f %%", 100 * v);
+    }
+
+    /** ρ_s(τ): fraction of instances solver s solves within τ times the fastest solver's time. */
+    static XYChart profile(List<Comparison.Row> rows) {
+        Map<String, Map<String, Double>> time = new TreeMap<>(); // instance -> solver -> median solved time
+        Map<String, Map<String, List<Comparison.Row>>> grouped = new TreeMap<>();
+        for (Comparison.Row r : rows) {
+            grouped.computeIfAbsent(r.instance(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.solver(), k -> new ArrayList<>()).add(r);
+        }
+        List<String> solvers = rows.stream().map(Comparison.Row::solver).distinct().toList();
+        grouped.forEach((instance, bySolver) -> {
+            Map<String, Double> t = new LinkedHashMap<>();
+            bySolver.forEach((solver, rs) -> {
+                boolean solved = rs.stream().allMatch(r -> r.verified() && !Double.isNaN(r.gap()) && r.gap() <= SOLVED_GAP);
+                double[] ts = rs.stream().mapToDouble(r -> Math.max(TIME_FLOOR_SECONDS, r.wallSeconds())).sorted().toArray();
+                t.put(solver, solved ? ts[ts.length / 2] : Double.POSITIVE_INFINITY);
+            });
+            time.put(instance, t);
+        });
+        XYChart chart = new XYChartBuilder().width(800).height(500).title("Performance profile (solve time)")
+                .xAxisTitle("tau: time / fastest time").yAxisTitle("fraction of instances solved").build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        int n = time.size();
+        for (String s : solvers) {
+            List<Double> ratios = new ArrayList<>();
+            for (Map<String, Double> t : time.values()) {
+                double fastest = t.values().stream().mapToDouble(Double::doubleValue).min().orElse(Double.POSITIVE_INFINITY);
+                double mine = t.getOrDefault(s, Double.POSITIVE_INFINITY);
+                if (Double.isFinite(mine) && Double.isFinite(fastest)) {
+                    ratios.add(mine / fastest);
+                }
+            }
+            ratios.sort(Double::compare);
+            List<Double> xs = new ArrayList<>(List.of(1.0));
+            List<Double> ys = new ArrayList<>(List.of(0.0));
+            for (int i = 0; i < ratios.size(); i++) {
+                xs.add(ratios.get(i));
+                ys.add(ys.get(ys.size() - 1));
+                xs.add(ratios.get(i));
+                ys.add((i + 1.0) / n);
+            }
+            double end = Math.max(2.0, ratios.isEmpty() ? 2.0 : ratios.get(ratios.size() - 1) * 1.5);
+            xs.add(end);
+            ys.add(ys.get(ys.size() - 1));
+            chart.addSeries(s, xs, ys).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    /** Gap against wall time, one scatter series per time-limited solver. */
+    static XYChart gapTime(List<Comparison.Row> rows) {
+        XYChart chart = new XYChartBuilder().width(800).height(500).title("Gap against time (time-limited solvers)")
+                .xAxisTitle("wall time (s)").yAxisTitle("gap to best bound").build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        boolean any = false;
+        for (String solver : Comparison.timeLimited(rows)) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (Comparison.Row r : rows) {
+                if (r.solver().equals(solver) && !Double.isNaN(r.gap())) {
+                    xs.add(Math.max(TIME_FLOOR_SECONDS, r.wallSeconds()));
+                    ys.add(r.gap());
+                }
+            }
+            if (!xs.isEmpty()) {
+                chart.addSeries(solver, xs, ys);
+                any = true;
+            }
+        }
+        if (!any) {
+            chart.setTitle("Gap against time: no time-limited solver in this comparison");
+            chart.addSeries("none", new double[] {1}, new double[] {0});
+        }
+        return chart;
+    }
+
+    private static void save(XYChart chart, Path withoutExtension) throws IOException {
+        BitmapEncoder.saveBitmap(chart, withoutExtension.toString(), BitmapEncoder.BitmapFormat.PNG);
+        VectorGraphicsEncoder.saveVectorGraphic(chart, withoutExtension.toString(),
+                VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    }
+}
