@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cleave.cli.workflow.Comparison;
@@ -88,12 +89,15 @@ final class CompareCommand implements Callable<Integer> {
         if ((all || allExact) && !solvers.isEmpty() || all && allExact) {
             throw new IllegalArgumentException("--solvers, --all-exact and --all exclude each other");
         }
-        var instances = new ArrayList<>(InstanceSources.load(files, examples, generators));
-        instances.addAll(InstanceSources.zoo(zoo, networks, device, edge, view, family));
+        var instances = new ArrayList<>(OptionErrors.under(() -> InstanceSources.load(files, examples, generators),
+                "--example"));
+        instances.addAll(OptionErrors.under(() -> InstanceSources.zoo(zoo, networks, device, edge, view, family),
+                "--family"));
         var comparison = new Comparison.Spec(instances, selection, solvers, repetitions, seed,
                 Optional.ofNullable(timeLimit));
         var err = spec.commandLine().getErr();
-        var rows = Comparison.run(comparison, threads, quiet ? Progress.none() : Progress.bar(err, "compare"));
+        var rows = OptionErrors.under(Map.of("solver", "--solvers"),
+                () -> Comparison.run(comparison, threads, quiet ? Progress.none() : Progress.bar(err, "compare")));
         var summaries = ComparisonReport.write(rows, RunHeader.collect("base seed " + seed + ", repetition r uses "
                 + "seed + r"), out);
         var o = spec.commandLine().getOut();

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.cleave.cli.OptionErrors;
 import org.cleave.core.multiuser.MultiUserProblem;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
@@ -56,10 +57,11 @@ final class GenerateMultiUserCommand implements Callable<Integer> {
         if (!(edgeFlops > 0) || Double.isInfinite(edgeFlops)) {
             throw new IllegalArgumentException("--edge-flops: must be a finite number > 0, got " + edgeFlops);
         }
-        MultiUserProblem p = new MultiUserGenerator(
+        MultiUserProblem p = OptionErrors.under(() -> new MultiUserGenerator(
                 name -> name.startsWith("chain-") ? MultiUserGenerator.builtInModel(name)
                         : org.cleave.instances.zoo.Zoo.get(name).blockGraph(),
-                org.cleave.instances.profiles.Profiles::network).generate(users, units, seed, models, network, edgeFlops);
+                org.cleave.instances.profiles.Profiles::network).generate(users, units, seed, models, network, edgeFlops),
+                "--users", "--units", "--models", "--network");
         ObjectNode meta = Json.MAPPER.createObjectNode();
         meta.put("generator", "cleave generate multiuser");
         meta.put("users", users);

@@ -12,6 +12,7 @@ import org.cleave.algorithms.online.BestFixedSplitSolver;
 import org.cleave.algorithms.online.PerSampleOracle;
 import org.cleave.algorithms.online.SplitPolicies;
 import org.cleave.algorithms.online.SyntheticTraceGenerator;
+import org.cleave.cli.OptionErrors;
 import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.online.FixedSplit;
 import org.cleave.core.online.OnlineEvaluation;
@@ -114,7 +115,7 @@ public final class OnlineCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--curve-step: must be >= 1, got " + curveStep);
         }
         RewardModel model = rewardModel();
-        SplitPolicy policy = SplitPolicies.create(policyId, exploration, epsilon);
+        SplitPolicy policy = OptionErrors.under(() -> SplitPolicies.create(policyId, exploration, epsilon), "--policy");
         Trace trace = loadTrace();
         String origin = source.trace != null ? source.trace.toString()
                 : "generated, " + SyntheticTraceGenerator.class.getSimpleName() + " defaults, seed " + seed;

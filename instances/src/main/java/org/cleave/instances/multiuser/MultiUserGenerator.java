@@ -87,7 +87,7 @@ public final class MultiUserGenerator {
                 return g.withExits(exits);
             }
         }
-        throw new IllegalArgumentException("--models: unknown model \"" + name + "\"; built in: chain-N with"
+        throw new IllegalArgumentException("models: unknown model \"" + name + "\"; built in: chain-N with"
                 + " 1 <= N <= 200 (the model zoo adds resnet18, mobilenetv2, ... when it is on the class path)");
     }
 
@@ -95,7 +95,7 @@ public final class MultiUserGenerator {
     public static Link builtInNetwork(String name) {
         Double mbps = UPLINK_MBPS.get(name.toLowerCase(Locale.ROOT));
         if (mbps == null) {
-            throw new IllegalArgumentException("--network: unknown network \"" + name + "\"; known: cat1, 3g, 4g, wifi");
+            throw new IllegalArgumentException("network: unknown network \"" + name + "\"; known: cat1, 3g, 4g, wifi");
         }
         return new Link(mbps * 1e6, mbps * 1e6, 0);
     }
@@ -104,13 +104,13 @@ public final class MultiUserGenerator {
     public MultiUserProblem generate(int users, int units, long seed, List<String> modelNames, String network,
                                      double edgeFlopsPerSecond) {
         if (users < 1) {
-            throw new IllegalArgumentException("--users: must be >= 1, got " + users);
+            throw new IllegalArgumentException("users: must be >= 1, got " + users);
         }
         if (units < 1) {
-            throw new IllegalArgumentException("--units: must be >= 1, got " + units);
+            throw new IllegalArgumentException("units: must be >= 1, got " + units);
         }
         if (modelNames.isEmpty()) {
-            throw new IllegalArgumentException("--models: at least one model is needed");
+            throw new IllegalArgumentException("models: at least one model is needed");
         }
         List<DnnGraph> graphs = modelNames.stream().map(models).toList();
         Link base = networks.apply(network);

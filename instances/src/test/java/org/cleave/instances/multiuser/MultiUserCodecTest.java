@@ -57,5 +57,9 @@ class MultiUserCodecTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MultiUserGenerator.builtIn()
                 .generate(2, 2, 1, List.of("resnet18"), "4g", 1e12));
         assertTrue(e.getMessage().contains("resnet18"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("models: unknown model"), e.getMessage());
+        String users = assertThrows(IllegalArgumentException.class, () -> MultiUserGenerator.builtIn()
+                .generate(0, 2, 1, List.of("chain-4"), "4g", 1e12)).getMessage();
+        assertEquals("users: must be >= 1, got 0", users);
     }
 }
