@@ -16,7 +16,6 @@ import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.RandomExitsInstances;
 import org.cleave.core.exits.StopProfile;
-import org.cleave.core.generate.GraphGenerator;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
@@ -25,6 +24,7 @@ import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.OrderIdeals;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.CostWeights;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
@@ -52,14 +52,14 @@ class ExitsBandwidthMapTest {
     private static final double TO = 1e10;
     private static final double REL = 1e-9;
     private static final MinCutExitsSolver MINCUT = new MinCutExitsSolver();
-    private static final GraphGenerator.Shape[] SHAPES = GraphGenerator.Shape.values();
+    private static final RandomGraphs.Shape[] SHAPES = RandomGraphs.Shape.values();
 
     static LongStream seeds() {
         return Seeds.of(1111, 40);
     }
 
     static ExitsProblem random(long seed) {
-        GraphGenerator.Shape shape = SHAPES[Math.floorMod(seed, SHAPES.length)];
+        RandomGraphs.Shape shape = SHAPES[Math.floorMod(seed, SHAPES.length)];
         return RandomExitsInstances.exits(seed, shape, 5 + Math.floorMod(seed / 4, 8), 3);
     }
 

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.cleave.algorithms.multiuser.RelaxRoundMultiUserSolver;
-import org.cleave.core.multiuser.MultiUserInstances;
 import org.cleave.core.multiuser.MultiUserPlan;
 import org.cleave.core.multiuser.MultiUserProblem;
+import org.cleave.core.multiuser.RandomMultiUserInstances;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;
@@ -59,8 +59,8 @@ class MultiUserAgreementTest {
         int kf = 1 + (int) ((seed / 8) % 16);
         int kb = 1 + (int) ((seed / 128) % Math.max(1, 20 / kf));
         boolean chain = seed % 4 == 0;
-        return MultiUserInstances.random(seed, n, kf, kb, 3, chain ? MultiUserInstances.Source.CHAIN
-                : MultiUserInstances.Source.DRAWN, MultiUserInstances.Constraints.SOME);
+        return RandomMultiUserInstances.random(seed, n, kf, kb, 3, chain ? RandomMultiUserInstances.Source.CHAIN
+                : RandomMultiUserInstances.Source.DRAWN, RandomMultiUserInstances.Constraints.SOME);
     }
 
     @ParameterizedTest(name = "seed {0}")

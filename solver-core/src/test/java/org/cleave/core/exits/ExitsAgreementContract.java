@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.LongStream;
-import org.cleave.core.generate.GraphGenerator;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.Status;
@@ -41,7 +41,7 @@ public abstract class ExitsAgreementContract {
 
     /** Instance {@code seed}: shape and size cycle with the seed. */
     public static ExitsProblem instance(long seed) {
-        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[(int) (seed % 4)];
+        RandomGraphs.Shape shape = RandomGraphs.Shape.values()[(int) (seed % 4)];
         return RandomExitsInstances.exits(seed, shape, 1 + (int) ((seed / 4) % 10), 3);
     }
 

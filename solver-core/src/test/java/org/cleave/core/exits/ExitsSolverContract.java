@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.LongStream;
-import org.cleave.core.generate.GraphGenerator;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Exit;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.CostWeights;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
@@ -54,7 +54,7 @@ public abstract class ExitsSolverContract {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void meetsTheContractOnRandomInstances(long seed) {
-        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[(int) (seed % 4)];
+        RandomGraphs.Shape shape = RandomGraphs.Shape.values()[(int) (seed % 4)];
         ExitsProblem p = RandomExitsInstances.exits(seed, shape, 1 + (int) (seed % 12), 3);
         Solver<ExitsProblem, ExitPlan> solver = createSolver();
         check(p, solver.solve(p), solver.kind(), "seed " + seed + " " + p.variant());
@@ -92,7 +92,7 @@ public abstract class ExitsSolverContract {
 
     @Test
     void isDeterministic() {
-        ExitsProblem p = RandomExitsInstances.exits(99, GraphGenerator.Shape.RESIDUAL, 12, 3);
+        ExitsProblem p = RandomExitsInstances.exits(99, RandomGraphs.Shape.RESIDUAL, 12, 3);
         Solver<ExitsProblem, ExitPlan> s = createSolver();
         List<Result<ExitPlan>> results = List.of(s.solve(p), s.solve(p));
         assertEquals(results.get(0).plan(), results.get(1).plan());

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.LongStream;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.Status;
@@ -41,10 +40,10 @@ public abstract class PartitionAgreementContract {
 
     /** Instance {@code seed}: shape, size and weight mode cycle with the seed so every mix is covered. */
     public static PartitionProblem instance(long seed) {
-        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[(int) (seed % 4)];
+        RandomGraphs.Shape shape = RandomGraphs.Shape.values()[(int) (seed % 4)];
         int layers = 1 + (int) ((seed / 4) % 20);
-        RandomInstances.WeightMode mode = RandomInstances.WeightMode.values()[(int) ((seed / 80) % 3)];
-        return RandomInstances.partition(seed, shape, layers, mode);
+        RandomPartitionInstances.WeightMode mode = RandomPartitionInstances.WeightMode.values()[(int) ((seed / 80) % 3)];
+        return RandomPartitionInstances.partition(seed, shape, layers, mode);
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -45,7 +45,7 @@ public abstract class StoppingSolverContract {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void meetsTheContractOnRandomInstances(long seed) {
-        StoppingProblem p = StoppingInstances.random(seed, 1 + (int) (seed % 6));
+        StoppingProblem p = RandomStoppingInstances.random(seed, 1 + (int) (seed % 6));
         check(p, createSolver(), "seed " + seed);
     }
 
@@ -58,7 +58,7 @@ public abstract class StoppingSolverContract {
 
     @Test
     void isDeterministic() {
-        StoppingProblem p = StoppingInstances.random(7, 5);
+        StoppingProblem p = RandomStoppingInstances.random(7, 5);
         Result<StoppingPlan> a = createSolver().solve(p);
         Result<StoppingPlan> b = createSolver().solve(p);
         assertEquals(a.plan(), b.plan());

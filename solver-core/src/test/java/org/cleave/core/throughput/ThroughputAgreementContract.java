@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.cleave.core.exits.ExitPlan;
-import org.cleave.core.generate.GraphGenerator;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.Status;
@@ -42,7 +42,7 @@ public abstract class ThroughputAgreementContract {
 
     /** Instance {@code seed}: shape and size cycle with the seed. */
     public static ThroughputProblem instance(long seed) {
-        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[(int) (seed % 4)];
+        RandomGraphs.Shape shape = RandomGraphs.Shape.values()[(int) (seed % 4)];
         return RandomThroughputInstances.throughput(seed, shape, 1 + (int) ((seed / 4) % 10), 3);
     }
 

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.LongStream;
 import org.cleave.core.exits.ExitPlan;
-import org.cleave.core.generate.GraphGenerator;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;
@@ -52,7 +52,7 @@ public abstract class ThroughputSolverContract {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void meetsTheContractOnRandomInstances(long seed) {
-        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[(int) (seed % 4)];
+        RandomGraphs.Shape shape = RandomGraphs.Shape.values()[(int) (seed % 4)];
         ThroughputProblem p = RandomThroughputInstances.throughput(seed, shape, 1 + (int) (seed % 11), 2);
         Solver<ThroughputProblem, ExitPlan> solver = createSolver();
         check(p, solver.solve(p), solver.kind(), "seed " + seed);
@@ -75,7 +75,7 @@ public abstract class ThroughputSolverContract {
 
     @Test
     void isDeterministic() {
-        ThroughputProblem p = RandomThroughputInstances.throughput(7, GraphGenerator.Shape.INCEPTION, 10, 2);
+        ThroughputProblem p = RandomThroughputInstances.throughput(7, RandomGraphs.Shape.INCEPTION, 10, 2);
         Solver<ThroughputProblem, ExitPlan> s = createSolver();
         List<Result<ExitPlan>> results = List.of(s.solve(p), s.solve(p));
         assertEquals(results.get(0).plan(), results.get(1).plan());
