@@ -19,6 +19,7 @@ import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
 import org.cleave.core.solve.Verifier;
+import org.cleave.core.testing.ContractChecks;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,11 +52,7 @@ public abstract class MultiUserSolverContract {
 
     @Test
     void declaresTheMultiUserFamily() {
-        Solver<MultiUserProblem, MultiUserPlan> s = createSolver();
-        assertEquals(Family.MULTIUSER, s.family());
-        assertEquals(MultiUserProblem.class, s.problemType());
-        assertFalse(s.id().isBlank());
-        assertFalse(s.description().isBlank());
+        ContractChecks.declaresAndDescribes(createSolver(), Family.MULTIUSER, MultiUserProblem.class);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -93,11 +90,7 @@ public abstract class MultiUserSolverContract {
     void isDeterministic() {
         MultiUserProblem p = RandomMultiUserInstances.random(99, 3, 3, 3, 3, RandomMultiUserInstances.Source.DRAWN,
                 RandomMultiUserInstances.Constraints.NONE);
-        Solver<MultiUserProblem, MultiUserPlan> s = createSolver();
-        Result<MultiUserPlan> a = s.solve(p);
-        Result<MultiUserPlan> b = s.solve(p);
-        assertEquals(a.plan(), b.plan());
-        assertEquals(a.status(), b.status());
+        ContractChecks.deterministic(createSolver(), p);
     }
 
     /** {@code p} with every user's deadline set to {@code seconds}. */

@@ -9,7 +9,7 @@ import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
-import org.cleave.core.solve.Verifier;
+import org.cleave.core.testing.ContractChecks;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,9 +31,7 @@ public abstract class OnlineSolverContract {
 
     @Test
     void declaresTheOnlineFamily() {
-        Solver<OnlineProblem, FixedSplit> s = createSolver();
-        assertEquals(Family.ONLINE, s.family());
-        assertEquals(OnlineProblem.class, s.problemType());
+        ContractChecks.declares(createSolver(), Family.ONLINE, OnlineProblem.class);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -45,8 +43,7 @@ public abstract class OnlineSolverContract {
         Result<FixedSplit> r = solver.solve(p);
         String label = "seed " + seed;
         assertTrue(r.hasPlan(), label + ": " + r.status() + " " + r.message());
-        Verifier.Verdict v = Verifier.verify(p, r);
-        assertTrue(v.ok(), label + ": " + v.defects());
+        ContractChecks.verified(p, r, label);
         double best = ReferenceOnline.directBestTotal(p);
         double mine = ReferenceOnline.directTotals(p)[r.planOrThrow().exit()];
         double oracle = ReferenceOnline.directOracleTotal(p);

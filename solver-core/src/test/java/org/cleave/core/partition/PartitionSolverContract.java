@@ -1,7 +1,6 @@
 package org.cleave.core.partition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +20,7 @@ import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
 import org.cleave.core.solve.Verifier;
 import org.cleave.core.testing.BruteForce;
+import org.cleave.core.testing.ContractChecks;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,11 +47,7 @@ public abstract class PartitionSolverContract {
 
     @Test
     void declaresThePartitionFamily() {
-        Solver<PartitionProblem, Placement> s = createSolver();
-        assertEquals(Family.PARTITION, s.family());
-        assertEquals(PartitionProblem.class, s.problemType());
-        assertFalse(s.id().isBlank());
-        assertFalse(s.description().isBlank());
+        ContractChecks.declaresAndDescribes(createSolver(), Family.PARTITION, PartitionProblem.class);
     }
 
     @ParameterizedTest(name = "seed {0}")

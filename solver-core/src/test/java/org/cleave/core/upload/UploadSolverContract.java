@@ -1,7 +1,6 @@
 package org.cleave.core.upload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +20,7 @@ import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
 import org.cleave.core.solve.Verifier;
+import org.cleave.core.testing.ContractChecks;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,11 +64,7 @@ public abstract class UploadSolverContract {
 
     @Test
     void declaresTheUploadFamily() {
-        Solver<UploadProblem, Placement> s = createSolver();
-        assertEquals(Family.UPLOAD, s.family());
-        assertEquals(UploadProblem.class, s.problemType());
-        assertFalse(s.id().isBlank());
-        assertFalse(s.description().isBlank());
+        ContractChecks.declaresAndDescribes(createSolver(), Family.UPLOAD, UploadProblem.class);
     }
 
     @ParameterizedTest(name = "seed {0}")
