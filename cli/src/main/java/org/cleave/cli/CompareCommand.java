@@ -89,11 +89,13 @@ final class CompareCommand implements Callable<Integer> {
         if ((all || allExact) && !solvers.isEmpty() || all && allExact) {
             throw new IllegalArgumentException("--solvers, --all-exact and --all exclude each other");
         }
-        var instances = new ArrayList<>(InstanceSources.load(files, examples, List.of()));
+        var instances = new ArrayList<>(OptionErrors.under(() -> InstanceSources.load(files, examples, List.of()),
+                "--example"));
         for (String g : generators) {
             instances.addAll(OptionErrors.named("--generate", "", () -> InstanceSources.generate(g)));
         }
-        instances.addAll(InstanceSources.zoo(zoo, networks, device, edge, view, family));
+        instances.addAll(OptionErrors.under(() -> InstanceSources.zoo(zoo, networks, device, edge, view, family),
+                "--family"));
         var comparison = new Comparison.Spec(instances, selection, solvers, repetitions, seed,
                 Optional.ofNullable(timeLimit));
         var err = spec.commandLine().getErr();

@@ -65,7 +65,9 @@ final class GroundTruthCommand implements Callable<Integer> {
                 Optional.ofNullable(timeLimit));
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         var err = spec.commandLine().getErr();
-        GroundTruth.Summary s = GroundTruth.run(gt, out, t, quiet ? Progress.none() : Progress.bar(err, "groundtruth"));
+        GroundTruth.Summary s = OptionErrors.under(
+                () -> GroundTruth.run(gt, out, t, quiet ? Progress.none() : Progress.bar(err, "groundtruth")),
+                "--solver");
         spec.commandLine().getOut().printf("%d states (%d resumed, %d labelled now) -> %s, %.1f states/s on %d threads%n",
                 s.states(), s.resumedFrom(), s.labelled(), out, s.statesPerSecond(), t);
         return 0;

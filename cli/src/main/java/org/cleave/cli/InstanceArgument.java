@@ -17,6 +17,6 @@ public final class InstanceArgument {
 
     /** Reads the instance; bad input throws with a one-line message. */
     public Instance load() {
-        return file != null ? InstanceJson.read(file) : Examples.load(example);
+        return file != null ? InstanceJson.read(file) : OptionErrors.under(() -> Examples.load(example), "--example");
     }
 }

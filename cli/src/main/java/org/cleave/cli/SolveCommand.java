@@ -59,7 +59,7 @@ final class SolveCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Instance instance = source.load();
         Problem problem = instance.problem();
-        Solver solver = Solvers.require(problem.family(), solverId);
+        Solver solver = OptionErrors.under(() -> Solvers.require(problem.family(), solverId), "--solver");
         if (threads < 1) {
             throw new IllegalArgumentException("--threads: must be >= 1, got " + threads);
         }

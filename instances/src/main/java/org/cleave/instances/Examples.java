@@ -26,7 +26,7 @@ public final class Examples {
     /** Loads the example {@code name}. */
     public static Instance load(String name) {
         if (!names().contains(name)) {
-            throw new IllegalArgumentException("--example: unknown example \"" + name + "\"; known: "
+            throw new IllegalArgumentException("example: unknown example \"" + name + "\"; known: "
                     + String.join(", ", names()));
         }
         return InstanceJson.read(read(name + ".json"), "example " + name);

@@ -7,7 +7,7 @@ import org.cleave.algorithms.exits.MinCutExitsSolver;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.RandomExitsInstances;
-import org.cleave.core.generate.GraphGenerator;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.CostWeights;
 import org.cleave.core.solve.Result;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ExitsBenchmark {
     @Param({"CHAIN", "RESIDUAL"})
-    public GraphGenerator.Shape shape;
+    public RandomGraphs.Shape shape;
 
     @Param({"30"})
     public int layers;

@@ -2,9 +2,9 @@ package org.cleave.benchmarks.multiuser;
 
 import java.util.concurrent.TimeUnit;
 import org.cleave.algorithms.multiuser.DynamicProgrammingMultiUserSolver;
-import org.cleave.core.multiuser.MultiUserInstances;
 import org.cleave.core.multiuser.MultiUserPlan;
 import org.cleave.core.multiuser.MultiUserProblem;
+import org.cleave.core.multiuser.RandomMultiUserInstances;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Status;
 import org.cleave.ortools.multiuser.CpSatMultiUserSolver;
@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * P4 exact solvers on N = 50 users, K_F = K_B = 32 units and 20 drawn options per user
- * ({@link MultiUserInstances#random}, seed {@code seed}, no deadlines or floors): the dynamic
+ * ({@link RandomMultiUserInstances#random}, seed {@code seed}, no deadlines or floors): the dynamic
  * program ({@code dp}, goal ≤ 1 s) and CP-SAT ({@code ortools-cpsat}, one worker). Each benchmark
  * fails if the solver does not prove optimality. Time per solve, including building the allocation
  * table.
@@ -37,8 +37,8 @@ public class MultiUserBenchmark {
 
     @Setup
     public void setUp() {
-        problem = MultiUserInstances.random(seed, 50, 32, 32, 20, MultiUserInstances.Source.DRAWN,
-                MultiUserInstances.Constraints.NONE);
+        problem = RandomMultiUserInstances.random(seed, 50, 32, 32, 20, RandomMultiUserInstances.Source.DRAWN,
+                RandomMultiUserInstances.Constraints.NONE);
     }
 
     @Benchmark

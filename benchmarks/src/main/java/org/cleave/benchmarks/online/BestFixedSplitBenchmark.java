@@ -2,9 +2,9 @@ package org.cleave.benchmarks.online;
 
 import java.util.concurrent.TimeUnit;
 import org.cleave.algorithms.online.BestFixedSplitSolver;
-import org.cleave.algorithms.online.SyntheticTraceGenerator;
 import org.cleave.core.online.FixedSplit;
 import org.cleave.core.online.OnlineProblem;
+import org.cleave.core.online.RandomOnlineInstances;
 import org.cleave.core.online.RewardModel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,7 +27,7 @@ public class BestFixedSplitBenchmark {
 
     @Setup
     public void setUp() {
-        problem = new OnlineProblem(SyntheticTraceGenerator.DEFAULT.generate(samples, 1), RewardModel.SPLITEE_DEFAULT);
+        problem = new OnlineProblem(RandomOnlineInstances.DEFAULT.generate(samples, 1), RewardModel.SPLITEE_DEFAULT);
     }
 
     @Benchmark

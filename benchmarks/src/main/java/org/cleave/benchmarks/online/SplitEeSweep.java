@@ -3,18 +3,18 @@ package org.cleave.benchmarks.online;
 import java.util.Locale;
 import org.cleave.algorithms.online.BestFixedSplitSolver;
 import org.cleave.algorithms.online.FixedSplitPolicy;
-import org.cleave.algorithms.online.SyntheticTraceGenerator;
 import org.cleave.algorithms.online.UcbSplitPolicy;
 import org.cleave.core.online.FixedSplit;
 import org.cleave.core.online.OnlineEvaluation;
 import org.cleave.core.online.OnlineProblem;
 import org.cleave.core.online.PolicyRun;
+import org.cleave.core.online.RandomOnlineInstances;
 import org.cleave.core.online.RewardModel;
 import org.cleave.core.online.Simulation;
 
 /**
  * SplitEE's figures on generated traces, printed as tables: for seeds 1 … S (default 20) and
- * 100,000 samples of {@link SyntheticTraceGenerator#DEFAULT} with α = 0.7, λ = 0.1, o = 0.5,
+ * 100,000 samples of {@link RandomOnlineInstances#DEFAULT} with α = 0.7, λ = 0.1, o = 0.5,
  * the regret of SplitEE and SplitEE-S after 1,000 and 100,000 rounds, whether SplitEE-S ended
  * with no more regret than SplitEE, and SplitEE's cost reduction and accuracy drop against
  * final-layer inference; then the same headline for other difficulty locations μ and
@@ -33,7 +33,7 @@ public final class SplitEeSweep {
         int noWorse = 0;
         int sublinear = 0;
         for (long seed = 1; seed <= seeds; seed++) {
-            OnlineProblem p = new OnlineProblem(SyntheticTraceGenerator.DEFAULT.generate(samples, seed),
+            OnlineProblem p = new OnlineProblem(RandomOnlineInstances.DEFAULT.generate(samples, seed),
                     RewardModel.SPLITEE_DEFAULT);
             FixedSplit best = BestFixedSplitSolver.bestSplit(p);
             PolicyRun plain = Simulation.run(p, UcbSplitPolicy.splitEe(), seed, best);
@@ -55,7 +55,7 @@ public final class SplitEeSweep {
                 "accSplitEE", "accFinal");
         for (double mu : new double[] {-2, -1, 0}) {
             for (double alpha : new double[] {0.7, 0.8, 0.9}) {
-                OnlineProblem p = new OnlineProblem(SyntheticTraceGenerator.DEFAULT.withDifficultyLocation(mu)
+                OnlineProblem p = new OnlineProblem(RandomOnlineInstances.DEFAULT.withDifficultyLocation(mu)
                         .generate(samples, 1), new RewardModel(alpha, 0.1, 0.5));
                 FixedSplit best = BestFixedSplitSolver.bestSplit(p);
                 PolicyRun run = Simulation.run(p, UcbSplitPolicy.splitEe(), 1, best);

@@ -3,10 +3,10 @@ package org.cleave.benchmarks.online;
 import java.util.concurrent.TimeUnit;
 import org.cleave.algorithms.online.BestFixedSplitSolver;
 import org.cleave.algorithms.online.SplitPolicies;
-import org.cleave.algorithms.online.SyntheticTraceGenerator;
 import org.cleave.core.online.FixedSplit;
 import org.cleave.core.online.OnlineProblem;
 import org.cleave.core.online.PolicyRun;
+import org.cleave.core.online.RandomOnlineInstances;
 import org.cleave.core.online.RewardModel;
 import org.cleave.core.online.Simulation;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -37,7 +37,7 @@ public class SplitPolicyBenchmark {
 
     @Setup
     public void setUp() {
-        problem = new OnlineProblem(SyntheticTraceGenerator.DEFAULT.generate(samples, 1), RewardModel.SPLITEE_DEFAULT);
+        problem = new OnlineProblem(RandomOnlineInstances.DEFAULT.generate(samples, 1), RewardModel.SPLITEE_DEFAULT);
         best = BestFixedSplitSolver.bestSplit(problem);
     }
 

@@ -9,12 +9,12 @@ import org.cleave.algorithms.partition.BandwidthMap;
 import org.cleave.algorithms.partition.CompiledMinCutPartitionSolver;
 import org.cleave.algorithms.partition.CompiledPartitionNetwork;
 import org.cleave.algorithms.partition.MinCutPartitionSolver;
-import org.cleave.core.generate.GraphGenerator;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.CostWeights;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Result;
@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * 0.1 Mbit/s – 10 Gbit/s.
  *
  * <p>Models: every zoo model as {@code zoo:NAME:layers} (layer DAG) and {@code zoo:NAME:blocks}
- * (block chain); {@code resnet50-sized} (GraphGenerator residual DAG, 178 layers), {@code
+ * (block chain); {@code resnet50-sized} (RandomGraphs residual DAG, 178 layers), {@code
  * inceptionv3-sized} (inception DAG, 326 layers), {@code chain-500}; opt-in with {@code -p
  * model=msr-resnet50,msr-inceptionv3}: the measured MSR/PipeDream layer graphs read through
  * {@code MsrLayerGraphs} from {@code $CLEAVE_DATA/msr-*-layergraph.json} (default
@@ -82,9 +82,9 @@ public class CompiledMinCutBenchmark {
     @Setup
     public void setUp() throws IOException {
         DnnGraph g = model.startsWith("zoo:") ? zoo(model) : switch (model) {
-            case "resnet50-sized" -> GraphGenerator.residual(177, new SplittableRandom(50));
-            case "inceptionv3-sized" -> GraphGenerator.inception(325, new SplittableRandom(51));
-            case "chain-500" -> GraphGenerator.chain(500, new SplittableRandom(53));
+            case "resnet50-sized" -> RandomGraphs.residual(177, new SplittableRandom(50));
+            case "inceptionv3-sized" -> RandomGraphs.inception(325, new SplittableRandom(51));
+            case "chain-500" -> RandomGraphs.chain(500, new SplittableRandom(53));
             case "msr-resnet50" -> msr("msr-resnet50-layergraph.json");
             case "msr-inceptionv3" -> msr("msr-inceptionv3-layergraph.json");
             default -> throw new IllegalArgumentException("model: unknown " + model);

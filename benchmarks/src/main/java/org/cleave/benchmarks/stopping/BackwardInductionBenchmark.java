@@ -3,7 +3,7 @@ package org.cleave.benchmarks.stopping;
 import java.util.concurrent.TimeUnit;
 import org.cleave.algorithms.stopping.BackwardInductionStoppingSolver;
 import org.cleave.algorithms.stopping.StoppingPolicies;
-import org.cleave.core.stopping.StoppingInstances;
+import org.cleave.core.stopping.RandomStoppingInstances;
 import org.cleave.core.stopping.StoppingPlan;
 import org.cleave.core.stopping.StoppingProblem;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * P6 backward induction on random chains of {@code layers} layers (seeded
- * {@link StoppingInstances#random}): {@code thresholds} computes the optimal stopping rule for the
+ * {@link RandomStoppingInstances#random}): {@code thresholds} computes the optimal stopping rule for the
  * full placement m = L (one backward pass: L integrals plus the deferral roots where waiting is
  * optimal; the goal is <= 1 ms at L = 100); {@code placementSearch} runs the whole
  * {@code backward-induction} solver, i.e. the pass for every m = 0..L and m* (O(L²) integrals).
@@ -37,7 +37,7 @@ public class BackwardInductionBenchmark {
 
     @Setup
     public void setUp() {
-        problem = StoppingInstances.random(seed, layers);
+        problem = RandomStoppingInstances.random(seed, layers);
     }
 
     @Benchmark

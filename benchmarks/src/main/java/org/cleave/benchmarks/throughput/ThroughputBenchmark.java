@@ -7,7 +7,7 @@ import org.cleave.algorithms.throughput.DshThroughputSolver;
 import org.cleave.algorithms.throughput.EnumerationThroughputSolver;
 import org.cleave.algorithms.throughput.InverseSearchThroughputSolver;
 import org.cleave.core.exits.ExitPlan;
-import org.cleave.core.generate.GraphGenerator;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.solve.Result;
 import org.cleave.core.throughput.RandomThroughputInstances;
 import org.cleave.core.throughput.ThroughputProblem;
@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ThroughputBenchmark {
     @Param({"CHAIN", "INCEPTION"})
-    public GraphGenerator.Shape shape;
+    public RandomGraphs.Shape shape;
 
     @Param({"12"})
     public int layers;

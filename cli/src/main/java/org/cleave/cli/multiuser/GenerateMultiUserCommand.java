@@ -5,11 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.cleave.cli.OptionErrors;
 import org.cleave.core.multiuser.MultiUserProblem;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
 import org.cleave.instances.io.Json;
-import org.cleave.instances.multiuser.MultiUserGenerator;
+import org.cleave.instances.multiuser.RandomZooMultiUserInstances;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cleave generate multiuser --users N --units K --seed S --models M1,M2 --network NET}:
- * a P4 instance from {@link MultiUserGenerator} (built-in models {@code chain-N}, networks
+ * a P4 instance from {@link RandomZooMultiUserInstances} (built-in models {@code chain-N}, networks
  * cat1/3g/4g/wifi of DADS Table I), printed or written to {@code --output}.
  */
 @Command(name = "multiuser", mixinStandardHelpOptions = true,
@@ -56,10 +57,11 @@ final class GenerateMultiUserCommand implements Callable<Integer> {
         if (!(edgeFlops > 0) || Double.isInfinite(edgeFlops)) {
             throw new IllegalArgumentException("--edge-flops: must be a finite number > 0, got " + edgeFlops);
         }
-        MultiUserProblem p = new MultiUserGenerator(
-                name -> name.startsWith("chain-") ? MultiUserGenerator.builtInModel(name)
+        MultiUserProblem p = OptionErrors.under(() -> new RandomZooMultiUserInstances(
+                name -> name.startsWith("chain-") ? RandomZooMultiUserInstances.builtInModel(name)
                         : org.cleave.instances.zoo.Zoo.get(name).blockGraph(),
-                org.cleave.instances.profiles.Profiles::network).generate(users, units, seed, models, network, edgeFlops);
+                org.cleave.instances.profiles.Profiles::network).generate(users, units, seed, models, network, edgeFlops),
+                "--users", "--units", "--models", "--network");
         ObjectNode meta = Json.MAPPER.createObjectNode();
         meta.put("generator", "cleave generate multiuser");
         meta.put("users", users);

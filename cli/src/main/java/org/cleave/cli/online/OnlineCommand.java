@@ -11,12 +11,13 @@ import java.util.concurrent.Callable;
 import org.cleave.algorithms.online.BestFixedSplitSolver;
 import org.cleave.algorithms.online.PerSampleOracle;
 import org.cleave.algorithms.online.SplitPolicies;
-import org.cleave.algorithms.online.SyntheticTraceGenerator;
+import org.cleave.cli.OptionErrors;
 import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.online.FixedSplit;
 import org.cleave.core.online.OnlineEvaluation;
 import org.cleave.core.online.OnlineProblem;
 import org.cleave.core.online.PolicyRun;
+import org.cleave.core.online.RandomOnlineInstances;
 import org.cleave.core.online.RewardModel;
 import org.cleave.core.online.Simulation;
 import org.cleave.core.online.SplitPolicy;
@@ -114,10 +115,10 @@ public final class OnlineCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--curve-step: must be >= 1, got " + curveStep);
         }
         RewardModel model = rewardModel();
-        SplitPolicy policy = SplitPolicies.create(policyId, exploration, epsilon);
+        SplitPolicy policy = OptionErrors.under(() -> SplitPolicies.create(policyId, exploration, epsilon), "--policy");
         Trace trace = loadTrace();
         String origin = source.trace != null ? source.trace.toString()
-                : "generated, " + SyntheticTraceGenerator.class.getSimpleName() + " defaults, seed " + seed;
+                : "generated, " + RandomOnlineInstances.class.getSimpleName() + " defaults, seed " + seed;
         if (shuffle) {
             trace = trace.shuffled(seed);
             origin += ", shuffled with seed " + seed;
@@ -160,7 +161,7 @@ public final class OnlineCommand implements Callable<Integer> {
             return TraceCsv.read(source.trace);
         }
         try {
-            return SyntheticTraceGenerator.DEFAULT.withExits(exits).generate(source.generate, seed);
+            return RandomOnlineInstances.DEFAULT.withExits(exits).generate(source.generate, seed);
         } catch (InvalidModelException e) {
             String option = e.field().equals("samples") ? "--generate" : "--exits";
             throw new IllegalArgumentException(option + ": " + e.detail());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.cleave.cli.OptionErrors;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Layer;
 import org.cleave.core.partition.CostWeights;
@@ -226,8 +227,9 @@ public final class ZooCommand implements Runnable {
         }
 
         private Instance instance(ZooModel m) {
-            return ZooInstances.of(family, m, view == View.layers ? ZooInstances.View.LAYERS : ZooInstances.View.BLOCKS,
-                    network, device, edge);
+            return OptionErrors.under(() -> ZooInstances.of(family, m,
+                    view == View.layers ? ZooInstances.View.LAYERS : ZooInstances.View.BLOCKS, network, device, edge),
+                    "--family");
         }
     }
 

@@ -13,12 +13,12 @@ import java.util.OptionalDouble;
 import org.cleave.cli.Cleave;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.RandomExitsInstances;
-import org.cleave.core.generate.GraphGenerator;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.throughput.ThroughputProblem;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
@@ -49,7 +49,7 @@ class EarlyExitSolveTest {
 
     @Test
     void solvesAP2InstanceWithEverySolver() throws Exception {
-        ExitsProblem p = RandomExitsInstances.exits(12, GraphGenerator.Shape.RESIDUAL, 10, 3).withVariant(
+        ExitsProblem p = RandomExitsInstances.exits(12, RandomGraphs.Shape.RESIDUAL, 10, 3).withVariant(
                 new ExitsProblem.MinCost(org.cleave.core.partition.CostWeights.LATENCY, 0.5, OptionalDouble.empty()));
         Path f = file("p2", p);
         for (String id : new String[] {"mincut", "inverse-search"}) {
@@ -88,7 +88,7 @@ class EarlyExitSolveTest {
     void badP2InputExitsWithTwoAndOneLine() throws Exception {
         Path f = dir.resolve("bad.json");
         Files.writeString(f, InstanceJson.write(Instance.of("bad", RandomExitsInstances.exits(1,
-                GraphGenerator.Shape.CHAIN, 3, 1))).replace("\"finalAccuracy\"", "\"finalAcc\""));
+                RandomGraphs.Shape.CHAIN, 3, 1))).replace("\"finalAccuracy\"", "\"finalAcc\""));
         Run r = cleave("solve", f.toString(), "--solver", "mincut");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("$.finalAcc: unknown field"), r.err());

@@ -39,6 +39,8 @@ class GenerateMultiUserCommandTest {
         assertTrue(err.toString().contains("resnet19"), err.toString());
         assertEquals(2, run(out, err, "generate", "multiuser", "--users", "3", "--units", "4", "--network", "6g"));
         assertTrue(err.toString().contains("6g"), err.toString());
+        assertEquals(2, run(out, err, "generate", "multiuser", "--users", "0", "--units", "4"));
+        assertTrue(err.toString().contains("cleave: --users: must be >= 1, got 0"), err.toString());
     }
 
     @Test

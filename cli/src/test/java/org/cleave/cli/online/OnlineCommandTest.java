@@ -79,6 +79,7 @@ class OnlineCommandTest {
         Run unknown = run("online", "--generate", "10", "--policy", "thompson");
         assertEquals(2, unknown.status());
         assertTrue(unknown.err().contains("unknown policy \"thompson\""), unknown.err());
+        assertTrue(unknown.err().contains("--policy: unknown policy"), unknown.err());
         Run fixed = run("online", "--generate", "10", "--exits", "4", "--policy", "fixed:7");
         assertEquals(2, fixed.status());
         assertTrue(fixed.err().contains("must be an exit in [0, 3], got 7"), fixed.err());

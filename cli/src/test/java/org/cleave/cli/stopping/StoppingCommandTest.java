@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cleave.cli.Cleave;
 import org.cleave.core.partition.CostWeights;
+import org.cleave.core.stopping.RandomStoppingInstances;
 import org.cleave.core.stopping.StoppingInstances;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
@@ -46,7 +47,7 @@ class StoppingCommandTest {
     @Test
     void badPlacementIsOneLineAndStatus2() throws Exception {
         Path file = dir.resolve("r.json");
-        InstanceJson.write(Instance.of("r", StoppingInstances.random(2, 3)), file);
+        InstanceJson.write(Instance.of("r", RandomStoppingInstances.random(2, 3)), file);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         assertEquals(2, run(out, err, "stopping", file.toString(), "--device-layers", "9"));

@@ -13,7 +13,7 @@ import org.cleave.choco.throughput.ChocoThroughputSolver;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.RandomExitsInstances;
-import org.cleave.core.generate.GraphGenerator;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.SolveLimits;
@@ -42,8 +42,8 @@ class ChocoEarlyExitLimitsTest {
     /** Seeds 24 and 39: variant (a) with a latency bound and 3 exits, variant (b) with 2 exits. */
     @Test
     void aPortfolioOfTwoSeededCopiesIsStillExactOnBothP2Variants() {
-        for (ExitsProblem p : new ExitsProblem[] {RandomExitsInstances.exits(24, GraphGenerator.Shape.INCEPTION, 16, 3),
-            RandomExitsInstances.exits(39, GraphGenerator.Shape.INCEPTION, 16, 3)}) {
+        for (ExitsProblem p : new ExitsProblem[] {RandomExitsInstances.exits(24, RandomGraphs.Shape.INCEPTION, 16, 3),
+            RandomExitsInstances.exits(39, RandomGraphs.Shape.INCEPTION, 16, 3)}) {
             Result<ExitPlan> reference = new MinCutExitsSolver().solve(p);
             Result<ExitPlan> r = new ChocoExitsSolver().solve(p, PORTFOLIO);
             assertEquals(reference.status(), r.status(), p.variant() + " " + r.message());
@@ -62,7 +62,7 @@ class ChocoEarlyExitLimitsTest {
     /** Seed 25: 3 exits, a search of a few nodes and a rounding band of 2 plans. */
     @Test
     void aPortfolioOfTwoSeededCopiesIsStillExactOnP3() {
-        ThroughputProblem p = RandomThroughputInstances.throughput(25, GraphGenerator.Shape.INCEPTION, 16, 3);
+        ThroughputProblem p = RandomThroughputInstances.throughput(25, RandomGraphs.Shape.INCEPTION, 16, 3);
         Result<ExitPlan> r = new ChocoThroughputSolver().solve(p, PORTFOLIO);
         Result<ExitPlan> reference = new EnumerationThroughputSolver().solve(p);
         assertEquals(reference.status(), r.status(), r.message());
@@ -76,7 +76,7 @@ class ChocoEarlyExitLimitsTest {
 
     @Test
     void anUnsustainableFrameRateGivesTheLeastPeriodAsBound() {
-        ThroughputProblem free = RandomThroughputInstances.throughput(4, GraphGenerator.Shape.CHAIN, 10, 2)
+        ThroughputProblem free = RandomThroughputInstances.throughput(4, RandomGraphs.Shape.CHAIN, 10, 2)
                 .withFrameRate(OptionalDouble.empty());
         double least = new EnumerationThroughputSolver().solve(free).objective();
         ThroughputProblem p = free.withFrameRate(OptionalDouble.of(2 / least));

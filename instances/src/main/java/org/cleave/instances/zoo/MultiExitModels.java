@@ -25,7 +25,7 @@ final class MultiExitModels {
             + " classifier, exit k (1..K) has cumulative exit rate 0.5*k/K and accuracy"
             + " top1*(0.85 + 0.15*k/(K+1)), the final exit rate 1 and accuracy top1 (torchvision's ImageNet"
             + " top-1 of the single-exit model); exit branch = global average pool + linear to 1000 classes."
-            + " Override with ZooModel.withExitStatistics or 'cleave zoo export --exit-rates/--exit-accuracies'";
+            + " Override with ZooModel.withExitStatistics (per-exit rate and accuracy)";
 
     /** torchvision's IMAGENET1K_V1 top-1 accuracies (torchvision model documentation). */
     static final double RESNET18_TOP1 = 0.69758;

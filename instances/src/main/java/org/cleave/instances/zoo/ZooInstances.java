@@ -47,15 +47,15 @@ public final class ZooInstances {
             case PARTITION -> new PartitionProblem(graph, d.device(), e.edge(), n.link(), CostWeights.LATENCY, 0);
             case EXITS, THROUGHPUT -> {
                 FinalClassifier fc = FinalClassifier.lift(graph).orElseThrow(() -> new IllegalArgumentException(
-                        "--family " + family.key() + ": model " + m.name() + " has no final-classifier exit; use a"
-                                + " multi-exit model such as b-alexnet or resnet18-exits"));
+                        "family: " + family.key() + " needs a final-classifier exit, model " + m.name()
+                                + " has none; use a multi-exit model such as b-alexnet or resnet18-exits"));
                 yield family == Family.EXITS
                         ? new ExitsProblem(fc.graph(), d.device(), e.edge(), n.link(), 0, fc.accuracy(),
                                 new ExitsProblem.MinCost(CostWeights.LATENCY, 0, OptionalDouble.empty()))
                         : new ThroughputProblem(fc.graph(), d.device(), e.edge(), n.link(), 0, fc.accuracy(), 0,
                                 OptionalDouble.empty());
             }
-            default -> throw new IllegalArgumentException("--family: zoo models export as partition, exits or"
+            default -> throw new IllegalArgumentException("family: zoo models export as partition, exits or"
                     + " throughput instances, not " + family.key());
         };
         ObjectNode meta = Json.MAPPER.createObjectNode();

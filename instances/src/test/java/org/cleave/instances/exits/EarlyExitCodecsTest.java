@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.RandomExitsInstances;
-import org.cleave.core.generate.GraphGenerator;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.solve.Family;
 import org.cleave.core.throughput.RandomThroughputInstances;
 import org.cleave.core.throughput.ThroughputProblem;
@@ -25,7 +25,7 @@ class EarlyExitCodecsTest {
     void p2InstancesOfBothVariantsRoundTrip() {
         int seen = 0;
         for (long seed = 1; seed <= 40; seed++) {
-            ExitsProblem p = RandomExitsInstances.exits(seed, GraphGenerator.Shape.RESIDUAL, 9, 3);
+            ExitsProblem p = RandomExitsInstances.exits(seed, RandomGraphs.Shape.RESIDUAL, 9, 3);
             String text = InstanceJson.write(Instance.of("p2-" + seed, p));
             Instance back = InstanceJson.read(text, "round trip");
             assertEquals(Family.EXITS, back.problem().family());
@@ -39,7 +39,7 @@ class EarlyExitCodecsTest {
     @Test
     void p3InstancesRoundTrip() {
         for (long seed = 1; seed <= 30; seed++) {
-            ThroughputProblem p = RandomThroughputInstances.throughput(seed, GraphGenerator.Shape.INCEPTION, 9, 2);
+            ThroughputProblem p = RandomThroughputInstances.throughput(seed, RandomGraphs.Shape.INCEPTION, 9, 2);
             String text = InstanceJson.write(Instance.of("p3-" + seed, p));
             Instance back = InstanceJson.read(text, "round trip");
             ThroughputProblem q = (ThroughputProblem) back.problem();
@@ -51,14 +51,14 @@ class EarlyExitCodecsTest {
 
     @Test
     void plansAreWrittenWithSharesAndCosts() {
-        ExitsProblem p = RandomExitsInstances.exits(3, GraphGenerator.Shape.CHAIN, 6, 3).withVariant(
+        ExitsProblem p = RandomExitsInstances.exits(3, RandomGraphs.Shape.CHAIN, 6, 3).withVariant(
                 new ExitsProblem.MinCost(org.cleave.core.partition.CostWeights.LATENCY, 0, java.util.OptionalDouble.empty()));
         ExitPlan plan = new ExitPlan(p.graph().exits().stream().map(e -> e.id()).toList(),
                 Placement.allDevice(p.graph().size()));
         JsonNode json = InstanceJson.codec(Family.EXITS).writePlan(p, plan);
         assertEquals(p.graph().exits().size() + 1, json.get("stops").size());
         assertTrue(json.get("cost").has("accuracy"));
-        ThroughputProblem t = RandomThroughputInstances.throughput(3, GraphGenerator.Shape.CHAIN, 6, 2);
+        ThroughputProblem t = RandomThroughputInstances.throughput(3, RandomGraphs.Shape.CHAIN, 6, 2);
         JsonNode tj = InstanceJson.codec(Family.THROUGHPUT).writePlan(t,
                 ExitPlan.withoutExits(Placement.allDevice(t.graph().size())));
         assertEquals("device", tj.get("cost").get("bottleneck").asText());
@@ -66,7 +66,7 @@ class EarlyExitCodecsTest {
 
     @Test
     void badVariantsAreNamedWithTheirPath() {
-        ExitsProblem p = RandomExitsInstances.exits(5, GraphGenerator.Shape.CHAIN, 4, 1);
+        ExitsProblem p = RandomExitsInstances.exits(5, RandomGraphs.Shape.CHAIN, 4, 1);
         ObjectNode root = InstanceJson.toJson(Instance.of("x", p));
         ((ObjectNode) root.get("variant")).put("kind", "fastest");
         InvalidInstanceException e = assertThrows(InvalidInstanceException.class,
@@ -84,7 +84,7 @@ class EarlyExitCodecsTest {
 
     @Test
     void aFinalClassifierExitIsLiftedAndAMissingOrDoubleFinalAccuracyIsRejected() {
-        ThroughputProblem p = RandomThroughputInstances.throughput(8, GraphGenerator.Shape.CHAIN, 4, 0);
+        ThroughputProblem p = RandomThroughputInstances.throughput(8, RandomGraphs.Shape.CHAIN, 4, 0);
         ObjectNode root = InstanceJson.toJson(Instance.of("x", p));
         String out = p.graph().output().id();
         ObjectNode exit = ((ObjectNode) root.get("model")).putArray("exits").addObject();

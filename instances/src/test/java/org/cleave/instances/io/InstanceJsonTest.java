@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.function.Consumer;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.Exit;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.partition.RandomPartitionInstances;
 import org.cleave.instances.Examples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,9 +38,9 @@ class InstanceJsonTest {
     }
 
     @ParameterizedTest
-    @EnumSource(GraphGenerator.Shape.class)
-    void roundTripsLosslessly(GraphGenerator.Shape shape) {
-        PartitionProblem p = RandomInstances.partition(3, shape, 12, RandomInstances.WeightMode.MIXED);
+    @EnumSource(RandomGraphs.Shape.class)
+    void roundTripsLosslessly(RandomGraphs.Shape shape) {
+        PartitionProblem p = RandomPartitionInstances.partition(3, shape, 12, RandomPartitionInstances.WeightMode.MIXED);
         Instance original = new Instance("r", "random", p, Json.MAPPER.createObjectNode().put("seed", 3));
         String text = InstanceJson.write(original);
         Instance back = InstanceJson.read(text, "mem");

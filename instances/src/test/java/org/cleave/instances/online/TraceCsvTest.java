@@ -10,7 +10,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.cleave.algorithms.online.SyntheticTraceGenerator;
+import org.cleave.core.online.RandomOnlineInstances;
 import org.cleave.core.online.Trace;
 import org.cleave.instances.io.InvalidInstanceException;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class TraceCsvTest {
 
     @Test
     void roundTripsAGeneratedTrace(@TempDir Path dir) {
-        Trace trace = SyntheticTraceGenerator.DEFAULT.generate(300, 4);
+        Trace trace = RandomOnlineInstances.DEFAULT.generate(300, 4);
         Path file = dir.resolve("trace.csv");
         TraceCsv.write(trace, file);
         Trace back = TraceCsv.read(file);

@@ -8,6 +8,7 @@ import org.cleave.algorithms.stopping.BackwardInductionStoppingSolver;
 import org.cleave.core.partition.CostWeights;
 import org.cleave.core.stopping.Channel;
 import org.cleave.core.stopping.Fading;
+import org.cleave.core.stopping.RandomStoppingInstances;
 import org.cleave.core.stopping.StoppingInstances;
 import org.cleave.core.stopping.StoppingProblem;
 import org.cleave.instances.io.Instance;
@@ -19,7 +20,7 @@ class StoppingCodecTest {
     @Test
     void roundTripsRandomAndNakagamiInstances() {
         for (long seed = 0; seed < 8; seed++) {
-            StoppingProblem p = StoppingInstances.random(seed, 1 + (int) seed);
+            StoppingProblem p = RandomStoppingInstances.random(seed, 1 + (int) seed);
             Instance back = InstanceJson.read(InstanceJson.write(Instance.of("r" + seed, p)), "test");
             assertEquals(p, back.problem());
         }
@@ -30,7 +31,7 @@ class StoppingCodecTest {
 
     @Test
     void writesPlansWithThresholdsAndCost() {
-        StoppingProblem p = StoppingInstances.random(3, 4);
+        StoppingProblem p = RandomStoppingInstances.random(3, 4);
         var plan = new BackwardInductionStoppingSolver().solve(p).planOrThrow();
         var json = InstanceJson.codec(p.family()).writePlan(p, plan);
         assertEquals(plan.deviceLayers(), json.get("deviceLayers").asInt());

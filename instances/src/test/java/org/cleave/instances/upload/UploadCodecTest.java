@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.Placement;
-import org.cleave.core.upload.UploadInstances;
+import org.cleave.core.model.RandomGraphs;
+import org.cleave.core.partition.RandomPartitionInstances;
+import org.cleave.core.upload.RandomUploadInstances;
 import org.cleave.core.upload.UploadMode;
 import org.cleave.core.upload.UploadProblem;
 import org.cleave.instances.io.Instance;
@@ -20,8 +20,8 @@ class UploadCodecTest {
     @Test
     void roundTripsEveryModeAndWritesTheTimeline() {
         for (UploadMode mode : UploadMode.values()) {
-            UploadProblem p = UploadInstances.random(3, GraphGenerator.Shape.RESIDUAL, 7, mode,
-                    RandomInstances.WeightMode.MIXED);
+            UploadProblem p = RandomUploadInstances.random(3, RandomGraphs.Shape.RESIDUAL, 7, mode,
+                    RandomPartitionInstances.WeightMode.MIXED);
             String text = InstanceJson.write(Instance.of("p5-" + mode.key(), p));
             UploadProblem back = (UploadProblem) InstanceJson.read(text, "test").problem();
             assertEquals(mode, back.mode());
@@ -34,8 +34,8 @@ class UploadCodecTest {
 
     @Test
     void namesAnUnknownModeWithItsPath() {
-        UploadProblem p = UploadInstances.random(4, GraphGenerator.Shape.CHAIN, 3, UploadMode.PARALLEL,
-                RandomInstances.WeightMode.LATENCY);
+        UploadProblem p = RandomUploadInstances.random(4, RandomGraphs.Shape.CHAIN, 3, UploadMode.PARALLEL,
+                RandomPartitionInstances.WeightMode.LATENCY);
         String text = InstanceJson.write(Instance.of("bad", p)).replace("\"parallel\"", "\"eager\"");
         InvalidInstanceException e = assertThrows(InvalidInstanceException.class, () -> InstanceJson.read(text, "t"));
         assertTrue(e.getMessage().contains("$.mode") && e.getMessage().contains("eager"), e.getMessage());

@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Exit;
 import org.cleave.core.model.Layer;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.partition.RandomPartitionInstances;
 
 /**
- * Seeded random P2 instances: a {@link GraphGenerator} graph with up to {@code maxExits} exits on
+ * Seeded random P2 instances: a {@link RandomGraphs} graph with up to {@code maxExits} exits on
  * random cut vertices strictly between the input and the output, tiers, link, weights and load as
- * in {@link RandomInstances#partition}, and a variant.
+ * in {@link RandomPartitionInstances#partition}, and a variant.
  *
  * <p>Exits: branch FLOPs log-uniform in [1e5, 1e8]; cumulative rates sorted uniform in [0, 0.95],
  * the deepest set to 1 with probability 1/6; accuracies increasing with depth in [0.4, 0.95] with
@@ -29,11 +29,11 @@ public final class RandomExitsInstances {
     }
 
     /** A random P2 instance. */
-    public static ExitsProblem exits(long seed, GraphGenerator.Shape shape, int layers, int maxExits) {
+    public static ExitsProblem exits(long seed, RandomGraphs.Shape shape, int layers, int maxExits) {
         SplittableRandom rng = new SplittableRandom(seed);
-        DnnGraph graph = GraphGenerator.generate(shape, layers, rng);
+        DnnGraph graph = RandomGraphs.generate(shape, layers, rng);
         Exits e = addExits(graph, rng, maxExits);
-        PartitionProblem base = RandomInstances.partition(e.graph(), rng, RandomInstances.WeightMode.ANY);
+        PartitionProblem base = RandomPartitionInstances.partition(e.graph(), rng, RandomPartitionInstances.WeightMode.ANY);
         double scale = latencyScale(base);
         ExitsProblem.Variant variant;
         if (rng.nextBoolean()) {

@@ -5,7 +5,8 @@
  * in hindsight" {@link org.cleave.core.online.OnlineProblem} with its single evaluator
  * {@link org.cleave.core.online.OnlineEvaluator}, and the policy SPI
  * {@link org.cleave.core.online.SplitPolicy} with its simulator
- * {@link org.cleave.core.online.Simulation}.
+ * {@link org.cleave.core.online.Simulation}; seeded synthetic and uniform random traces
+ * ({@link org.cleave.core.online.RandomOnlineInstances}).
  *
  * <p>How P7 maps onto the solver SPI: the offline problem (which fixed split maximises the total
  * reward over a known trace) is an ordinary {@link org.cleave.core.solve.Problem} whose plan is a

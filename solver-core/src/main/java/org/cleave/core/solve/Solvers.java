@@ -50,7 +50,7 @@ public final class Solvers {
     @SuppressWarnings("unchecked")
     public static <P extends Problem<S>, S> Solver<P, S> require(Family family, String id) {
         return (Solver<P, S>) find(family, id).orElseThrow(() -> new IllegalArgumentException(
-                "--solver: no solver \"" + id + "\" for family " + family.key() + "; known: "
+                "solver: no solver \"" + id + "\" for family " + family.key() + "; known: "
                         + String.join(", ", of(family).stream().map(Solver::id).toList())));
     }
 }

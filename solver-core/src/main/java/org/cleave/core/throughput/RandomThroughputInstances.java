@@ -3,10 +3,10 @@ package org.cleave.core.throughput;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.cleave.core.exits.RandomExitsInstances;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.partition.RandomPartitionInstances;
 
 /**
  * Seeded random P3 instances: graph, exits, tiers, link and load as in
@@ -19,11 +19,11 @@ public final class RandomThroughputInstances {
     }
 
     /** A random P3 instance with up to {@code maxExits} exits. */
-    public static ThroughputProblem throughput(long seed, GraphGenerator.Shape shape, int layers, int maxExits) {
+    public static ThroughputProblem throughput(long seed, RandomGraphs.Shape shape, int layers, int maxExits) {
         SplittableRandom rng = new SplittableRandom(seed);
-        DnnGraph graph = GraphGenerator.generate(shape, layers, rng);
+        DnnGraph graph = RandomGraphs.generate(shape, layers, rng);
         RandomExitsInstances.Exits e = RandomExitsInstances.addExits(graph, rng, maxExits);
-        PartitionProblem base = RandomInstances.partition(e.graph(), rng, RandomInstances.WeightMode.LATENCY);
+        PartitionProblem base = RandomPartitionInstances.partition(e.graph(), rng, RandomPartitionInstances.WeightMode.LATENCY);
         double minAccuracy = rng.nextBoolean() ? 0 : rng.nextDouble() * e.finalAccuracy();
         ThroughputProblem p = new ThroughputProblem(e.graph(), base.device(), base.edge(), base.link(),
                 base.deviceLoad(), e.finalAccuracy(), minAccuracy, OptionalDouble.empty());

@@ -6,6 +6,7 @@
  * ({@link org.cleave.core.upload.TimelineEvent}) and the cost
  * ({@link org.cleave.core.upload.UploadCost}); and the multi-user extension
  * {@link org.cleave.core.upload.MultiUserUploadProblem}, where users share the uplink and the edge's
- * compute in units as in P4.
+ * compute in units as in P4; seeded random instances of both
+ * ({@link org.cleave.core.upload.RandomUploadInstances}).
  */
 package org.cleave.core.upload;

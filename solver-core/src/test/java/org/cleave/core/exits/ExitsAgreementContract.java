@@ -1,15 +1,15 @@
 package org.cleave.core.exits;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.LongStream;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.solve.Result;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.Status;
 import org.cleave.core.solve.Verifier;
+import org.cleave.core.testing.ContractChecks;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,7 +27,7 @@ public abstract class ExitsAgreementContract {
     public static final int INSTANCES = 500;
 
     /** Relative tolerance against the reference. */
-    public static final double RELATIVE_TOLERANCE = 1e-6;
+    public static final double RELATIVE_TOLERANCE = ContractChecks.AGREEMENT_TOLERANCE;
 
     /** The exact solvers under test. */
     protected abstract List<Solver<ExitsProblem, ExitPlan>> solvers();
@@ -41,7 +41,7 @@ public abstract class ExitsAgreementContract {
 
     /** Instance {@code seed}: shape and size cycle with the seed. */
     public static ExitsProblem instance(long seed) {
-        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[(int) (seed % 4)];
+        RandomGraphs.Shape shape = RandomGraphs.Shape.values()[(int) (seed % 4)];
         return RandomExitsInstances.exits(seed, shape, 1 + (int) ((seed / 4) % 10), 3);
     }
 
@@ -49,24 +49,14 @@ public abstract class ExitsAgreementContract {
     @MethodSource("seeds")
     void agreesWithTheReference(long seed) {
         ExitsProblem p = instance(seed);
-        Result<ExitPlan> ref = reference().solve(p);
-        assertTrue(ref.status() == Status.OPTIMAL || ref.status() == Status.INFEASIBLE, "reference: " + ref.message());
-        for (Solver<ExitsProblem, ExitPlan> solver : solvers()) {
-            Result<ExitPlan> r = solver.solve(p);
-            String label = "seed " + seed + " " + solver.id() + " " + p.variant() + " (" + p.graph() + ")";
-            assertEquals(ref.status(), r.status(), label + ": " + r.message());
-            Verifier.Verdict verdict = Verifier.verify(p, r);
-            assertTrue(verdict.ok(), label + ": " + verdict.defects());
-            if (ref.status() == Status.OPTIMAL) {
-                assertTrue(Verifier.close(ref.objective(), r.objective(), RELATIVE_TOLERANCE),
-                        label + ": " + ref.solverId() + " " + ref.objective() + " vs " + r.objective());
-                if (p.variant() instanceof ExitsProblem.RightSizing) {
-                    double want = p.evaluate(ref.planOrThrow()).latencySeconds();
-                    double got = p.evaluate(r.planOrThrow()).latencySeconds();
-                    assertTrue(Verifier.close(want, got, RELATIVE_TOLERANCE), label + ": tie-break latency " + want
-                            + " vs " + got);
-                }
-            }
-        }
+        ContractChecks.agree(p, reference(), solvers(), Set.of(Status.OPTIMAL, Status.INFEASIBLE),
+                "seed " + seed + " " + p.variant() + " (" + p.graph() + ")", (ref, r, label) -> {
+                    if (p.variant() instanceof ExitsProblem.RightSizing) {
+                        double want = p.evaluate(ref.planOrThrow()).latencySeconds();
+                        double got = p.evaluate(r.planOrThrow()).latencySeconds();
+                        assertTrue(Verifier.close(want, got, RELATIVE_TOLERANCE), label + ": tie-break latency "
+                                + want + " vs " + got);
+                    }
+                });
     }
 }

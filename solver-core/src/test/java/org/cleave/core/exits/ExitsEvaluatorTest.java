@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.OptionalDouble;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
@@ -18,16 +16,18 @@ import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.OrderIdeals;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.CostWeights;
 import org.cleave.core.partition.PartitionCost;
 import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.partition.RandomPartitionInstances;
 import org.cleave.core.solve.Sense;
 import org.cleave.core.testing.Seeds;
 import org.cleave.core.throughput.ThroughputCost;
 import org.cleave.core.throughput.ThroughputProblem;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The P2 and P3 evaluators on a hand-computed example, and P2 without exits equals P1. */
 class ExitsEvaluatorTest {
@@ -135,8 +135,8 @@ class ExitsEvaluatorTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void withoutExitsItIsP1(long seed) {
-        PartitionProblem p1 = RandomInstances.partition(seed, GraphGenerator.Shape.values()[(int) (seed % 4)],
-                1 + (int) (seed % 10), RandomInstances.WeightMode.ANY);
+        PartitionProblem p1 = RandomPartitionInstances.partition(seed, RandomGraphs.Shape.values()[(int) (seed % 4)],
+                1 + (int) (seed % 10), RandomPartitionInstances.WeightMode.ANY);
         ExitsProblem p2 = new ExitsProblem(p1.graph(), p1.device(), p1.edge(), p1.link(), p1.deviceLoad(), 1,
                 new ExitsProblem.MinCost(p1.weights(), 0, OptionalDouble.empty()));
         OrderIdeals.forEach(p1.graph(), 10_000, () -> false, onEdge -> {

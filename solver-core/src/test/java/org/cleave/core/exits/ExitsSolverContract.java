@@ -1,27 +1,23 @@
 package org.cleave.core.exits;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.LongStream;
-import org.cleave.core.generate.GraphGenerator;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Exit;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.CostWeights;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.SolverKind;
-import org.cleave.core.solve.Status;
 import org.cleave.core.solve.Verifier;
+import org.cleave.core.testing.ContractChecks;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,17 +40,13 @@ public abstract class ExitsSolverContract {
 
     @Test
     void declaresTheExitsFamily() {
-        Solver<ExitsProblem, ExitPlan> s = createSolver();
-        assertEquals(Family.EXITS, s.family());
-        assertEquals(ExitsProblem.class, s.problemType());
-        assertFalse(s.id().isBlank());
-        assertFalse(s.description().isBlank());
+        ContractChecks.declaresAndDescribes(createSolver(), Family.EXITS, ExitsProblem.class);
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void meetsTheContractOnRandomInstances(long seed) {
-        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[(int) (seed % 4)];
+        RandomGraphs.Shape shape = RandomGraphs.Shape.values()[(int) (seed % 4)];
         ExitsProblem p = RandomExitsInstances.exits(seed, shape, 1 + (int) (seed % 12), 3);
         Solver<ExitsProblem, ExitPlan> solver = createSolver();
         check(p, solver.solve(p), solver.kind(), "seed " + seed + " " + p.variant());
@@ -82,50 +74,25 @@ public abstract class ExitsSolverContract {
         ExitsProblem p = new ExitsProblem(g, new Device(1e9, 1, 1, 1), new EdgeServer(1e10),
                 new Link(1e6, 1e6, 0), 0, 0.8, new ExitsProblem.MinCost(CostWeights.LATENCY, 0.95,
                 OptionalDouble.empty()));
-        Result<ExitPlan> r = createSolver().solve(p);
-        assertFalse(r.hasPlan(), r.status() + " " + r.message());
-        assertNotEquals(Status.INVALID_INPUT, r.status(), r.message());
-        if (createSolver().kind() == SolverKind.EXACT) {
-            assertEquals(Status.INFEASIBLE, r.status(), r.message());
-        }
+        ContractChecks.noPlanWhenInfeasible(createSolver().solve(p), createSolver().kind());
     }
 
     @Test
     void isDeterministic() {
-        ExitsProblem p = RandomExitsInstances.exits(99, GraphGenerator.Shape.RESIDUAL, 12, 3);
-        Solver<ExitsProblem, ExitPlan> s = createSolver();
-        List<Result<ExitPlan>> results = List.of(s.solve(p), s.solve(p));
-        assertEquals(results.get(0).plan(), results.get(1).plan());
-        assertEquals(results.get(0).status(), results.get(1).status());
+        ContractChecks.deterministic(createSolver(), RandomExitsInstances.exits(99, RandomGraphs.Shape.RESIDUAL, 12, 3));
     }
 
     /** The checks shared by all cases. */
     protected static void check(ExitsProblem p, Result<ExitPlan> r, SolverKind kind, String label) {
-        assertNotEquals(Status.INVALID_INPUT, r.status(), label + ": " + r.message());
-        Verifier.Verdict verdict = Verifier.verify(p, r);
-        assertTrue(verdict.ok(), label + ": " + verdict.defects());
+        ContractChecks.verified(p, r, label);
         ExitsBruteForce.Optimum opt = ExitsBruteForce.solve(p);
         boolean maximise = p.variant() instanceof ExitsProblem.RightSizing;
-        if (kind == SolverKind.EXACT) {
-            if (!opt.feasible()) {
-                assertEquals(Status.INFEASIBLE, r.status(), label + ": " + r.message());
-                return;
-            }
-            assertEquals(Status.OPTIMAL, r.status(), label + ": " + r.message());
-            assertTrue(Verifier.close(opt.objective(), r.objective(), 1e-9),
-                    label + ": optimum " + opt.objective() + " but solver " + r.objective());
-            if (maximise) {
-                double latency = p.evaluate(r.planOrThrow()).latencySeconds();
-                assertTrue(Verifier.close(opt.latency(), latency, 1e-9),
-                        label + ": tie-break latency " + opt.latency() + " but solver " + latency);
-            }
-        } else if (r.hasPlan()) {
-            assertTrue(opt.feasible(), label + ": a plan for an infeasible instance");
-            boolean worseOrEqual = maximise ? r.objective() <= opt.objective() * (1 + 1e-12)
-                    : r.objective() >= opt.objective() * (1 - 1e-12);
-            assertTrue(worseOrEqual, label + ": " + r.objective() + " beats the optimum " + opt.objective());
-        } else if (r.status() == Status.INFEASIBLE) {
-            assertFalse(opt.feasible(), label + ": claims INFEASIBLE but brute force found " + opt.objective());
+        boolean optimal = ContractChecks.againstOptimum(r, kind, new ContractChecks.Optimum(opt.feasible(),
+                opt.objective()), maximise ? ContractChecks.Sense.MAXIMISE : ContractChecks.Sense.MINIMISE, label);
+        if (optimal && maximise) {
+            double latency = p.evaluate(r.planOrThrow()).latencySeconds();
+            assertTrue(Verifier.close(opt.latency(), latency, ContractChecks.OPTIMUM_TOLERANCE),
+                    label + ": tie-break latency " + opt.latency() + " but solver " + latency);
         }
     }
 }

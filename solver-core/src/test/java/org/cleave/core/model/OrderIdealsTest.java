@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.cleave.core.generate.GraphGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,7 +14,7 @@ class OrderIdealsTest {
     @ParameterizedTest(name = "chain of {0}")
     @ValueSource(ints = {1, 2, 5, 17})
     void aChainOfNLayersHasNPlusOneIdeals(int n) {
-        DnnGraph g = GraphGenerator.chain(n, new SplittableRandom(n));
+        DnnGraph g = RandomGraphs.chain(n, new SplittableRandom(n));
         assertEquals(n + 1, OrderIdeals.count(g, 1000));
     }
 
@@ -33,7 +32,7 @@ class OrderIdealsTest {
 
     @Test
     void visitsDistinctMonotonePlacementsOnly() {
-        DnnGraph g = GraphGenerator.layered(12, new SplittableRandom(3));
+        DnnGraph g = RandomGraphs.layered(12, new SplittableRandom(3));
         Set<Placement> seen = new HashSet<>();
         OrderIdeals.forEach(g, Long.MAX_VALUE, () -> false, onEdge -> {
             Placement p = Placement.of(onEdge);
@@ -45,7 +44,7 @@ class OrderIdealsTest {
 
     @Test
     void stopsAtTheCap() {
-        DnnGraph g = GraphGenerator.chain(50, new SplittableRandom(1));
+        DnnGraph g = RandomGraphs.chain(50, new SplittableRandom(1));
         long[] n = {0};
         assertEquals(OrderIdeals.Stop.CAP_REACHED, OrderIdeals.forEach(g, 10, () -> false, x -> n[0]++));
         assertEquals(10, n[0]);

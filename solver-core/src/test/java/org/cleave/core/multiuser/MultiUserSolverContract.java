@@ -19,6 +19,7 @@ import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
 import org.cleave.core.solve.Verifier;
+import org.cleave.core.testing.ContractChecks;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,18 +45,14 @@ public abstract class MultiUserSolverContract {
         int n = 1 + (int) (seed % 3);
         int kf = 1 + (int) ((seed / 3) % 3);
         int kb = 1 + (int) ((seed / 9) % 3);
-        MultiUserInstances.Source source = seed % 5 == 0 ? MultiUserInstances.Source.CHAIN : MultiUserInstances.Source.DRAWN;
-        int options = source == MultiUserInstances.Source.CHAIN ? 3 : 1 + (int) ((seed / 2) % 3);
-        return MultiUserInstances.random(seed, n, kf, kb, options, source, MultiUserInstances.Constraints.SOME);
+        RandomMultiUserInstances.Source source = seed % 5 == 0 ? RandomMultiUserInstances.Source.CHAIN : RandomMultiUserInstances.Source.DRAWN;
+        int options = source == RandomMultiUserInstances.Source.CHAIN ? 3 : 1 + (int) ((seed / 2) % 3);
+        return RandomMultiUserInstances.random(seed, n, kf, kb, options, source, RandomMultiUserInstances.Constraints.SOME);
     }
 
     @Test
     void declaresTheMultiUserFamily() {
-        Solver<MultiUserProblem, MultiUserPlan> s = createSolver();
-        assertEquals(Family.MULTIUSER, s.family());
-        assertEquals(MultiUserProblem.class, s.problemType());
-        assertFalse(s.id().isBlank());
-        assertFalse(s.description().isBlank());
+        ContractChecks.declaresAndDescribes(createSolver(), Family.MULTIUSER, MultiUserProblem.class);
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -68,8 +65,8 @@ public abstract class MultiUserSolverContract {
 
     @Test
     void reportsAnImpossibleDeadline() {
-        MultiUserProblem p = withDeadline(MultiUserInstances.random(3, 2, 2, 2, 3, MultiUserInstances.Source.DRAWN,
-                MultiUserInstances.Constraints.NONE), 1e-9);
+        MultiUserProblem p = withDeadline(RandomMultiUserInstances.random(3, 2, 2, 2, 3, RandomMultiUserInstances.Source.DRAWN,
+                RandomMultiUserInstances.Constraints.NONE), 1e-9);
         Solver<MultiUserProblem, MultiUserPlan> solver = createSolver();
         Result<MultiUserPlan> r = solver.solve(p);
         check(p, r, solver.kind(), "impossible deadline");
@@ -91,13 +88,9 @@ public abstract class MultiUserSolverContract {
 
     @Test
     void isDeterministic() {
-        MultiUserProblem p = MultiUserInstances.random(99, 3, 3, 3, 3, MultiUserInstances.Source.DRAWN,
-                MultiUserInstances.Constraints.NONE);
-        Solver<MultiUserProblem, MultiUserPlan> s = createSolver();
-        Result<MultiUserPlan> a = s.solve(p);
-        Result<MultiUserPlan> b = s.solve(p);
-        assertEquals(a.plan(), b.plan());
-        assertEquals(a.status(), b.status());
+        MultiUserProblem p = RandomMultiUserInstances.random(99, 3, 3, 3, 3, RandomMultiUserInstances.Source.DRAWN,
+                RandomMultiUserInstances.Constraints.NONE);
+        ContractChecks.deterministic(createSolver(), p);
     }
 
     /** {@code p} with every user's deadline set to {@code seconds}. */

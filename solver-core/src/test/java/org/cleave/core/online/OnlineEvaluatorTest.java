@@ -36,7 +36,7 @@ class OnlineEvaluatorTest {
         assertEquals(1.25, totals[2], 1e-12);
         // a schedule: a at 0 (0.7), b at 2 (0.65) = the per-sample oracle
         check(p.evaluate(new int[] {0, 2}), 1.35, 0.4, 0, 1);
-        assertEquals(1.35, OnlineTraces.directOracleTotal(p), 1e-12);
+        assertEquals(1.35, ReferenceOnline.directOracleTotal(p), 1e-12);
         assertEquals(0.625, p.evaluate(new FixedSplit(2)).objective(), 1e-12);
         assertEquals(1.2, p.rewardModel().finalOnlyCost(12), 1e-12);
     }
@@ -54,12 +54,12 @@ class OnlineEvaluatorTest {
     @Test
     void agreesWithTheDirectFormulaOnRandomTraces() {
         for (long seed = 0; seed < 50; seed++) {
-            OnlineProblem p = new OnlineProblem(OnlineTraces.random(seed, 40, 1 + (int) (seed % 7), false),
-                    OnlineTraces.randomModel(seed));
-            double[] direct = OnlineTraces.directTotals(p);
+            OnlineProblem p = new OnlineProblem(RandomOnlineInstances.uniformTrace(seed, 40, 1 + (int) (seed % 7), false),
+                    RandomOnlineInstances.rewardModel(seed));
+            double[] direct = ReferenceOnline.directTotals(p);
             double[] totals = OnlineEvaluator.fixedSplitTotals(p);
             for (int i = 0; i < direct.length; i++) {
-                assertTrue(OnlineTraces.close(direct[i], totals[i]), "seed " + seed + " split " + i);
+                assertTrue(ReferenceOnline.close(direct[i], totals[i]), "seed " + seed + " split " + i);
                 assertEquals(totals[i], p.evaluate(new FixedSplit(i)).totalReward(), 0.0, "seed " + seed);
             }
             assertTrue(p.evaluate(new FixedSplit(0)).accuracy().isEmpty());
@@ -99,13 +99,13 @@ class OnlineEvaluatorTest {
         assertTrue(assertThrows(InvalidModelException.class,
                 () -> Trace.of(List.of("a", "b"), new double[][] {{0.5, 0.1}, {0.2}}, null)).getMessage()
                 .startsWith("confidence[1]: must have 2 exits"));
-        Trace t = OnlineTraces.random(3, 100, 4, true);
+        Trace t = RandomOnlineInstances.uniformTrace(3, 100, 4, true);
         Trace s = t.shuffled(9);
         assertEquals(t.size(), s.size());
         OnlineProblem a = new OnlineProblem(t, RewardModel.SPLITEE_DEFAULT);
         OnlineProblem b = new OnlineProblem(s, RewardModel.SPLITEE_DEFAULT);
         for (int i = 0; i < 4; i++) {
-            assertTrue(OnlineTraces.close(a.evaluate(new FixedSplit(i)).totalReward(),
+            assertTrue(ReferenceOnline.close(a.evaluate(new FixedSplit(i)).totalReward(),
                     b.evaluate(new FixedSplit(i)).totalReward()));
             assertEquals(a.evaluate(new FixedSplit(i)).correct(), b.evaluate(new FixedSplit(i)).correct());
         }

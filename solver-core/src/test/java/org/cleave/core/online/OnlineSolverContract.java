@@ -9,7 +9,7 @@ import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
-import org.cleave.core.solve.Verifier;
+import org.cleave.core.testing.ContractChecks;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,30 +31,27 @@ public abstract class OnlineSolverContract {
 
     @Test
     void declaresTheOnlineFamily() {
-        Solver<OnlineProblem, FixedSplit> s = createSolver();
-        assertEquals(Family.ONLINE, s.family());
-        assertEquals(OnlineProblem.class, s.problemType());
+        ContractChecks.declares(createSolver(), Family.ONLINE, OnlineProblem.class);
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void matchesTheDirectComputation(long seed) {
-        Trace trace = OnlineTraces.random(seed, 1 + (int) (seed % 60), 1 + (int) ((seed / 3) % 8), seed % 3 == 0);
-        OnlineProblem p = new OnlineProblem(trace, OnlineTraces.randomModel(seed));
+        Trace trace = RandomOnlineInstances.uniformTrace(seed, 1 + (int) (seed % 60), 1 + (int) ((seed / 3) % 8), seed % 3 == 0);
+        OnlineProblem p = new OnlineProblem(trace, RandomOnlineInstances.rewardModel(seed));
         Solver<OnlineProblem, FixedSplit> solver = createSolver();
         Result<FixedSplit> r = solver.solve(p);
         String label = "seed " + seed;
         assertTrue(r.hasPlan(), label + ": " + r.status() + " " + r.message());
-        Verifier.Verdict v = Verifier.verify(p, r);
-        assertTrue(v.ok(), label + ": " + v.defects());
-        double best = OnlineTraces.directBestTotal(p);
-        double mine = OnlineTraces.directTotals(p)[r.planOrThrow().exit()];
-        double oracle = OnlineTraces.directOracleTotal(p);
+        ContractChecks.verified(p, r, label);
+        double best = ReferenceOnline.directBestTotal(p);
+        double mine = ReferenceOnline.directTotals(p)[r.planOrThrow().exit()];
+        double oracle = ReferenceOnline.directOracleTotal(p);
         if (solver.kind() == SolverKind.EXACT) {
             assertEquals(Status.OPTIMAL, r.status(), label);
-            assertTrue(OnlineTraces.close(best, mine), label + ": best " + best + " but split " + r.plan() + " has "
+            assertTrue(ReferenceOnline.close(best, mine), label + ": best " + best + " but split " + r.plan() + " has "
                     + mine);
-            assertTrue(OnlineTraces.close(best / trace.size(), r.objective()), label);
+            assertTrue(ReferenceOnline.close(best / trace.size(), r.objective()), label);
         }
         assertTrue(mine <= oracle + 1e-9 * trace.size(), label + ": above the oracle");
     }

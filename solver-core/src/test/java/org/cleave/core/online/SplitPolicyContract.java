@@ -45,8 +45,8 @@ public abstract class SplitPolicyContract {
     @MethodSource("seeds")
     void meetsTheContractOnRandomTraces(long seed) {
         int exits = 1 + (int) (seed % 8);
-        Trace trace = OnlineTraces.random(seed, 1 + (int) ((seed * 7) % 300), exits, seed % 2 == 0);
-        OnlineProblem p = new OnlineProblem(trace, OnlineTraces.randomModel(seed));
+        Trace trace = RandomOnlineInstances.uniformTrace(seed, 1 + (int) ((seed * 7) % 300), exits, seed % 2 == 0);
+        OnlineProblem p = new OnlineProblem(trace, RandomOnlineInstances.rewardModel(seed));
         SplitPolicy policy = createPolicy();
         FixedSplit comparator = new FixedSplit((int) (seed % exits));
         PolicyRun run;
@@ -65,22 +65,22 @@ public abstract class SplitPolicyContract {
         double previous = 0;
         double policyTotal = 0;
         for (int t = 0; t < trace.size(); t++) {
-            double expected = OnlineTraces.directReward(trace, t, comparator.exit(), p.rewardModel())
-                    - OnlineTraces.directReward(trace, t, schedule[t], p.rewardModel());
+            double expected = ReferenceOnline.directReward(trace, t, comparator.exit(), p.rewardModel())
+                    - ReferenceOnline.directReward(trace, t, schedule[t], p.rewardModel());
             double step = run.cumulativeRegret(t + 1) - previous;
             assertTrue(Math.abs(step - expected) <= 1e-9 * Math.max(1, Math.abs(run.cumulativeRegret(t + 1))),
                     label + " round " + (t + 1) + ": regret step " + step + " but direct " + expected);
             previous = run.cumulativeRegret(t + 1);
-            policyTotal += OnlineTraces.directReward(trace, t, schedule[t], p.rewardModel());
+            policyTotal += ReferenceOnline.directReward(trace, t, schedule[t], p.rewardModel());
         }
-        assertTrue(OnlineTraces.close(policyTotal, run.evaluation().totalReward()), label);
-        assertTrue(policyTotal <= OnlineTraces.directOracleTotal(p) + 1e-9 * trace.size(),
+        assertTrue(ReferenceOnline.close(policyTotal, run.evaluation().totalReward()), label);
+        assertTrue(policyTotal <= ReferenceOnline.directOracleTotal(p) + 1e-9 * trace.size(),
                 label + ": policy " + policyTotal + " above the per-sample oracle");
     }
 
     @Test
     void isReproducibleFromItsSeed() {
-        OnlineProblem p = new OnlineProblem(OnlineTraces.random(5, 500, 6, true), RewardModel.SPLITEE_DEFAULT);
+        OnlineProblem p = new OnlineProblem(RandomOnlineInstances.uniformTrace(5, 500, 6, true), RewardModel.SPLITEE_DEFAULT);
         SplitPolicy policy = createPolicy();
         FixedSplit c = new FixedSplit(0);
         assertArrayEquals(Simulation.run(p, policy, 17, c).schedule(), Simulation.run(p, policy, 17, c).schedule());

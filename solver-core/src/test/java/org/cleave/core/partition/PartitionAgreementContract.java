@@ -1,17 +1,13 @@
 package org.cleave.core.partition;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
+import java.util.Set;
 import java.util.stream.LongStream;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.Placement;
-import org.cleave.core.solve.Result;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.Status;
-import org.cleave.core.solve.Verifier;
+import org.cleave.core.testing.ContractChecks;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,7 +23,7 @@ public abstract class PartitionAgreementContract {
     public static final int INSTANCES = 500;
 
     /** Relative tolerance against the reference. */
-    public static final double RELATIVE_TOLERANCE = 1e-6;
+    public static final double RELATIVE_TOLERANCE = ContractChecks.AGREEMENT_TOLERANCE;
 
     /** The exact solvers under test. */
     protected abstract List<Solver<PartitionProblem, Placement>> solvers();
@@ -41,26 +37,16 @@ public abstract class PartitionAgreementContract {
 
     /** Instance {@code seed}: shape, size and weight mode cycle with the seed so every mix is covered. */
     public static PartitionProblem instance(long seed) {
-        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[(int) (seed % 4)];
+        RandomGraphs.Shape shape = RandomGraphs.Shape.values()[(int) (seed % 4)];
         int layers = 1 + (int) ((seed / 4) % 20);
-        RandomInstances.WeightMode mode = RandomInstances.WeightMode.values()[(int) ((seed / 80) % 3)];
-        return RandomInstances.partition(seed, shape, layers, mode);
+        RandomPartitionInstances.WeightMode mode = RandomPartitionInstances.WeightMode.values()[(int) ((seed / 80) % 3)];
+        return RandomPartitionInstances.partition(seed, shape, layers, mode);
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void agreesWithTheReference(long seed) {
         PartitionProblem p = instance(seed);
-        Result<Placement> ref = reference().solve(p);
-        assertEquals(Status.OPTIMAL, ref.status(), "reference: " + ref.message());
-        for (Solver<PartitionProblem, Placement> solver : solvers()) {
-            Result<Placement> r = solver.solve(p);
-            String label = "seed " + seed + " " + solver.id() + " (" + p.graph() + ")";
-            assertEquals(Status.OPTIMAL, r.status(), label + ": " + r.message());
-            Verifier.Verdict verdict = Verifier.verify(p, r);
-            assertTrue(verdict.ok(), label + ": " + verdict.defects());
-            assertTrue(Verifier.close(ref.objective(), r.objective(), RELATIVE_TOLERANCE),
-                    label + ": " + ref.solverId() + " " + ref.objective() + " vs " + r.objective());
-        }
+        ContractChecks.agree(p, reference(), solvers(), Set.of(Status.OPTIMAL), "seed " + seed + " (" + p.graph() + ")");
     }
 }

@@ -1,20 +1,18 @@
 package org.cleave.core.partition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.LongStream;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;
@@ -22,6 +20,7 @@ import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
 import org.cleave.core.solve.Verifier;
 import org.cleave.core.testing.BruteForce;
+import org.cleave.core.testing.ContractChecks;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,20 +47,16 @@ public abstract class PartitionSolverContract {
 
     @Test
     void declaresThePartitionFamily() {
-        Solver<PartitionProblem, Placement> s = createSolver();
-        assertEquals(Family.PARTITION, s.family());
-        assertEquals(PartitionProblem.class, s.problemType());
-        assertFalse(s.id().isBlank());
-        assertFalse(s.description().isBlank());
+        ContractChecks.declaresAndDescribes(createSolver(), Family.PARTITION, PartitionProblem.class);
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void meetsTheContractOnRandomInstances(long seed) {
-        GraphGenerator.Shape[] shapes = GraphGenerator.Shape.values();
-        GraphGenerator.Shape shape = chainsOnly() ? GraphGenerator.Shape.CHAIN : shapes[(int) (seed % shapes.length)];
-        PartitionProblem p = RandomInstances.partition(seed, shape, 1 + (int) (seed % 14),
-                RandomInstances.WeightMode.ANY);
+        RandomGraphs.Shape[] shapes = RandomGraphs.Shape.values();
+        RandomGraphs.Shape shape = chainsOnly() ? RandomGraphs.Shape.CHAIN : shapes[(int) (seed % shapes.length)];
+        PartitionProblem p = RandomPartitionInstances.partition(seed, shape, 1 + (int) (seed % 14),
+                RandomPartitionInstances.WeightMode.ANY);
         Solver<PartitionProblem, Placement> solver = createSolver();
         Result<Placement> r = solver.solve(p);
         check(p, r, solver.kind(), "seed " + seed);
@@ -78,8 +73,8 @@ public abstract class PartitionSolverContract {
 
     @Test
     void refusesDagsWhenChainsOnly() {
-        PartitionProblem p = RandomInstances.partition(5, GraphGenerator.Shape.RESIDUAL, 8,
-                RandomInstances.WeightMode.LATENCY);
+        PartitionProblem p = RandomPartitionInstances.partition(5, RandomGraphs.Shape.RESIDUAL, 8,
+                RandomPartitionInstances.WeightMode.LATENCY);
         Result<Placement> r = createSolver().solve(p);
         if (chainsOnly()) {
             assertEquals(Status.INVALID_INPUT, r.status());
@@ -91,8 +86,8 @@ public abstract class PartitionSolverContract {
 
     @Test
     void isDeterministic() {
-        PartitionProblem p = RandomInstances.partition(99, chainsOnly() ? GraphGenerator.Shape.CHAIN
-                : GraphGenerator.Shape.INCEPTION, 12, RandomInstances.WeightMode.MIXED);
+        PartitionProblem p = RandomPartitionInstances.partition(99, chainsOnly() ? RandomGraphs.Shape.CHAIN
+                : RandomGraphs.Shape.INCEPTION, 12, RandomPartitionInstances.WeightMode.MIXED);
         Solver<PartitionProblem, Placement> s = createSolver();
         List<Result<Placement>> results = List.of(s.solve(p), s.solve(p));
         assertEquals(results.get(0).plan(), results.get(1).plan());

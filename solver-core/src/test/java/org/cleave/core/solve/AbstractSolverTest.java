@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import org.cleave.core.exits.RandomExitsInstances;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.partition.RandomPartitionInstances;
 import org.junit.jupiter.api.Test;
 
 class AbstractSolverTest {
@@ -29,7 +29,7 @@ class AbstractSolverTest {
 
     @Test
     void setsTheObjectiveFromTheEvaluator() {
-        PartitionProblem p = RandomInstances.partition(4, GraphGenerator.Shape.CHAIN, 6, RandomInstances.WeightMode.MIXED);
+        PartitionProblem p = RandomPartitionInstances.partition(4, RandomGraphs.Shape.CHAIN, 6, RandomPartitionInstances.WeightMode.MIXED);
         Result<Placement> r = new DeviceOnly().solve(p);
         assertEquals(p.evaluate(r.planOrThrow()).objective(), r.objective());
         assertTrue(Verifier.verify(p, r).ok());
@@ -37,7 +37,7 @@ class AbstractSolverTest {
 
     @Test
     void turnsBadInputIntoInvalidInput() {
-        PartitionProblem p = RandomInstances.partition(4, GraphGenerator.Shape.CHAIN, 40, RandomInstances.WeightMode.LATENCY);
+        PartitionProblem p = RandomPartitionInstances.partition(4, RandomGraphs.Shape.CHAIN, 40, RandomPartitionInstances.WeightMode.LATENCY);
         Result<Placement> r = new DeviceOnly().solve(p);
         assertEquals(Status.INVALID_INPUT, r.status());
         assertEquals("model: too big for the test, got 41", r.message());
@@ -47,7 +47,7 @@ class AbstractSolverTest {
     @SuppressWarnings({"unchecked", "rawtypes"})
     void refusesAProblemOfAnotherClass() {
         Solver raw = new DeviceOnly();
-        Result<?> r = raw.solve(RandomExitsInstances.exits(1, GraphGenerator.Shape.CHAIN, 5, 2));
+        Result<?> r = raw.solve(RandomExitsInstances.exits(1, RandomGraphs.Shape.CHAIN, 5, 2));
         assertEquals(Status.INVALID_INPUT, r.status());
         assertEquals("test-device-only solves PartitionProblem, not ExitsProblem", r.message());
     }

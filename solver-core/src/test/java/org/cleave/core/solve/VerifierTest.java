@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.partition.RandomPartitionInstances;
 import org.junit.jupiter.api.Test;
 
 class VerifierTest {
-    private final PartitionProblem problem = RandomInstances.partition(1, GraphGenerator.Shape.CHAIN, 5,
-            RandomInstances.WeightMode.LATENCY);
+    private final PartitionProblem problem = RandomPartitionInstances.partition(1, RandomGraphs.Shape.CHAIN, 5,
+            RandomPartitionInstances.WeightMode.LATENCY);
 
     private Result<Placement> claim(Placement plan, double objective, double bound) {
         return new Result<>("test", Map.of(), Status.FEASIBLE, Optional.of(plan), objective, bound, Duration.ZERO,

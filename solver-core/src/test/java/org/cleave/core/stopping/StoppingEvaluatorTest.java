@@ -23,7 +23,7 @@ class StoppingEvaluatorTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void gainIntegralMeetsItsToleranceAgainstAdaptiveIntegration(long seed) {
-        StoppingProblem p = StoppingInstances.random(seed, 2);
+        StoppingProblem p = RandomStoppingInstances.random(seed, 2);
         double mean = p.channel().fading().meanGain();
         for (double ratio : new double[] {1e-6, 1e-3, 0.05, 0.3, 1, 3, 10, 30}) {
             double theta = ratio * mean;
@@ -36,7 +36,7 @@ class StoppingEvaluatorTest {
 
     @Test
     void deviceOnlyCostsTheSumOfLayerCosts() {
-        StoppingProblem p = StoppingInstances.random(3, 4);
+        StoppingProblem p = RandomStoppingInstances.random(3, 4);
         List<StageRule> rules = new ArrayList<>();
         double sum = 0;
         for (int k = 0; k < 4; k++) {
@@ -49,7 +49,7 @@ class StoppingEvaluatorTest {
 
     @Test
     void thresholdSolvesTheIndifferenceEquation() {
-        StoppingProblem p = StoppingInstances.random(4, 3);
+        StoppingProblem p = RandomStoppingInstances.random(4, 3);
         double k = p.edgeRestCost(1) + 0.01;
         double theta = p.evaluator().threshold(1, k);
         assertEquals(k, p.offloadCost(1, theta), 1e-12 * k);
@@ -57,7 +57,7 @@ class StoppingEvaluatorTest {
 
     @Test
     void deferralIsAFixedPoint() {
-        StoppingProblem p = StoppingInstances.random(8, 3);
+        StoppingProblem p = RandomStoppingInstances.random(8, 3);
         StoppingEvaluator.Deferral d = p.evaluator().deferral(2);
         double again = p.evaluator().expectedMin(2, p.waitCost() + d.value());
         assertTrue(Verifier.close(d.value(), again, 1e-12), d.value() + " vs " + again);
@@ -65,7 +65,7 @@ class StoppingEvaluatorTest {
 
     @Test
     void rejectsMalformedPlansNamingTheField() {
-        StoppingProblem p = StoppingInstances.random(9, 3);
+        StoppingProblem p = RandomStoppingInstances.random(9, 3);
         InvalidModelException e = assertThrows(InvalidModelException.class,
                 () -> p.evaluate(new StoppingPlan(1, List.of(StageRule.computeOn(), StageRule.computeOn()))));
         assertTrue(e.getMessage().contains("rules[1].below"), e.getMessage());

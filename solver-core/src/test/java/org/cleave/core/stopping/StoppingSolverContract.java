@@ -1,7 +1,6 @@
 package org.cleave.core.stopping;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.LongStream;
@@ -11,6 +10,7 @@ import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
 import org.cleave.core.solve.Verifier;
+import org.cleave.core.testing.ContractChecks;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,17 +35,13 @@ public abstract class StoppingSolverContract {
 
     @Test
     void declaresTheStoppingFamily() {
-        Solver<StoppingProblem, StoppingPlan> s = createSolver();
-        assertEquals(Family.STOPPING, s.family());
-        assertEquals(StoppingProblem.class, s.problemType());
-        assertFalse(s.id().isBlank());
-        assertFalse(s.description().isBlank());
+        ContractChecks.declaresAndDescribes(createSolver(), Family.STOPPING, StoppingProblem.class);
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void meetsTheContractOnRandomInstances(long seed) {
-        StoppingProblem p = StoppingInstances.random(seed, 1 + (int) (seed % 6));
+        StoppingProblem p = RandomStoppingInstances.random(seed, 1 + (int) (seed % 6));
         check(p, createSolver(), "seed " + seed);
     }
 
@@ -58,7 +54,7 @@ public abstract class StoppingSolverContract {
 
     @Test
     void isDeterministic() {
-        StoppingProblem p = StoppingInstances.random(7, 5);
+        StoppingProblem p = RandomStoppingInstances.random(7, 5);
         Result<StoppingPlan> a = createSolver().solve(p);
         Result<StoppingPlan> b = createSolver().solve(p);
         assertEquals(a.plan(), b.plan());

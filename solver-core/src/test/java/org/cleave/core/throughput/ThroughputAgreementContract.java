@@ -1,16 +1,13 @@
 package org.cleave.core.throughput;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
+import java.util.Set;
 import java.util.stream.LongStream;
 import org.cleave.core.exits.ExitPlan;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.solve.Result;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.Status;
-import org.cleave.core.solve.Verifier;
+import org.cleave.core.testing.ContractChecks;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +25,7 @@ public abstract class ThroughputAgreementContract {
     public static final int INSTANCES = 500;
 
     /** Relative tolerance against the reference. */
-    public static final double RELATIVE_TOLERANCE = 1e-6;
+    public static final double RELATIVE_TOLERANCE = ContractChecks.AGREEMENT_TOLERANCE;
 
     /** The exact solvers under test. */
     protected abstract List<Solver<ThroughputProblem, ExitPlan>> solvers();
@@ -42,7 +39,7 @@ public abstract class ThroughputAgreementContract {
 
     /** Instance {@code seed}: shape and size cycle with the seed. */
     public static ThroughputProblem instance(long seed) {
-        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[(int) (seed % 4)];
+        RandomGraphs.Shape shape = RandomGraphs.Shape.values()[(int) (seed % 4)];
         return RandomThroughputInstances.throughput(seed, shape, 1 + (int) ((seed / 4) % 10), 3);
     }
 
@@ -50,18 +47,7 @@ public abstract class ThroughputAgreementContract {
     @MethodSource("seeds")
     void agreesWithTheReference(long seed) {
         ThroughputProblem p = instance(seed);
-        Result<ExitPlan> ref = reference().solve(p);
-        assertTrue(ref.status() == Status.OPTIMAL || ref.status() == Status.INFEASIBLE, "reference: " + ref.message());
-        for (Solver<ThroughputProblem, ExitPlan> solver : solvers()) {
-            Result<ExitPlan> r = solver.solve(p);
-            String label = "seed " + seed + " " + solver.id() + " (" + p.graph() + ")";
-            assertEquals(ref.status(), r.status(), label + ": " + r.message());
-            Verifier.Verdict verdict = Verifier.verify(p, r);
-            assertTrue(verdict.ok(), label + ": " + verdict.defects());
-            if (ref.status() == Status.OPTIMAL) {
-                assertTrue(Verifier.close(ref.objective(), r.objective(), RELATIVE_TOLERANCE),
-                        label + ": " + ref.solverId() + " " + ref.objective() + " vs " + r.objective());
-            }
-        }
+        ContractChecks.agree(p, reference(), solvers(), Set.of(Status.OPTIMAL, Status.INFEASIBLE),
+                "seed " + seed + " (" + p.graph() + ")");
     }
 }

@@ -94,7 +94,7 @@ public abstract class MultiUserUploadSolverContract {
     @MethodSource("seeds")
     void meetsTheContractOnTinyInstances(long seed) {
         UploadMode mode = UploadMode.values()[(int) (seed % 3)];
-        MultiUserUploadProblem p = UploadInstances.multiUser(seed, 3, 3, 3, mode);
+        MultiUserUploadProblem p = RandomUploadInstances.multiUser(seed, 3, 3, 3, mode);
         Solver<MultiUserUploadProblem, MultiUserUploadPlan> s = createSolver();
         assertEquals(Family.UPLOAD, s.family());
         Result<MultiUserUploadPlan> r = s.solve(p);

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
@@ -16,8 +14,10 @@ import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.OrderIdeals;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.CostWeights;
 import org.cleave.core.partition.PartitionCost;
+import org.cleave.core.partition.RandomPartitionInstances;
 import org.cleave.core.solve.Verifier;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
@@ -232,9 +232,9 @@ class UploadEvaluatorTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void preloadedReproducesP1OnEveryPlacement(long seed) {
-        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[(int) (seed % 4)];
-        UploadProblem p = UploadInstances.random(seed, shape, 1 + (int) (seed % 9), UploadMode.PRELOADED,
-                RandomInstances.WeightMode.ANY);
+        RandomGraphs.Shape shape = RandomGraphs.Shape.values()[(int) (seed % 4)];
+        UploadProblem p = RandomUploadInstances.random(seed, shape, 1 + (int) (seed % 9), UploadMode.PRELOADED,
+                RandomPartitionInstances.WeightMode.ANY);
         for (Placement x : allPlacements(p.graph())) {
             UploadCost c = p.evaluate(x);
             PartitionCost p1 = p.asPartitionProblem().evaluate(x);
@@ -248,9 +248,9 @@ class UploadEvaluatorTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void parallelNeverLosesToSerialAndPreloadedNeverLosesToParallel(long seed) {
-        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[(int) (seed % 4)];
-        UploadProblem p = UploadInstances.random(seed, shape, 1 + (int) (seed % 9), UploadMode.PARALLEL,
-                RandomInstances.WeightMode.LATENCY);
+        RandomGraphs.Shape shape = RandomGraphs.Shape.values()[(int) (seed % 4)];
+        UploadProblem p = RandomUploadInstances.random(seed, shape, 1 + (int) (seed % 9), UploadMode.PARALLEL,
+                RandomPartitionInstances.WeightMode.LATENCY);
         for (Placement x : allPlacements(p.graph())) {
             double par = p.evaluate(x).latencySeconds();
             double ser = p.withMode(UploadMode.SERIAL).evaluate(x).latencySeconds();
@@ -263,10 +263,10 @@ class UploadEvaluatorTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void timelinesAreConsistent(long seed) {
-        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[(int) (seed % 4)];
+        RandomGraphs.Shape shape = RandomGraphs.Shape.values()[(int) (seed % 4)];
         UploadMode mode = UploadMode.values()[(int) (seed % 3)];
-        UploadProblem p = UploadInstances.random(seed, shape, 1 + (int) (seed % 9), mode,
-                RandomInstances.WeightMode.ANY);
+        UploadProblem p = RandomUploadInstances.random(seed, shape, 1 + (int) (seed % 9), mode,
+                RandomPartitionInstances.WeightMode.ANY);
         for (Placement x : allPlacements(p.graph())) {
             UploadCost c = p.evaluate(x);
             for (Resource r : Resource.values()) {

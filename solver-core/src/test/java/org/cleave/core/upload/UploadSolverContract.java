@@ -1,13 +1,10 @@
 package org.cleave.core.upload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.LongStream;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
@@ -15,12 +12,15 @@ import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.OrderIdeals;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
+import org.cleave.core.partition.RandomPartitionInstances;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
 import org.cleave.core.solve.Verifier;
+import org.cleave.core.testing.ContractChecks;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,8 +46,8 @@ public abstract class UploadSolverContract {
         return false;
     }
 
-    private RandomInstances.WeightMode weights(RandomInstances.WeightMode otherwise) {
-        return latencyOnly() ? RandomInstances.WeightMode.LATENCY : otherwise;
+    private RandomPartitionInstances.WeightMode weights(RandomPartitionInstances.WeightMode otherwise) {
+        return latencyOnly() ? RandomPartitionInstances.WeightMode.LATENCY : otherwise;
     }
 
     static LongStream seeds() {
@@ -64,21 +64,17 @@ public abstract class UploadSolverContract {
 
     @Test
     void declaresTheUploadFamily() {
-        Solver<UploadProblem, Placement> s = createSolver();
-        assertEquals(Family.UPLOAD, s.family());
-        assertEquals(UploadProblem.class, s.problemType());
-        assertFalse(s.id().isBlank());
-        assertFalse(s.description().isBlank());
+        ContractChecks.declaresAndDescribes(createSolver(), Family.UPLOAD, UploadProblem.class);
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void meetsTheContractOnRandomInstances(long seed) {
-        GraphGenerator.Shape[] shapes = GraphGenerator.Shape.values();
-        GraphGenerator.Shape shape = chainsOnly() ? GraphGenerator.Shape.CHAIN : shapes[(int) (seed % shapes.length)];
+        RandomGraphs.Shape[] shapes = RandomGraphs.Shape.values();
+        RandomGraphs.Shape shape = chainsOnly() ? RandomGraphs.Shape.CHAIN : shapes[(int) (seed % shapes.length)];
         UploadMode mode = UploadMode.values()[(int) ((seed / 4) % 3)];
-        UploadProblem p = UploadInstances.random(seed, shape, 1 + (int) (seed % 12), mode,
-                weights(RandomInstances.WeightMode.ANY));
+        UploadProblem p = RandomUploadInstances.random(seed, shape, 1 + (int) (seed % 12), mode,
+                weights(RandomPartitionInstances.WeightMode.ANY));
         Solver<UploadProblem, Placement> solver = createSolver();
         check(p, solver.solve(p), solver.kind(), "seed " + seed + " " + mode);
     }
@@ -96,8 +92,8 @@ public abstract class UploadSolverContract {
 
     @Test
     void refusesDagsWhenChainsOnly() {
-        UploadProblem p = UploadInstances.random(5, GraphGenerator.Shape.RESIDUAL, 8, UploadMode.PARALLEL,
-                RandomInstances.WeightMode.LATENCY);
+        UploadProblem p = RandomUploadInstances.random(5, RandomGraphs.Shape.RESIDUAL, 8, UploadMode.PARALLEL,
+                RandomPartitionInstances.WeightMode.LATENCY);
         Result<Placement> r = createSolver().solve(p);
         if (chainsOnly()) {
             assertEquals(Status.INVALID_INPUT, r.status());
@@ -109,8 +105,8 @@ public abstract class UploadSolverContract {
 
     @Test
     void isDeterministic() {
-        UploadProblem p = UploadInstances.random(99, chainsOnly() ? GraphGenerator.Shape.CHAIN
-                : GraphGenerator.Shape.INCEPTION, 12, UploadMode.PARALLEL, weights(RandomInstances.WeightMode.MIXED));
+        UploadProblem p = RandomUploadInstances.random(99, chainsOnly() ? RandomGraphs.Shape.CHAIN
+                : RandomGraphs.Shape.INCEPTION, 12, UploadMode.PARALLEL, weights(RandomPartitionInstances.WeightMode.MIXED));
         Solver<UploadProblem, Placement> s = createSolver();
         Result<Placement> a = s.solve(p);
         Result<Placement> b = s.solve(p);

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
+import org.cleave.core.model.RandomGraphs;
+import org.cleave.core.partition.RandomPartitionInstances;
 import org.cleave.core.solve.Family;
 import org.cleave.instances.Examples;
 import org.cleave.instances.io.Instance;
@@ -108,8 +108,8 @@ public final class InstanceSources {
                         + "'; known: shape, layers, count, seed, weights");
             }
         }
-        GraphGenerator.Shape shape = parseEnum(GraphGenerator.Shape.class, "shape", kv.getOrDefault("shape", "residual"));
-        RandomInstances.WeightMode weights = parseEnum(RandomInstances.WeightMode.class, "weights",
+        RandomGraphs.Shape shape = parseEnum(RandomGraphs.Shape.class, "shape", kv.getOrDefault("shape", "residual"));
+        RandomPartitionInstances.WeightMode weights = parseEnum(RandomPartitionInstances.WeightMode.class, "weights",
                 kv.getOrDefault("weights", "latency"));
         int layers = parseInt("layers", kv.getOrDefault("layers", "12"));
         int count = parseInt("count", kv.getOrDefault("count", "10"));
@@ -117,10 +117,10 @@ public final class InstanceSources {
         List<Instance> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long s = seed + i;
-            var meta = Json.MAPPER.createObjectNode().put("generator", "RandomInstances.partition")
+            var meta = Json.MAPPER.createObjectNode().put("generator", "RandomPartitionInstances.partition")
                     .put("shape", shape.name()).put("layers", layers).put("seed", s).put("weights", weights.name());
             out.add(new Instance(shape.name().toLowerCase(Locale.ROOT) + "-" + layers + "-s" + s, "generated",
-                    RandomInstances.partition(s, shape, layers, weights), meta));
+                    RandomPartitionInstances.partition(s, shape, layers, weights), meta));
         }
         return out;
     }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
+import org.cleave.core.model.RandomGraphs;
+import org.cleave.core.partition.RandomPartitionInstances;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Solvers;
 import org.cleave.instances.io.Instance;
@@ -21,10 +21,10 @@ class ComparisonTest {
 
     private static List<Instance> instances() {
         return List.of(
-                Instance.of("chain", RandomInstances.partition(1, GraphGenerator.Shape.CHAIN, 10,
-                        RandomInstances.WeightMode.LATENCY)),
-                Instance.of("residual", RandomInstances.partition(2, GraphGenerator.Shape.RESIDUAL, 12,
-                        RandomInstances.WeightMode.MIXED)));
+                Instance.of("chain", RandomPartitionInstances.partition(1, RandomGraphs.Shape.CHAIN, 10,
+                        RandomPartitionInstances.WeightMode.LATENCY)),
+                Instance.of("residual", RandomPartitionInstances.partition(2, RandomGraphs.Shape.RESIDUAL, 12,
+                        RandomPartitionInstances.WeightMode.MIXED)));
     }
 
     @Test

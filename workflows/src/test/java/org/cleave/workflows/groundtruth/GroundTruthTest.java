@@ -93,7 +93,7 @@ class GroundTruthTest {
     @Test
     void labelsEarlyExitInstances() throws IOException {
         var base = new org.cleave.instances.io.Instance("p2", "", org.cleave.core.exits.RandomExitsInstances.exits(3,
-                org.cleave.core.generate.GraphGenerator.Shape.CHAIN, 10, 3), null);
+                org.cleave.core.model.RandomGraphs.Shape.CHAIN, 10, 3), null);
         var gt = new GroundTruth.Spec(base, "mincut", List.of(Axis.parse("uplink=0.5Mbps:500Mbps:12"),
                 Axis.parse("latency=0.05:2:4")), 0, 1, Table.JSONL, Optional.empty());
         Path one = dir.resolve("p2-1.jsonl");
@@ -111,7 +111,7 @@ class GroundTruthTest {
 
     @Test
     void labelsMultiUserInstances() throws IOException {
-        var problem = org.cleave.instances.multiuser.MultiUserGenerator.builtIn().generate(6, 8, 3,
+        var problem = org.cleave.instances.multiuser.RandomZooMultiUserInstances.builtIn().generate(6, 8, 3,
                 List.of("chain-8", "chain-6"), "4g", 1e12);
         var base = new org.cleave.instances.io.Instance("p4", "", problem, null);
         var gt = new GroundTruth.Spec(base, "dp", List.of(Axis.parse("users=2:6:5:lin"), Axis.parse("units=4:8:3:lin")),

@@ -43,11 +43,11 @@ public final class SplitPolicies {
                     try {
                         return FixedSplitPolicy.at(Integer.parseInt(number));
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--policy: \"" + id + "\" needs an exit number after"
+                        throw new IllegalArgumentException("policy: \"" + id + "\" needs an exit number after"
                                 + " fixed:, e.g. fixed:3");
                     }
                 }
-                throw new IllegalArgumentException("--policy: unknown policy \"" + id + "\"; known: "
+                throw new IllegalArgumentException("policy: unknown policy \"" + id + "\"; known: "
                         + String.join(", ", IDS));
         }
     }

@@ -11,7 +11,7 @@ import org.cleave.algorithms.exits.MinCutExitsSolver;
 import org.cleave.core.exits.ExitsBruteForce;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.RandomExitsInstances;
-import org.cleave.core.generate.GraphGenerator;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
@@ -38,14 +38,14 @@ class ExitsBandwidthMapTest {
     private static final double FROM = ExitsBandwidthMapChecks.FROM;
     private static final double TO = ExitsBandwidthMapChecks.TO;
     private static final MinCutExitsSolver MINCUT = ExitsBandwidthMapChecks.MINCUT;
-    private static final GraphGenerator.Shape[] SHAPES = GraphGenerator.Shape.values();
+    private static final RandomGraphs.Shape[] SHAPES = RandomGraphs.Shape.values();
 
     static LongStream seeds() {
         return Seeds.of(1111, 40);
     }
 
     static ExitsProblem random(long seed) {
-        GraphGenerator.Shape shape = SHAPES[Math.floorMod(seed, SHAPES.length)];
+        RandomGraphs.Shape shape = SHAPES[Math.floorMod(seed, SHAPES.length)];
         return RandomExitsInstances.exits(seed, shape, 5 + Math.floorMod(seed / 4, 8), 3);
     }
 

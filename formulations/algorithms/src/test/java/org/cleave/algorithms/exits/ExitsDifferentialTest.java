@@ -13,13 +13,13 @@ import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsBruteForce;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.RandomExitsInstances;
-import org.cleave.core.generate.GraphGenerator;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Exit;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;
@@ -49,7 +49,7 @@ class ExitsDifferentialTest {
     }
 
     static ExitsProblem instance(long seed) {
-        return RandomExitsInstances.exits(seed, GraphGenerator.Shape.values()[(int) (seed % 4)],
+        return RandomExitsInstances.exits(seed, RandomGraphs.Shape.values()[(int) (seed % 4)],
                 1 + (int) ((seed / 4) % 12), 3);
     }
 

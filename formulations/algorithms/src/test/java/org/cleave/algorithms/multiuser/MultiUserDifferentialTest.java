@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.LongStream;
-import org.cleave.core.multiuser.MultiUserInstances;
 import org.cleave.core.multiuser.MultiUserPlan;
 import org.cleave.core.multiuser.MultiUserProblem;
+import org.cleave.core.multiuser.RandomMultiUserInstances;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.Status;
@@ -33,9 +33,9 @@ class MultiUserDifferentialTest {
     @MethodSource("seeds")
     void dynamicProgramEqualsEnumeration(long seed) {
         int n = 2 + (int) (seed % 3);
-        MultiUserProblem p = MultiUserInstances.random(seed, n, 2 + (int) (seed % 3), 2 + (int) ((seed / 3) % 3), 2,
-                seed % 4 == 0 ? MultiUserInstances.Source.CHAIN : MultiUserInstances.Source.DRAWN,
-                MultiUserInstances.Constraints.SOME);
+        MultiUserProblem p = RandomMultiUserInstances.random(seed, n, 2 + (int) (seed % 3), 2 + (int) ((seed / 3) % 3), 2,
+                seed % 4 == 0 ? RandomMultiUserInstances.Source.CHAIN : RandomMultiUserInstances.Source.DRAWN,
+                RandomMultiUserInstances.Constraints.SOME);
         Result<MultiUserPlan> dp = new DynamicProgrammingMultiUserSolver().solve(p);
         Result<MultiUserPlan> en = new EnumerationMultiUserSolver().solve(p);
         assertEquals(en.status(), dp.status(), "seed " + seed + ": " + dp.message() + " / " + en.message());
@@ -47,9 +47,9 @@ class MultiUserDifferentialTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void boundOptimumAndHeuristicsAreOrdered(long seed) {
-        MultiUserProblem p = MultiUserInstances.random(seed, 4 + (int) (seed % 5), 4 + (int) (seed % 13),
-                4 + (int) ((seed / 7) % 13), 5, seed % 3 == 0 ? MultiUserInstances.Source.CHAIN
-                        : MultiUserInstances.Source.DRAWN, MultiUserInstances.Constraints.SOME);
+        MultiUserProblem p = RandomMultiUserInstances.random(seed, 4 + (int) (seed % 5), 4 + (int) (seed % 13),
+                4 + (int) ((seed / 7) % 13), 5, seed % 3 == 0 ? RandomMultiUserInstances.Source.CHAIN
+                        : RandomMultiUserInstances.Source.DRAWN, RandomMultiUserInstances.Constraints.SOME);
         Result<MultiUserPlan> dp = new DynamicProgrammingMultiUserSolver().solve(p);
         assertTrue(Verifier.verify(p, dp).ok(), Verifier.verify(p, dp).defects().toString());
         double lb = RelaxRoundMultiUserSolver.lowerBound(p);

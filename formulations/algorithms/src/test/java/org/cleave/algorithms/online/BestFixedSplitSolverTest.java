@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.cleave.core.online.FixedSplit;
 import org.cleave.core.online.OnlineProblem;
 import org.cleave.core.online.OnlineSolverContract;
-import org.cleave.core.online.OnlineTraces;
+import org.cleave.core.online.RandomOnlineInstances;
+import org.cleave.core.online.ReferenceOnline;
 import org.cleave.core.online.RewardModel;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
@@ -23,11 +24,11 @@ class BestFixedSplitSolverTest extends OnlineSolverContract {
     @Test
     void isRegisteredAndReportsTheOracle() {
         assertTrue(Solvers.find(Family.ONLINE, "best-fixed").isPresent());
-        OnlineProblem p = new OnlineProblem(OnlineTraces.random(4, 300, 6, true), RewardModel.SPLITEE_DEFAULT);
+        OnlineProblem p = new OnlineProblem(RandomOnlineInstances.uniformTrace(4, 300, 6, true), RewardModel.SPLITEE_DEFAULT);
         Result<FixedSplit> r = new BestFixedSplitSolver().solve(p);
         double oracle = r.statistics().get("oracleMeanReward").doubleValue();
-        assertTrue(OnlineTraces.close(OnlineTraces.directOracleTotal(p) / 300, oracle));
-        assertTrue(OnlineTraces.close(PerSampleOracle.evaluate(p).objective(), oracle));
+        assertTrue(ReferenceOnline.close(ReferenceOnline.directOracleTotal(p) / 300, oracle));
+        assertTrue(ReferenceOnline.close(PerSampleOracle.evaluate(p).objective(), oracle));
         assertTrue(oracle >= r.objective());
         assertEquals(r.objective(), r.bound());
         for (int i = 0; i < 6; i++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.cleave.core.online.FixedSplit;
 import org.cleave.core.online.OnlineProblem;
 import org.cleave.core.online.PolicyRun;
+import org.cleave.core.online.RandomOnlineInstances;
 import org.cleave.core.online.RewardModel;
 import org.cleave.core.online.Simulation;
 import org.cleave.core.online.SplitPolicy;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The issue's "must show" on generated traces (defaults of {@link SyntheticTraceGenerator},
+ * The issue's "must show" on generated traces (defaults of {@link RandomOnlineInstances},
  * α = 0.7, λ = 0.1, o = 0.5): SplitEE's and SplitEE-S's regret against the best fixed split in
  * hindsight is sublinear — regret per round after 100,000 samples is under a tenth of its value
  * after 1,000 (3 seeds) — and SplitEE-S ends with no more regret than SplitEE on most of 20 seeds
@@ -25,7 +26,7 @@ class SplitEeRegretTest {
     private static final int SAMPLES = 100_000;
 
     private static OnlineProblem problem(long seed, int samples) {
-        return new OnlineProblem(SyntheticTraceGenerator.DEFAULT.generate(samples, seed), RewardModel.SPLITEE_DEFAULT);
+        return new OnlineProblem(RandomOnlineInstances.DEFAULT.generate(samples, seed), RewardModel.SPLITEE_DEFAULT);
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -9,13 +9,13 @@ import java.math.MathContext;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.PartitionCoefficients;
 import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.partition.RandomPartitionInstances;
 import org.cleave.core.solve.Verifier;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
@@ -33,16 +33,16 @@ class BandwidthMapTest {
     private static final MinCutPartitionSolver MINCUT = new MinCutPartitionSolver();
 
     static List<Object[]> models() {
-        return List.of(new Object[] {"residual-180", GraphGenerator.residual(179, new SplittableRandom(60)), 1L},
-                new Object[] {"inception-330", GraphGenerator.inception(325, new SplittableRandom(61)), 2L},
-                new Object[] {"chain-500", GraphGenerator.chain(500, new SplittableRandom(62)), 3L},
-                new Object[] {"layered-60", GraphGenerator.layered(60, new SplittableRandom(63)), 4L});
+        return List.of(new Object[] {"residual-180", RandomGraphs.residual(179, new SplittableRandom(60)), 1L},
+                new Object[] {"inception-330", RandomGraphs.inception(325, new SplittableRandom(61)), 2L},
+                new Object[] {"chain-500", RandomGraphs.chain(500, new SplittableRandom(62)), 3L},
+                new Object[] {"layered-60", RandomGraphs.layered(60, new SplittableRandom(63)), 4L});
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void agreesWithDirectSolvesAt1000Bandwidths(String name, DnnGraph g, long seed) {
-        PartitionProblem p = RandomInstances.partition(g, new SplittableRandom(seed), RandomInstances.WeightMode.MIXED);
+        PartitionProblem p = RandomPartitionInstances.partition(g, new SplittableRandom(seed), RandomPartitionInstances.WeightMode.MIXED);
         BandwidthMap map = BandwidthMap.of(p, FROM, TO);
         checkBreakpoints(p, map, name);
         CompiledPartitionNetwork direct = CompiledPartitionNetwork.of(p);
@@ -74,8 +74,8 @@ class BandwidthMapTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void breakpointsAreExactOnRandomInstances(long seed) {
-        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[(int) (seed % 4)];
-        PartitionProblem p = RandomInstances.partition(seed, shape, 5 + (int) (seed % 40), RandomInstances.WeightMode.ANY);
+        RandomGraphs.Shape shape = RandomGraphs.Shape.values()[(int) (seed % 4)];
+        PartitionProblem p = RandomPartitionInstances.partition(seed, shape, 5 + (int) (seed % 40), RandomPartitionInstances.WeightMode.ANY);
         BandwidthMap map = BandwidthMap.of(p, FROM, TO);
         checkBreakpoints(p, map, "seed " + seed);
         SplittableRandom rng = new SplittableRandom(seed);
@@ -138,7 +138,7 @@ class BandwidthMapTest {
 
     @Test
     void rejectsAnEmptyOrInvertedRange() {
-        PartitionProblem p = RandomInstances.partition(1, GraphGenerator.Shape.CHAIN, 5, RandomInstances.WeightMode.LATENCY);
+        PartitionProblem p = RandomPartitionInstances.partition(1, RandomGraphs.Shape.CHAIN, 5, RandomPartitionInstances.WeightMode.LATENCY);
         InvalidModelException e = assertThrows(InvalidModelException.class, () -> BandwidthMap.of(p, 1e7, 1e6));
         assertTrue(e.getMessage().contains("toBitsPerSecond"), e.getMessage());
         e = assertThrows(InvalidModelException.class, () -> BandwidthMap.of(p, 0, 1e6));

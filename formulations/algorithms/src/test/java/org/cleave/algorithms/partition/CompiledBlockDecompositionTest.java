@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
@@ -17,8 +15,10 @@ import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.OrderIdeals;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.CostWeights;
 import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.partition.RandomPartitionInstances;
 import org.cleave.core.solve.Verifier;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.api.Test;
@@ -113,7 +113,7 @@ class CompiledBlockDecompositionTest {
         boolean[] pruned = new boolean[g.size()];
         boolean[] all = new boolean[g.size()];
         for (int i = 0; i < 4; i++) {
-            PartitionProblem p = RandomInstances.partition(g, rng, RandomInstances.WeightMode.ANY);
+            PartitionProblem p = RandomPartitionInstances.partition(g, rng, RandomPartitionInstances.WeightMode.ANY);
             String label = "seed " + seed + " #" + i + " (" + g.size() + " layers, " + net.blockCount() + " blocks)";
             net.setProblem(p);
             net.blockSearch(CompiledPartitionNetwork.BlockSearch.BOUNDED);
@@ -204,8 +204,8 @@ class CompiledBlockDecompositionTest {
     @MethodSource("seeds")
     void aChainNeedsNoFlow(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        DnnGraph g = GraphGenerator.chain(2 + rng.nextInt(60), rng);
-        PartitionProblem p = RandomInstances.partition(g, rng, RandomInstances.WeightMode.ANY);
+        DnnGraph g = RandomGraphs.chain(2 + rng.nextInt(60), rng);
+        PartitionProblem p = RandomPartitionInstances.partition(g, rng, RandomPartitionInstances.WeightMode.ANY);
         CompiledPartitionNetwork net = CompiledPartitionNetwork.of(p);
         double cost = net.solve();
         assertEquals(0, net.blockFlows());

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.partition.RandomPartitionInstances;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solvers;
@@ -54,10 +54,10 @@ class CompiledPartitionDifferentialTest {
     }
 
     static List<Object[]> largeGraphs() {
-        return List.of(new Object[] {"residual-180", GraphGenerator.residual(179, new SplittableRandom(50))},
-                new Object[] {"inception-330", GraphGenerator.inception(325, new SplittableRandom(51))},
-                new Object[] {"layered-100", GraphGenerator.layered(100, new SplittableRandom(52))},
-                new Object[] {"chain-500", GraphGenerator.chain(500, new SplittableRandom(53))});
+        return List.of(new Object[] {"residual-180", RandomGraphs.residual(179, new SplittableRandom(50))},
+                new Object[] {"inception-330", RandomGraphs.inception(325, new SplittableRandom(51))},
+                new Object[] {"layered-100", RandomGraphs.layered(100, new SplittableRandom(52))},
+                new Object[] {"chain-500", RandomGraphs.chain(500, new SplittableRandom(53))});
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,7 +67,7 @@ class CompiledPartitionDifferentialTest {
         SplittableRandom rng = new SplittableRandom(name.hashCode());
         boolean[] plan = new boolean[g.size()];
         for (int i = 0; i < 60; i++) {
-            PartitionProblem p = RandomInstances.partition(g, rng, RandomInstances.WeightMode.ANY);
+            PartitionProblem p = RandomPartitionInstances.partition(g, rng, RandomPartitionInstances.WeightMode.ANY);
             net.setProblem(p);
             double cost = net.solve();
             net.copyPlan(plan);

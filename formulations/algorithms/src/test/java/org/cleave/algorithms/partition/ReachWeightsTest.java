@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Exit;
 import org.cleave.core.model.OrderIdeals;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.partition.RandomPartitionInstances;
 import org.cleave.core.solve.Verifier;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,8 +34,8 @@ class ReachWeightsTest {
     @MethodSource("seeds")
     void weightedNetworkEqualsTheSamplePathBruteForce(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[(int) (seed % 4)];
-        DnnGraph plain = GraphGenerator.generate(shape, 3 + (int) (seed % 12), rng);
+        RandomGraphs.Shape shape = RandomGraphs.Shape.values()[(int) (seed % 4)];
+        DnnGraph plain = RandomGraphs.generate(shape, 3 + (int) (seed % 12), rng);
         List<Exit> exits = new ArrayList<>();
         double rate = 0;
         for (int v = 1; v < plain.size(); v++) {
@@ -51,7 +51,7 @@ class ReachWeightsTest {
                 active.add(e);
             }
         }
-        PartitionProblem p = RandomInstances.partition(g, rng, RandomInstances.WeightMode.ANY);
+        PartitionProblem p = RandomPartitionInstances.partition(g, rng, RandomPartitionInstances.WeightMode.ANY);
         CompiledPartitionNetwork net = CompiledPartitionNetwork.compile(g);
         net.setReachWeights(ReachWeights.ofActiveExits(g, active));
         net.setProblem(p);

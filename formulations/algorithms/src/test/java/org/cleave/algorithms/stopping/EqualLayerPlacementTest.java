@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.cleave.core.partition.CostWeights;
 import org.cleave.core.solve.Verifier;
+import org.cleave.core.stopping.RandomStoppingInstances;
 import org.cleave.core.stopping.StageRule;
 import org.cleave.core.stopping.StoppingInstances;
 import org.cleave.core.stopping.StoppingPlan;
@@ -126,7 +127,7 @@ class EqualLayerPlacementTest {
     @MethodSource("seeds")
     void backwardInductionThresholdsAreNeverBelowOsla(long seed) {
         // K_BI = min(ω + E V_k, C + E V_{k+1}) <= min(ω + D_k, C + D_{k+1}) = K_OSLA since V <= D.
-        StoppingProblem p = StoppingInstances.random(seed, 1 + (int) (seed % 7));
+        StoppingProblem p = RandomStoppingInstances.random(seed, 1 + (int) (seed % 7));
         for (int m = 0; m <= p.layerCount(); m++) {
             StoppingPlan bi = StoppingPolicies.backwardInduction(p, m);
             StoppingPlan osla = StoppingPolicies.oneStageLookAhead(p, m);
@@ -139,7 +140,7 @@ class EqualLayerPlacementTest {
 
     @Test
     void refusesUnequalLayers() {
-        StoppingProblem p = StoppingInstances.random(1, 4);
+        StoppingProblem p = RandomStoppingInstances.random(1, 4);
         assertFalse(EqualLayerPlacement.isEqualLayered(p));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EqualLayerPlacement.closedForm(p));

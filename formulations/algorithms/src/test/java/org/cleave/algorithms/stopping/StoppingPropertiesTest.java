@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.LongStream;
 import org.cleave.core.partition.CostWeights;
 import org.cleave.core.solve.Verifier;
+import org.cleave.core.stopping.RandomStoppingInstances;
 import org.cleave.core.stopping.StoppingEvaluator;
 import org.cleave.core.stopping.StoppingInstances;
 import org.cleave.core.stopping.StoppingPlan;
@@ -35,7 +36,7 @@ class StoppingPropertiesTest {
         // OSLA can lose to the best static split (it looks one layer ahead and misses a small tensor
         // several layers later), so "OSLA <= static split" is not a theorem and not asserted;
         // backward induction beats both, and beats OSLA for every placement m.
-        StoppingProblem p = StoppingInstances.random(seed, 1 + (int) (seed % 10));
+        StoppingProblem p = RandomStoppingInstances.random(seed, 1 + (int) (seed % 10));
         double bi = new BackwardInductionStoppingSolver().solve(p).objective();
         double osla = new OslaStoppingSolver().solve(p).objective();
         double stat = new StaticSplitStoppingSolver().solve(p).objective();
@@ -51,7 +52,7 @@ class StoppingPropertiesTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("mcSeeds")
     void monteCarloMatchesTheEvaluatorForEveryPolicy(long seed) {
-        StoppingProblem p = StoppingInstances.random(seed, 2 + (int) (seed % 6));
+        StoppingProblem p = RandomStoppingInstances.random(seed, 2 + (int) (seed % 6));
         checkMonteCarlo(p, seed, "random seed " + seed);
     }
 
@@ -93,7 +94,7 @@ class StoppingPropertiesTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void backwardInductionPicksTheBestPlacement(long seed) {
-        StoppingProblem p = StoppingInstances.random(seed, 1 + (int) (seed % 8));
+        StoppingProblem p = RandomStoppingInstances.random(seed, 1 + (int) (seed % 8));
         var r = new BackwardInductionStoppingSolver().solve(p);
         for (int m = 0; m <= p.layerCount(); m++) {
             double v = p.evaluate(StoppingPolicies.backwardInduction(p, m)).objective();

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import org.cleave.core.exits.ExitPlan;
-import org.cleave.core.generate.GraphGenerator;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;
@@ -40,7 +40,7 @@ class ThroughputDifferentialTest {
     private static final DadsModeSwitchThroughputSolver SWITCH = new DadsModeSwitchThroughputSolver();
 
     static ThroughputProblem instance(long seed) {
-        return RandomThroughputInstances.throughput(seed, GraphGenerator.Shape.values()[(int) (seed % 4)],
+        return RandomThroughputInstances.throughput(seed, RandomGraphs.Shape.values()[(int) (seed % 4)],
                 1 + (int) ((seed / 4) % 10), 2).withFrameRate(OptionalDouble.empty());
     }
 

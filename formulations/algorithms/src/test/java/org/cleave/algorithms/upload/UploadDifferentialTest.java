@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.OrderIdeals;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
+import org.cleave.core.partition.RandomPartitionInstances;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Status;
 import org.cleave.core.solve.Verifier;
-import org.cleave.core.upload.UploadInstances;
+import org.cleave.core.upload.RandomUploadInstances;
 import org.cleave.core.upload.UploadMode;
 import org.cleave.core.upload.UploadProblem;
 import org.junit.jupiter.api.Test;
@@ -28,9 +28,9 @@ class UploadDifferentialTest {
 
     static UploadProblem instance(int k) {
         long seed = 7_000_003L * 31 + k;
-        GraphGenerator.Shape shape = GraphGenerator.Shape.values()[k % 4];
+        RandomGraphs.Shape shape = RandomGraphs.Shape.values()[k % 4];
         UploadMode mode = UploadMode.values()[(k / 4) % 3];
-        return UploadInstances.random(seed, shape, 1 + (k / 12) % 10, mode, RandomInstances.WeightMode.ANY);
+        return RandomUploadInstances.random(seed, shape, 1 + (k / 12) % 10, mode, RandomPartitionInstances.WeightMode.ANY);
     }
 
     @Test
@@ -89,9 +89,9 @@ class UploadDifferentialTest {
             double max = 0;
             int count = 200;
             for (int k = 0; k < count; k++) {
-                GraphGenerator.Shape shape = GraphGenerator.Shape.values()[k % 4];
-                UploadProblem p = UploadInstances.random(9_000_011L + k, shape, 12 + k % 9,
-                        UploadMode.values()[k % 3], RandomInstances.WeightMode.ANY);
+                RandomGraphs.Shape shape = RandomGraphs.Shape.values()[k % 4];
+                UploadProblem p = RandomUploadInstances.random(9_000_011L + k, shape, 12 + k % 9,
+                        UploadMode.values()[k % 3], RandomPartitionInstances.WeightMode.ANY);
                 double opt = bnb.solve(p).objective();
                 Result<Placement> r = beam.solve(p);
                 assertTrue(Verifier.verify(p, r).ok());

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.cleave.algorithms.partition.MinCutPartitionSolver;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.partition.RandomPartitionInstances;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.SolveLimits;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** Threads (portfolio), seed and time limit are honoured and recorded; the scaling is recorded. */
 class ChocoPartitionLimitsTest {
-    private final PartitionProblem problem = RandomInstances.partition(77, GraphGenerator.Shape.INCEPTION, 18,
-            RandomInstances.WeightMode.MIXED);
+    private final PartitionProblem problem = RandomPartitionInstances.partition(77, RandomGraphs.Shape.INCEPTION, 18,
+            RandomPartitionInstances.WeightMode.MIXED);
 
     @Test
     void aPortfolioOfTwoSeededCopiesIsStillExact() {

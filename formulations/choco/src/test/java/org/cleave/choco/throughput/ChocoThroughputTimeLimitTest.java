@@ -2,7 +2,7 @@ package org.cleave.choco.throughput;
 
 import java.time.Duration;
 import java.util.OptionalDouble;
-import org.cleave.core.generate.GraphGenerator;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.testing.TimeLimitCheck;
 import org.cleave.core.throughput.RandomThroughputInstances;
@@ -25,7 +25,7 @@ class ChocoThroughputTimeLimitTest {
 
     @Test
     void stopsWithinOneAndAHalfSecondsWithItsBound() {
-        ThroughputProblem p = RandomThroughputInstances.throughput(3, GraphGenerator.Shape.INCEPTION, LAYERS, EXITS)
+        ThroughputProblem p = RandomThroughputInstances.throughput(3, RandomGraphs.Shape.INCEPTION, LAYERS, EXITS)
                 .withFrameRate(OptionalDouble.empty());
         SolveLimits limits = SolveLimits.none().withTimeLimit(Duration.ofSeconds(1)).withThreads(1).withSeed(1);
         TimeLimitCheck.assertStopsWithin(new ChocoThroughputSolver(), p, limits, WALL_LIMIT_MILLIS,

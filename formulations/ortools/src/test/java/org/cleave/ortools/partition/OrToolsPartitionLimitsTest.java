@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.partition.RandomPartitionInstances;
 import org.cleave.core.solve.Capability;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** Limits are honoured and recorded, the ids are registered, and CP results record their scaling. */
 class OrToolsPartitionLimitsTest {
-    private final PartitionProblem problem = RandomInstances.partition(77, GraphGenerator.Shape.INCEPTION, 18,
-            RandomInstances.WeightMode.MIXED);
+    private final PartitionProblem problem = RandomPartitionInstances.partition(77, RandomGraphs.Shape.INCEPTION, 18,
+            RandomPartitionInstances.WeightMode.MIXED);
 
     @BeforeAll
     static void natives() {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
 import org.cleave.core.exits.ExitPlan;
-import org.cleave.core.generate.GraphGenerator;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.Solver;
 import org.cleave.core.testing.TimeLimitCheck;
@@ -42,7 +42,7 @@ class OrToolsThroughputTimeLimitTest {
     }
 
     static ThroughputProblem large() {
-        return RandomThroughputInstances.throughput(3, GraphGenerator.Shape.INCEPTION, LAYERS, EXITS)
+        return RandomThroughputInstances.throughput(3, RandomGraphs.Shape.INCEPTION, LAYERS, EXITS)
                 .withFrameRate(OptionalDouble.empty());
     }
 

@@ -3,13 +3,13 @@ package org.cleave.ortools.upload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.RandomGraphs;
+import org.cleave.core.partition.RandomPartitionInstances;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.Status;
-import org.cleave.core.upload.UploadInstances;
+import org.cleave.core.upload.RandomUploadInstances;
 import org.cleave.core.upload.UploadMode;
 import org.cleave.core.upload.UploadProblem;
 import org.cleave.core.upload.UploadSolverContract;
@@ -41,8 +41,8 @@ class MilpChainUploadSolverTest extends UploadSolverContract {
 
     @Test
     void refusesAnEnergyWeightNamingTheField() {
-        UploadProblem p = UploadInstances.random(8, GraphGenerator.Shape.CHAIN, 5, UploadMode.PARALLEL,
-                RandomInstances.WeightMode.ENERGY);
+        UploadProblem p = RandomUploadInstances.random(8, RandomGraphs.Shape.CHAIN, 5, UploadMode.PARALLEL,
+                RandomPartitionInstances.WeightMode.ENERGY);
         Result<Placement> r = createSolver().solve(p);
         assertEquals(Status.INVALID_INPUT, r.status());
         assertTrue(r.message().contains("energyWeight"), r.message());

@@ -6,23 +6,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import org.cleave.core.generate.GraphGenerator;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Exit;
 import org.cleave.core.model.Link;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.multiuser.MultiUserProblem;
 import org.cleave.core.multiuser.PlanOptions;
 import org.cleave.core.multiuser.User;
 import org.cleave.core.partition.CostWeights;
 
 /**
- * Generates P4 instances from named models and a named network, for
- * {@code cleave generate multiuser}. Models and networks are looked up through functions, so the
- * model zoo can be plugged in ({@code name -> Zoo.get(name).blockGraph()},
- * {@code name -> Profiles.network(name)}); the built-in lookups are {@link #builtInModel(String)}
- * and {@link #builtInNetwork(String)}.
+ * Seeded random P4 instances from named models (zoo models or built-in chains) and a named
+ * network, for {@code cleave generate multiuser}; the same arguments give the same instance.
+ * Models and networks are looked up through functions, so the model zoo can be plugged in
+ * ({@code name -> Zoo.get(name).blockGraph()}, {@code name -> Profiles.network(name)}); the
+ * built-in lookups are {@link #builtInModel(String)} and {@link #builtInNetwork(String)}.
  *
  * <p>User i gets model {@code models[i mod |models|]} and a device drawn from the seed (5e9–5e10
  * FLOP/s log-uniform, compute 1–5 W, transmit 0.5–3 W, idle 0.1–1 W); its channel is the network's
@@ -31,7 +31,7 @@ import org.cleave.core.partition.CostWeights;
  * Options are every block boundary × every exit subset ({@link PlanOptions}). No deadlines or
  * accuracy floors are set; weights are latency-only.
  */
-public final class MultiUserGenerator {
+public final class RandomZooMultiUserInstances {
     /**
      * Uplink rates of DADS Table I (Hu et al., INFOCOM 2019, doi:10.1109/INFOCOM.2019.8737614),
      * Mbit/s: CAT1 0.13, 3G 1.1, 4G 5.85, WiFi 18.88. DADS gives no downlink or latency; the
@@ -46,19 +46,20 @@ public final class MultiUserGenerator {
     private final Function<String, Link> networks;
 
     /** A generator with the given lookups (each throws IllegalArgumentException for an unknown name). */
-    public MultiUserGenerator(Function<String, DnnGraph> models, Function<String, Link> networks) {
+    public RandomZooMultiUserInstances(Function<String, DnnGraph> models, Function<String, Link> networks) {
         this.models = models;
         this.networks = networks;
     }
 
     /** A generator with the built-in lookups. */
-    public static MultiUserGenerator builtIn() {
-        return new MultiUserGenerator(MultiUserGenerator::builtInModel, MultiUserGenerator::builtInNetwork);
+    public static RandomZooMultiUserInstances builtIn() {
+        return new RandomZooMultiUserInstances(RandomZooMultiUserInstances::builtInModel,
+                RandomZooMultiUserInstances::builtInNetwork);
     }
 
     /**
      * Built-in models: {@code chain-N} (1 ≤ N ≤ 200), a random chain of N layers from
-     * {@link GraphGenerator} (seeded by N) with two early exits after layers ⌈N/3⌉ and ⌈2N/3⌉
+     * {@link RandomGraphs} (seeded by N) with two early exits after layers ⌈N/3⌉ and ⌈2N/3⌉
      * (rates 0.3 and 0.6, accuracies 0.70 and 0.80, 1e7-FLOP branches) and a final exit
      * (accuracy 0.9) when N ≥ 3.
      */
@@ -72,7 +73,7 @@ public final class MultiUserGenerator {
                 layers = -1;
             }
             if (layers >= 1 && layers <= 200) {
-                DnnGraph g = GraphGenerator.chain(layers, new SplittableRandom(layers));
+                DnnGraph g = RandomGraphs.chain(layers, new SplittableRandom(layers));
                 if (layers < 3) {
                     return g;
                 }
@@ -87,7 +88,7 @@ public final class MultiUserGenerator {
                 return g.withExits(exits);
             }
         }
-        throw new IllegalArgumentException("--models: unknown model \"" + name + "\"; built in: chain-N with"
+        throw new IllegalArgumentException("models: unknown model \"" + name + "\"; built in: chain-N with"
                 + " 1 <= N <= 200 (the model zoo adds resnet18, mobilenetv2, ... when it is on the class path)");
     }
 
@@ -95,7 +96,7 @@ public final class MultiUserGenerator {
     public static Link builtInNetwork(String name) {
         Double mbps = UPLINK_MBPS.get(name.toLowerCase(Locale.ROOT));
         if (mbps == null) {
-            throw new IllegalArgumentException("--network: unknown network \"" + name + "\"; known: cat1, 3g, 4g, wifi");
+            throw new IllegalArgumentException("network: unknown network \"" + name + "\"; known: cat1, 3g, 4g, wifi");
         }
         return new Link(mbps * 1e6, mbps * 1e6, 0);
     }
@@ -104,13 +105,13 @@ public final class MultiUserGenerator {
     public MultiUserProblem generate(int users, int units, long seed, List<String> modelNames, String network,
                                      double edgeFlopsPerSecond) {
         if (users < 1) {
-            throw new IllegalArgumentException("--users: must be >= 1, got " + users);
+            throw new IllegalArgumentException("users: must be >= 1, got " + users);
         }
         if (units < 1) {
-            throw new IllegalArgumentException("--units: must be >= 1, got " + units);
+            throw new IllegalArgumentException("units: must be >= 1, got " + units);
         }
         if (modelNames.isEmpty()) {
-            throw new IllegalArgumentException("--models: at least one model is needed");
+            throw new IllegalArgumentException("models: at least one model is needed");
         }
         List<DnnGraph> graphs = modelNames.stream().map(models).toList();
         Link base = networks.apply(network);

@@ -1,36 +1,35 @@
-package org.cleave.core.generate;
+package org.cleave.core.partition;
 
 import java.util.SplittableRandom;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Link;
-import org.cleave.core.partition.CostWeights;
-import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.model.RandomGraphs;
 
 /**
- * Seeded random problem instances. The same seed gives the same instance on every platform
+ * Seeded random P1 instances. The same seed gives the same instance on every platform
  * ({@link SplittableRandom} is specified bit for bit).
  *
- * <p>P1 instances: a graph from {@link GraphGenerator}; device 1e9–1e11 FLOP/s (log-uniform),
+ * <p>A graph from {@link RandomGraphs}; device 1e9–1e11 FLOP/s (log-uniform),
  * edge 5–200× faster; uplink 0.1–1000 Mbit/s (log-uniform), downlink 1–10× the uplink, one-way
  * latency 0–50 ms; compute 1–5 W, transmit 0.5–3 W, idle 0.1–1 W; weights latency-only,
  * energy-only or mixed (w_T = 1, w_E uniform in [0.01, 1]) with equal odds; device load 0, or
  * uniform in [0, 0.9) with probability 1/4.
  */
-public final class RandomInstances {
+public final class RandomPartitionInstances {
     /** Which objective weights to draw. */
     public enum WeightMode {
         LATENCY, ENERGY, MIXED, ANY
     }
 
-    private RandomInstances() {
+    private RandomPartitionInstances() {
     }
 
     /** A random P1 instance. */
-    public static PartitionProblem partition(long seed, GraphGenerator.Shape shape, int layers, WeightMode mode) {
+    public static PartitionProblem partition(long seed, RandomGraphs.Shape shape, int layers, WeightMode mode) {
         SplittableRandom rng = new SplittableRandom(seed);
-        DnnGraph graph = GraphGenerator.generate(shape, layers, rng);
+        DnnGraph graph = RandomGraphs.generate(shape, layers, rng);
         return partition(graph, rng, mode);
     }
 

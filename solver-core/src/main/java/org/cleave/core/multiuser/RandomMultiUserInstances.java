@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
-import org.cleave.core.generate.GraphGenerator;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Exit;
 import org.cleave.core.model.Link;
+import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.partition.CostWeights;
 
 /**
@@ -26,7 +26,7 @@ import org.cleave.core.partition.CostWeights;
  * (0.3–1.5× its best device-only latency, or 0.05–0.5 s without one) with probability 1/3 and an
  * accuracy floor (0.6–0.9) with probability 1/4.
  */
-public final class MultiUserInstances {
+public final class RandomMultiUserInstances {
     /** Where options come from. */
     public enum Source {
         /** Option data drawn directly. */
@@ -43,7 +43,7 @@ public final class MultiUserInstances {
     /** Edge server rate of every generated instance, FLOP/s. */
     public static final double EDGE_FLOPS_PER_SECOND = 1e12;
 
-    private MultiUserInstances() {
+    private RandomMultiUserInstances() {
     }
 
     /**
@@ -118,7 +118,7 @@ public final class MultiUserInstances {
     private static List<PlanOption> chain(SplittableRandom rng, Device device, EdgeServer edge, int count) {
         boolean withExit = count >= 4 && rng.nextBoolean();
         int layers = Math.max(1, withExit ? count / 2 - 1 : count - 1);
-        DnnGraph g = GraphGenerator.chain(layers, rng);
+        DnnGraph g = RandomGraphs.chain(layers, rng);
         if (withExit) {
             int at = 1 + rng.nextInt(layers);
             String after = g.layer(at == layers ? layers - 1 : at).id();

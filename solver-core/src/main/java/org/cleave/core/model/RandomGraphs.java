@@ -1,10 +1,8 @@
-package org.cleave.core.generate;
+package org.cleave.core.model;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.cleave.core.model.DnnGraph;
-import org.cleave.core.model.Layer;
 
 /**
  * Seeded random DNN graphs of four shapes. Every graph has an input vertex {@code in} followed
@@ -12,7 +10,7 @@ import org.cleave.core.model.Layer;
  * log-uniform in [1e2, 1e7] and parameter bytes log-uniform in [1e3, 1e8]. The same random
  * generator state gives the same graph.
  */
-public final class GraphGenerator {
+public final class RandomGraphs {
     /** Graph shapes. */
     public enum Shape {
         /** A path: the Neurosurgeon setting. */
@@ -25,7 +23,7 @@ public final class GraphGenerator {
         LAYERED
     }
 
-    private GraphGenerator() {
+    private RandomGraphs() {
     }
 
     /** A graph of the given shape with {@code layers >= 1} layers after the input. */

@@ -1,11 +1,10 @@
-package org.cleave.algorithms.online;
+package org.cleave.core.online;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.cleave.core.model.Checks;
 import org.cleave.core.model.InvalidModelException;
-import org.cleave.core.online.Trace;
 
 /**
  * A seeded generator of synthetic P7 traces, for users without a measured trace and for tests.
@@ -37,12 +36,12 @@ import org.cleave.core.online.Trace;
  * @param steepness           κ ≥ 0
  * @param noise               σ ≥ 0
  */
-public record SyntheticTraceGenerator(int exits, int classes, double difficultyLocation, double difficultySpread,
+public record RandomOnlineInstances(int exits, int classes, double difficultyLocation, double difficultySpread,
                                       double steepness, double noise) {
     /** The defaults stated above. */
-    public static final SyntheticTraceGenerator DEFAULT = new SyntheticTraceGenerator(12, 2, -1.0, 1.0, 8.0, 0.5);
+    public static final RandomOnlineInstances DEFAULT = new RandomOnlineInstances(12, 2, -1.0, 1.0, 8.0, 0.5);
 
-    public SyntheticTraceGenerator {
+    public RandomOnlineInstances {
         if (exits < 1) {
             throw new InvalidModelException("exits", "must be >= 1, got " + exits);
         }
@@ -58,13 +57,13 @@ public record SyntheticTraceGenerator(int exits, int classes, double difficultyL
     }
 
     /** This generator with another number of exits. */
-    public SyntheticTraceGenerator withExits(int newExits) {
-        return new SyntheticTraceGenerator(newExits, classes, difficultyLocation, difficultySpread, steepness, noise);
+    public RandomOnlineInstances withExits(int newExits) {
+        return new RandomOnlineInstances(newExits, classes, difficultyLocation, difficultySpread, steepness, noise);
     }
 
     /** This generator with another difficulty location μ (larger: harder samples). */
-    public SyntheticTraceGenerator withDifficultyLocation(double mu) {
-        return new SyntheticTraceGenerator(exits, classes, mu, difficultySpread, steepness, noise);
+    public RandomOnlineInstances withDifficultyLocation(double mu) {
+        return new RandomOnlineInstances(exits, classes, mu, difficultySpread, steepness, noise);
     }
 
     /**
@@ -94,6 +93,36 @@ public record SyntheticTraceGenerator(int exits, int classes, double difficultyL
             }
         }
         return Trace.of(ids, confidence, correct);
+    }
+
+    /**
+     * A trace of {@code samples} samples (ids {@code x0, x1, …}) and {@code exits} exits whose
+     * confidences are uniform in [0, 1], one in ten a round value k/10 (so that thresholds are hit
+     * exactly); with {@code withCorrectness}, exit i of sample t is correct with probability equal
+     * to its confidence. Unlike {@link #generate}, confidences are unrelated across exits: a
+     * stress test, not a plausible model.
+     */
+    public static Trace uniformTrace(long seed, int samples, int exits, boolean withCorrectness) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<String> ids = new ArrayList<>();
+        double[][] conf = new double[samples][exits];
+        boolean[][] ok = withCorrectness ? new boolean[samples][exits] : null;
+        for (int t = 0; t < samples; t++) {
+            ids.add("x" + t);
+            for (int i = 0; i < exits; i++) {
+                conf[t][i] = rng.nextInt(10) == 0 ? rng.nextInt(11) / 10.0 : rng.nextDouble();
+                if (ok != null) {
+                    ok[t][i] = rng.nextDouble() < conf[t][i];
+                }
+            }
+        }
+        return Trace.of(ids, conf, ok);
+    }
+
+    /** A random reward model: α in [0, 1], λ in [0, 0.2], o in [0, 1]. */
+    public static RewardModel rewardModel(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        return new RewardModel(rng.nextInt(11) / 10.0, rng.nextDouble() * 0.2, rng.nextDouble());
     }
 
     private static double logistic(double x) {

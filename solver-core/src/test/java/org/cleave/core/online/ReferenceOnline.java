@@ -1,40 +1,12 @@
 package org.cleave.core.online;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
-
 /**
- * Test-only P7 helpers: uniformly random traces, and SplitEE's reward, the best fixed split and
- * the per-sample oracle computed directly from the paper's case distinction (no call into
+ * Test-only P7 helpers: SplitEE's reward, the best fixed split and the per-sample oracle computed
+ * directly from the paper's case distinction (no call into
  * {@link RewardModel} or {@link OnlineEvaluator}), as the independent reference.
  */
-public final class OnlineTraces {
-    private OnlineTraces() {
-    }
-
-    /** n samples, L exits, confidences uniform in [0, 1] (a few exactly α-like round values), correctness optional. */
-    public static Trace random(long seed, int samples, int exits, boolean withCorrectness) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        List<String> ids = new ArrayList<>();
-        double[][] conf = new double[samples][exits];
-        boolean[][] ok = withCorrectness ? new boolean[samples][exits] : null;
-        for (int t = 0; t < samples; t++) {
-            ids.add("x" + t);
-            for (int i = 0; i < exits; i++) {
-                conf[t][i] = rng.nextInt(10) == 0 ? rng.nextInt(11) / 10.0 : rng.nextDouble();
-                if (ok != null) {
-                    ok[t][i] = rng.nextDouble() < conf[t][i];
-                }
-            }
-        }
-        return Trace.of(ids, conf, ok);
-    }
-
-    /** A random reward model: α in [0, 1], λ in [0, 0.2], o in [0, 1]. */
-    public static RewardModel randomModel(long seed) {
-        SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        return new RewardModel(rng.nextInt(11) / 10.0, rng.nextDouble() * 0.2, rng.nextDouble());
+public final class ReferenceOnline {
+    private ReferenceOnline() {
     }
 
     /** SplitEE's reward, case by case as in the paper. */

@@ -1,4 +1,4 @@
-package org.cleave.algorithms.online;
+package org.cleave.core.online;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cleave.core.model.InvalidModelException;
-import org.cleave.core.online.Trace;
 import org.junit.jupiter.api.Test;
 
-class SyntheticTraceGeneratorTest {
+class RandomOnlineInstancesTest {
     @Test
     void isReproducibleFromTheSeed() {
-        Trace a = SyntheticTraceGenerator.DEFAULT.generate(200, 7);
-        Trace b = SyntheticTraceGenerator.DEFAULT.generate(200, 7);
-        Trace c = SyntheticTraceGenerator.DEFAULT.generate(200, 8);
+        Trace a = RandomOnlineInstances.DEFAULT.generate(200, 7);
+        Trace b = RandomOnlineInstances.DEFAULT.generate(200, 7);
+        Trace c = RandomOnlineInstances.DEFAULT.generate(200, 8);
         assertEquals(12, a.exits());
         assertTrue(a.hasCorrectness());
         for (int t = 0; t < 200; t++) {
@@ -29,7 +28,7 @@ class SyntheticTraceGeneratorTest {
     @Test
     void confidenceRisesWithDepthAndCorrectnessFollowsConfidence() {
         int n = 20_000;
-        Trace trace = SyntheticTraceGenerator.DEFAULT.generate(n, 1);
+        Trace trace = RandomOnlineInstances.DEFAULT.generate(n, 1);
         double previousMean = 0;
         for (int i = 0; i < trace.exits(); i++) {
             double mean = 0;
@@ -66,8 +65,8 @@ class SyntheticTraceGeneratorTest {
     @Test
     void namesBadParameters() {
         assertEquals("classes: must be >= 2, got 1", assertThrows(InvalidModelException.class,
-                () -> new SyntheticTraceGenerator(12, 1, 0, 1, 1, 1)).getMessage());
+                () -> new RandomOnlineInstances(12, 1, 0, 1, 1, 1)).getMessage());
         assertEquals("samples: must be >= 1, got 0", assertThrows(InvalidModelException.class,
-                () -> SyntheticTraceGenerator.DEFAULT.generate(0, 1)).getMessage());
+                () -> RandomOnlineInstances.DEFAULT.generate(0, 1)).getMessage());
     }
 }
