@@ -509,7 +509,8 @@ public final class OnnxImporter {
                     Info i = tensors.get(v.name());
                     String id = unique(v.name(), used);
                     layers.add(new OnnxLayer(id, OnnxLayer.Role.GRAPH_INPUT, "", "input " + InputShapes.format(i.shape),
-                            List.of(src), boxed(i.shape), i.type, 0, 0, 0, bytesOf.get(v.name()), 0, 0, 0));
+                            List.of(src), boxed(i.shape), i.type, 0, 0, 0, bytesOf.get(v.name()), 0,
+                            device != null ? 0 : Double.NaN, edge != null ? 0 : Double.NaN));
                     vertexOf.put(v.name(), id);
                 }
             }
