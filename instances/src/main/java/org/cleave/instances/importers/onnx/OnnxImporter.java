@@ -213,6 +213,8 @@ public final class OnnxImporter {
             List<OnnxProto.Node> nodes = graph.nodes();
             List<String> ids = OnnxNodeIds.of(nodes.stream().map(OnnxProto.Node::name).toList(),
                     nodes.stream().map(n -> n.outputs().isEmpty() ? "" : n.outputs().get(0)).toList());
+            checkProfile(device, "device", ids, concrete);
+            checkProfile(edge, "edge", ids, concrete);
             int[] order = topologicalOrder(nodes, ids);
             Map<String, OnnxProto.ValueInfo> declared = new HashMap<>();
             graph.valueInfos().forEach(v -> declared.put(v.name(), v));
@@ -607,8 +609,6 @@ public final class OnnxImporter {
                         + outputs.size() + " outputs", taps, List.of(), ElementType.UNDEFINED, 0, 0, 0, sinkBytes, 0,
                         dev ? 0 : Double.NaN, edg ? 0 : Double.NaN));
             }
-            checkProfile(device, "device", nodes, ids, isLayer, live, concrete);
-            checkProfile(edge, "edge", nodes, ids, isLayer, live, concrete);
             long total = 0;
             for (int k = 0; k < rootElements.size(); k++) {
                 total += rootElements.get(k)[0];
@@ -647,8 +647,7 @@ public final class OnnxImporter {
             return new double[] {d, e};
         }
 
-        private void checkProfile(OnnxProfile p, String tier, List<OnnxProto.Node> nodes, List<String> ids,
-                                  boolean[] isLayer, boolean[] live, Map<String, long[]> concrete) {
+        private void checkProfile(OnnxProfile p, String tier, List<String> ids, Map<String, long[]> concrete) {
             if (p == null) {
                 return;
             }
