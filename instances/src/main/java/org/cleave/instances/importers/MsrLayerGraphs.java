@@ -33,7 +33,12 @@ import org.cleave.instances.io.ModelJson;
  * figures. Node 1's data-loading time is set to 0 (the input is not compute). A {@code null}
  * {@code outputBytes} becomes 0. When the graph has several sources or sinks, a virtual
  * {@code input} (0 bytes) feeding every source and a virtual {@code output} joining every sink
- * (output bytes = the sinks' sum, no compute) are added. Layer ids are the source names
+ * (output bytes = the sinks' sum, no compute) are added; each sink reaches {@code output} through a
+ * zero-byte, zero-time tap {@code output:<sink>}, so a sink left on the device is not uploaded to an
+ * edge-side {@code output} (before, it was uploaded and then downloaded again inside the sum). The
+ * sum is downloaded whenever {@code output} runs on the edge, i.e. as soon as one sink does: exact
+ * when all sinks run on one tier, and otherwise it charges the device-side sinks' bytes once more
+ * on the downlink (see {@code docs/import.md}, "Several outputs"). Layer ids are the source names
  * ({@code node<id>}).
  */
 public final class MsrLayerGraphs {
@@ -130,7 +135,12 @@ public final class MsrLayerGraphs {
         if (sinks.size() != 1) {
             double bytes = sinks.stream().mapToDouble(Layer::outputBytes).sum();
             b.addLayer(new Layer("output", 0, bytes, 0, OptionalDouble.of(0), OptionalDouble.of(0)));
-            sinks.forEach(s -> b.addArc(s.id(), "output"));
+            for (Layer s : sinks) {
+                String tap = "output:" + s.id();
+                b.addLayer(new Layer(tap, 0, 0, 0, OptionalDouble.of(0), OptionalDouble.of(0)));
+                b.addArc(s.id(), tap);
+                b.addArc(tap, "output");
+            }
         }
         String declared = root.has("source") ? root.get("source").toString() : source;
         return new ProfiledModel(ModelJson.at(source, b::build), names, "MSR layer graph \"" + model + "\" from "

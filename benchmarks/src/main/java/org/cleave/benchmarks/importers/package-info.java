@@ -1,0 +1,2 @@
+/** JMH benchmarks of the model importers. */
+package org.cleave.benchmarks.importers;
