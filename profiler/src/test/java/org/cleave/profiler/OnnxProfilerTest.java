@@ -28,7 +28,6 @@ class OnnxProfilerTest {
         List<String> ids = SharedModels.canonicalIds(nodes);
         Map<String, NodeTiming> rows = profile.nodes().stream()
                 .collect(Collectors.toMap(NodeTiming::node, r -> r));
-        System.out.println(profile.nodes().stream().limit(5).toList());
         for (int i = 0; i < nodes.size(); i++) {
             String op = nodes.get(i).opType();
             if (op.equals("Constant")) {
