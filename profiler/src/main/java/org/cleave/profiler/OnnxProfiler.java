@@ -74,7 +74,9 @@ public final class OnnxProfiler {
         List<String> ids = OnnxGraphNodes.canonicalIds(nodes);
         byte[] renamed = OnnxGraphNodes.renameNodes(bytes, ids);
 
-        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "cleave-profiler");
+        // ONNX Runtime's own log would repeat every error on standard error, in colour and over
+        // several lines; each error becomes one IllegalArgumentException below instead
+        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "cleave-profiler");
         Path traceDir = null;
         try {
             traceDir = Files.createTempDirectory("cleave-ort-profile");
@@ -85,6 +87,7 @@ public final class OnnxProfiler {
                 options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
                 options.setIntraOpNumThreads(settings.threads());
                 options.setInterOpNumThreads(1);
+                options.setSessionLogLevel(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
                 options.enableProfiling(traceDir.resolve("ort").toString());
                 OrtSession session;
                 try {

@@ -122,6 +122,19 @@ class OnnxProfilerTest {
     }
 
     @Test
+    void anOperatorOnnxRuntimeDoesNotKnowIsOneLineFromTheLoader(@TempDir Path dir) throws IOException {
+        byte[] bytes = Files.readAllBytes(SharedModels.model("light_squeezenet.onnx"));
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        // same length, so every protobuf length stays valid: only the op_type strings change
+        Path odd = dir.resolve("odd.onnx");
+        Files.write(odd, text.replace("Relu", "Relz").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OnnxProfiler.profile(odd, Map.of(), FIVE_RUNS));
+        assertOneLine(e);
+        assertTrue(e.getMessage().startsWith("model odd.onnx: ONNX Runtime cannot load it"), e.getMessage());
+    }
+
+    @Test
     void settingsRejectNonPositiveRuns() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ProfileSettings(0, 5, 1, 1L));
