@@ -63,6 +63,10 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         ProfileSettings settings = new ProfileSettings(runs, warmup, threads, seed);
         Map<String, long[]> shapes = parseInputShapes(inputShapes);
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("output: directory " + parent + " does not exist");
+        }
         if (Files.exists(output) && !ProfileCsv.isProfile(output)) {
             throw new IllegalArgumentException("output: " + output + " exists and is not a Cleave profile; "
                     + "not overwritten");

@@ -117,6 +117,8 @@ class ProfileCommandTest {
         assertBadInput("dimension 1 must be a positive integer", "profile", squeezenet.toString(), "--input-shape",
                 "data_0=1x0x224x224", "-o", out);
         assertBadInput("no such file", "profile", dir.resolve("absent.onnx").toString(), "-o", out);
+        assertBadInput("does not exist", "profile", squeezenet.toString(), "--runs", "1", "-o",
+                dir.resolve("no-such-dir").resolve("p.csv").toString());
         Path other = dir.resolve("results.csv");
         Files.writeString(other, "solver,objective\n");
         Run r = run("profile", squeezenet.toString(), "--runs", "1", "-o", other.toString());
