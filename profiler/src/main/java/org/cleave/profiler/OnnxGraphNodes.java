@@ -1,5 +1,7 @@
 package org.cleave.profiler;
 
+import org.cleave.instances.importers.onnx.OnnxNodeIds;
+
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
@@ -93,30 +95,10 @@ final class OnnxGraphNodes {
         return new Node(index, name, opType, outputs);
     }
 
-    /**
-     * The canonical id of every node, by index: the node's name if non-empty and unique among the
-     * graph's nodes, else its first output's name; an id that still collides gets {@code #<index>}.
-     */
+    /** The canonical id of every node, by index: {@link OnnxNodeIds#of}, the importer's own rule. */
     static List<String> canonicalIds(List<Node> nodes) {
-        Map<String, Integer> nameCounts = new HashMap<>();
-        for (Node n : nodes) {
-            nameCounts.merge(n.name(), 1, Integer::sum);
-        }
-        List<String> candidates = new ArrayList<>(nodes.size());
-        for (Node n : nodes) {
-            boolean ownName = !n.name().isEmpty() && nameCounts.get(n.name()) == 1;
-            candidates.add(ownName ? n.name() : n.outputs().isEmpty() ? "" : n.outputs().get(0));
-        }
-        Map<String, Integer> candidateCounts = new HashMap<>();
-        for (String c : candidates) {
-            candidateCounts.merge(c, 1, Integer::sum);
-        }
-        List<String> ids = new ArrayList<>(nodes.size());
-        for (int i = 0; i < nodes.size(); i++) {
-            String c = candidates.get(i);
-            ids.add(c.isEmpty() || candidateCounts.get(c) > 1 ? c + "#" + i : c);
-        }
-        return List.copyOf(ids);
+        return OnnxNodeIds.of(nodes.stream().map(Node::name).toList(),
+                nodes.stream().map(n -> n.outputs().isEmpty() ? "" : n.outputs().get(0)).toList());
     }
 
     /**

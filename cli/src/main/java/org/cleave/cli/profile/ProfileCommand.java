@@ -2,11 +2,11 @@ package org.cleave.cli.profile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.cleave.instances.importers.onnx.InputShapes;
 import org.cleave.profiler.NodeProfile;
 import org.cleave.profiler.OnnxProfiler;
 import org.cleave.profiler.ProfileCsv;
@@ -85,32 +85,10 @@ public final class ProfileCommand implements Callable<Integer> {
 
     /** {@code NAME=1x3x224x224} entries, comma-separated, from every occurrence of the option. */
     private static Map<String, long[]> parseInputShapes(List<String> values) {
-        Map<String, long[]> shapes = new LinkedHashMap<>();
+        InputShapes shapes = InputShapes.NONE;
         for (String value : values) {
-            for (String entry : value.split(",", -1)) {
-                int eq = entry.lastIndexOf('=');
-                if (eq <= 0 || eq == entry.length() - 1) {
-                    throw new IllegalArgumentException("input shape '" + entry + "' is not NAME=1x3x224x224");
-                }
-                String name = entry.substring(0, eq).strip();
-                String[] dims = entry.substring(eq + 1).strip().split("x", -1);
-                long[] shape = new long[dims.length];
-                for (int i = 0; i < dims.length; i++) {
-                    try {
-                        shape[i] = Long.parseLong(dims[i]);
-                    } catch (NumberFormatException e) {
-                        shape[i] = -1;
-                    }
-                    if (shape[i] <= 0) {
-                        throw new IllegalArgumentException("input shape " + entry + ": dimension " + i
-                                + " must be a positive integer, got '" + dims[i] + "'");
-                    }
-                }
-                if (shapes.put(name, shape) != null) {
-                    throw new IllegalArgumentException("input shape of " + name + " is given twice");
-                }
-            }
+            shapes = shapes.plus(InputShapes.parse(value));
         }
-        return shapes;
+        return shapes.shapes();
     }
 }
