@@ -8,7 +8,7 @@ import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.RandomExitsInstances;
 import org.cleave.core.generate.GraphGenerator;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.solve.Result;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

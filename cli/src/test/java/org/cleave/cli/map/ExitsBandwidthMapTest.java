@@ -25,7 +25,7 @@ import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.OrderIdeals;
 import org.cleave.core.model.Placement;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Status;

@@ -15,7 +15,7 @@ import org.cleave.core.model.Link;
 import org.cleave.core.multiuser.MultiUserProblem;
 import org.cleave.core.multiuser.PlanOptions;
 import org.cleave.core.multiuser.User;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 
 /**
  * Generates P4 instances from named models and a named network, for

@@ -1,11 +1,13 @@
 package org.cleave.core.exits;
 
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.TierPrices;
+import org.cleave.core.partition.PartitionCoefficients;
 
 /**
  * Per-layer expected times under a {@link StopProfile}, in seconds per sample: the terms P2's and
@@ -93,29 +95,23 @@ public final class ExpectedLoads {
         return device.length;
     }
 
-    /** Copies of the device, upload and edge arrays: DSH's three cost kinds. */
-    public double[][] stageArrays() {
-        return new double[][] {device.clone(), upload.clone(), edge.clone()};
-    }
-
     /**
      * The weighted per-layer min-cut coefficients of {@code w_T·T + w_E·E} (see
-     * {@code MinCutNetwork}): {device, edge, send}, with download and latency folded into the
-     * stop layers' edge cost.
+     * {@code MinCutNetwork}), priced by {@link TierPrices}: device, edge and send cost per layer,
+     * with download and latency folded into the stop layers' edge cost.
      */
-    public double[][] weightedCoefficients(CostWeights w, Device d, Link link) {
+    public PartitionCoefficients weightedCoefficients(CostWeights w, Device d, Link link) {
         int n = device.length;
-        double wDevice = w.latencyWeight() + w.energyWeight() * d.computeWatts();
-        double wEdge = w.latencyWeight() + w.energyWeight() * d.idleWatts();
-        double wSend = w.latencyWeight() + w.energyWeight() * d.transmitWatts();
+        TierPrices price = TierPrices.of(w, d);
         double[] dc = new double[n];
         double[] ec = new double[n];
         double[] sc = new double[n];
         for (int v = 0; v < n; v++) {
-            dc[v] = wDevice * device[v];
-            ec[v] = wEdge * (edge[v] + download[v]) + w.latencyWeight() * link.latencySeconds() * touch[v];
-            sc[v] = wSend * upload[v];
+            dc[v] = price.deviceSecond() * device[v];
+            ec[v] = price.idleSecond() * (edge[v] + download[v])
+                    + price.latencySecond() * link.latencySeconds() * touch[v];
+            sc[v] = price.uploadSecond() * upload[v];
         }
-        return new double[][] {dc, ec, sc};
+        return PartitionCoefficients.of(dc, ec, sc);
     }
 }

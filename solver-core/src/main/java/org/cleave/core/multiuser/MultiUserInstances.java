@@ -10,7 +10,7 @@ import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Exit;
 import org.cleave.core.model.Link;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 
 /**
  * Seeded random P4 instances for tests and benchmarks; the same arguments give the same instance.

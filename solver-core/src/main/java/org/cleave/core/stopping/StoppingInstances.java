@@ -3,7 +3,7 @@ package org.cleave.core.stopping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 
 /**
  * Seeded P6 instances: random chains, equal-neuron MLPs and a hand-written LeNet-5 table.

@@ -8,7 +8,7 @@ import org.cleave.core.generate.RandomInstances;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 
 /**
  * Seeded random P5 instances. A single-user instance is {@link RandomInstances#partition} (same

@@ -18,7 +18,7 @@ import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.OrderIdeals;
 import org.cleave.core.model.Placement;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.partition.PartitionCost;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Sense;

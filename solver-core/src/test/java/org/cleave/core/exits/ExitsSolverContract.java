@@ -15,7 +15,7 @@ import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Exit;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;

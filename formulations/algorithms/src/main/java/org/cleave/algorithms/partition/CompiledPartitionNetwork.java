@@ -10,7 +10,8 @@ import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.Placement;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
+import org.cleave.core.model.TierPrices;
 import org.cleave.core.partition.PartitionProblem;
 
 /**
@@ -429,15 +430,14 @@ public final class CompiledPartitionNetwork {
         Checks.present("link", link);
         Checks.present("weights", weights);
         Checks.load("deviceLoad", deviceLoad);
-        double wT = weights.latencyWeight();
-        double wE = weights.energyWeight();
-        double wDevice = wT + wE * device.computeWatts();
-        double wEdge = wT + wE * device.idleWatts();
-        double wSend = wT + wE * device.transmitWatts();
+        TierPrices price = TierPrices.of(weights, device);
+        double wDevice = price.deviceSecond();
+        double wEdge = price.idleSecond();
+        double wSend = price.uploadSecond();
         double deviceRate = device.flopsPerSecond();
         double edgeRate = edge.flopsPerSecond();
         double slow = 1 - deviceLoad;
-        double result = wEdge * link.downloadSeconds(outputBits[layers - 1] / 8) + wT * link.latencySeconds();
+        double result = wEdge * link.downloadSeconds(outputBits[layers - 1] / 8) + price.latencySecond() * link.latencySeconds();
         for (int v = 0; v < layers; v++) {
             double md = measuredDeviceSeconds[v];
             double me = measuredEdgeSeconds[v];

@@ -13,10 +13,10 @@ import org.cleave.choco.ChocoStopChain;
 import org.cleave.choco.ChocoSupport;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsProblem;
-import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Exit;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
+import org.cleave.core.model.TierPrices;
 import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
@@ -84,11 +84,9 @@ public final class ChocoExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
 
     /** Weights per amount kind of w_T·T + w_E·E. */
     static double[] costWeights(ExitsProblem p, CostWeights w) {
-        Device d = p.device();
-        double wEdge = w.latencyWeight() + w.energyWeight() * d.idleWatts();
-        return new double[] {w.latencyWeight() + w.energyWeight() * d.computeWatts(), wEdge,
-            w.latencyWeight() + w.energyWeight() * d.transmitWatts(), wEdge,
-            w.latencyWeight() * p.link().latencySeconds()};
+        TierPrices price = TierPrices.of(w, p.device());
+        return new double[] {price.deviceSecond(), price.idleSecond(), price.uploadSecond(), price.idleSecond(),
+            price.latencySecond() * p.link().latencySeconds()};
     }
 
     @Override

@@ -14,7 +14,7 @@ import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
