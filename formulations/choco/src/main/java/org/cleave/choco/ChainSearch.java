@@ -13,11 +13,6 @@ import org.chocosolver.solver.search.SearchState;
 import org.chocosolver.solver.search.loop.monitors.IMonitorSolution;
 import org.chocosolver.solver.variables.IntVar;
 import org.cleave.core.exits.ExitPlan;
-import org.cleave.core.model.DnnGraph;
-import org.cleave.core.model.Exit;
-import org.cleave.core.model.Placement;
-import org.cleave.core.solve.Evaluation;
-import org.cleave.core.solve.Problem;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.SolveLimits;
 
@@ -32,30 +27,6 @@ public final class ChainSearch {
     public static final int MAX_BAND_PLANS = 100_000;
 
     private ChainSearch() {
-    }
-
-    /**
-     * The cheapest feasible of the simple plans device-only and edge-only, each with no exit and
-     * with every exit, by the evaluator of {@code problem} (a minimisation): a known upper bound
-     * on the optimum and the incumbent when the search finds nothing in time. Null if none is
-     * feasible.
-     */
-    public static ExitPlan cheapestSimplePlan(DnnGraph g, Problem<ExitPlan> problem) {
-        int n = g.size();
-        List<String> all = g.exits().stream().map(Exit::id).toList();
-        ExitPlan best = null;
-        double bestCost = Double.POSITIVE_INFINITY;
-        for (List<String> exits : List.of(List.<String>of(), all)) {
-            for (Placement x : List.of(Placement.allDevice(n), Placement.allButInputOnEdge(n))) {
-                ExitPlan plan = new ExitPlan(exits, x);
-                Evaluation e = problem.evaluate(plan);
-                if (e.feasible() && e.objective() < bestCost) {
-                    best = plan;
-                    bestCost = e.objective();
-                }
-            }
-        }
-        return best;
     }
 
     /**

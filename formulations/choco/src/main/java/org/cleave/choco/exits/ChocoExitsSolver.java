@@ -13,6 +13,9 @@ import org.cleave.choco.ChocoStopChain;
 import org.cleave.choco.ChocoSupport;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsProblem;
+import org.cleave.core.exits.SimplePlans;
+import org.cleave.core.exits.StopChain;
+import org.cleave.core.exits.UnitTimes;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Exit;
 import org.cleave.core.model.CostWeights;
@@ -92,8 +95,8 @@ public final class ChocoExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
     @Override
     protected Outcome<ExitPlan> run(ExitsProblem problem, SolveLimits limits, Deadline deadline) {
         DnnGraph g = problem.graph();
-        ChocoStopChain chain = ChocoStopChain.of(g, problem.device(), problem.edge(), problem.link(),
-                problem.deviceLoad(), problem.mode());
+        ChocoStopChain chain = ChocoStopChain.of(g, StopChain.of(g, problem.finalAccuracy(), problem.mode()),
+                UnitTimes.of(g, problem.device(), problem.edge(), problem.link(), problem.deviceLoad()));
         return problem.variant() instanceof ExitsProblem.MinCost a ? minCost(problem, a, chain, limits, deadline)
                 : rightSize(problem, chain, limits, deadline);
     }
@@ -107,7 +110,8 @@ public final class ChocoExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
     private Outcome<ExitPlan> minCost(ExitsProblem problem, ExitsProblem.MinCost a, ChocoStopChain chain,
                                       SolveLimits limits, Deadline deadline) {
         double[] weights = costWeights(problem, a.weights());
-        ExitPlan simple = ChainSearch.cheapestSimplePlan(problem.graph(), problem);
+        ExitPlan simple = SimplePlans.cheapestFeasible(problem.graph(), problem,
+                SimplePlans.withoutAndWithEveryExit(problem.graph()));
         double upper = simple == null ? chain.worstCase(weights) : problem.evaluate(simple).objective();
         int terms = chain.terms(weights);
         IntegerScaling scaling = IntegerScaling.forMaximum(upper, chain.digits(terms));

@@ -1,4 +1,4 @@
-package org.cleave.ortools;
+package org.cleave.ortools.exits;
 
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
@@ -14,6 +14,7 @@ import org.cleave.core.solve.IntegerScaling;
 import org.cleave.core.solve.Outcome;
 import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.Status;
+import org.cleave.ortools.CpSatSupport;
 
 /**
  * The two searches the early-exit CP-SAT formulations run on one {@link CpModel} of a
