@@ -14,6 +14,7 @@ import org.chocosolver.solver.search.loop.monitors.IMonitorSolution;
 import org.chocosolver.solver.variables.IntVar;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.solve.Deadline;
+import org.cleave.core.solve.RoundingBand;
 import org.cleave.core.solve.SolveLimits;
 
 /**
@@ -24,7 +25,7 @@ import org.cleave.core.solve.SolveLimits;
  */
 public final class ChainSearch {
     /** Most plans enumerated in a rounding band. */
-    public static final int MAX_BAND_PLANS = 100_000;
+    public static final int MAX_BAND_PLANS = RoundingBand.MAX_PLANS;
 
     private ChainSearch() {
     }
@@ -148,19 +149,12 @@ public final class ChainSearch {
         Model model = copy.chain().model();
         model.arithm(copy.objective(), "<=", (int) Math.min(Integer.MAX_VALUE, limit)).post();
         ChocoSupport.configurePhases(model, copy.chain().phases(), limits, deadline, 0, new LinkedHashMap<>());
-        ExitPlan best = incumbent;
-        double bestPrice = price.applyAsDouble(incumbent);
-        int plans = 0;
+        RoundingBand<ExitPlan> band = RoundingBand.of(MAX_BAND_PLANS, price).startingFrom(incumbent);
         Solver solver = model.getSolver();
-        while (plans < MAX_BAND_PLANS && solver.solve()) {
-            plans++;
-            ExitPlan plan = copy.chain().plan();
-            double p = price.applyAsDouble(plan);
-            if (p < bestPrice) {
-                bestPrice = p;
-                best = plan;
-            }
+        while (!band.full() && solver.solve()) {
+            band.offer(copy.chain().plan());
         }
-        return new Band(best, plans, solver.getSearchState() == SearchState.TERMINATED);
+        RoundingBand.Result<ExitPlan> r = band.result(solver.getSearchState() == SearchState.TERMINATED);
+        return new Band(r.best(), r.plans(), r.complete());
     }
 }

@@ -24,7 +24,6 @@ import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
 import org.cleave.ortools.CpSatSupport;
-import org.cleave.ortools.OrToolsNatives;
 import org.cleave.core.exits.StopChain;
 import org.cleave.core.exits.UnitTimes;
 
@@ -126,9 +125,6 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
 
     @Override
     protected Outcome<ExitPlan> run(ExitsProblem problem, SolveLimits limits, Deadline deadline) {
-        if (!OrToolsNatives.available()) {
-            throw new IllegalArgumentException(OrToolsNatives.unavailableMessage());
-        }
         Built b = new Built(problem);
         Map<String, Object> applied = new LinkedHashMap<>();
         CpSatExitSearch search = new CpSatExitSearch(b.model, b.m, limits, deadline, applied);
@@ -166,13 +162,13 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
         long slack = (long) Math.ceil(cost.errorUnits()) + CpSatRow.MARGIN_UNITS;
         b.model.minimize(objective);
         CpSatExitSearch.Found found = search.solve(plan -> check(problem, plan));
-        Outcome<ExitPlan> outcome = search.minimised(found, scaling, slack, plan -> {
+        Outcome<ExitPlan> outcome = search.minimised(found, new CpSatExitSearch.Minimisation(scaling, slack, plan -> {
             ExitsCost c = problem.evaluate(plan);
             return c.feasible() ? c.objective() : Double.NaN;
         }, limit -> {
             b.model.clearObjective();
             b.model.addLessOrEqual(objective, limit);
-        }, simple, f -> none(problem, f));
+        }), simple, f -> none(problem, f));
         return outcome.param("scaling", scaling.describe()).param("accuracyScaling", accuracyScaling.describe())
                 .param("roundingError", scaling.toCost((long) Math.ceil(cost.errorUnits())));
     }

@@ -24,7 +24,6 @@ import org.cleave.ortools.exits.CpSatExitSearch;
 import org.cleave.ortools.exits.CpSatRow;
 import org.cleave.ortools.exits.CpSatStopChain;
 import org.cleave.ortools.CpSatSupport;
-import org.cleave.ortools.OrToolsNatives;
 import org.cleave.core.exits.StopChain;
 import org.cleave.core.exits.UnitTimes;
 
@@ -85,9 +84,6 @@ public final class CpSatThroughputSolver extends AbstractSolver<ThroughputProble
 
     @Override
     protected Outcome<ExitPlan> run(ThroughputProblem problem, SolveLimits limits, Deadline deadline) {
-        if (!OrToolsNatives.available()) {
-            throw new IllegalArgumentException(OrToolsNatives.unavailableMessage());
-        }
         DnnGraph g = problem.graph();
         StopChain chain = StopChain.of(g, problem.finalAccuracy(), StopProfile.Mode.NESTED);
         UnitTimes t = UnitTimes.of(g, problem.device(), problem.edge(), problem.link(), problem.deviceLoad());
@@ -148,13 +144,13 @@ public final class CpSatThroughputSolver extends AbstractSolver<ThroughputProble
                     ? CpSatExitSearch.Verdict.CUT_EXIT_SET : CpSatExitSearch.Verdict.CUT_PLAN;
         });
         ExitPlan fallback = simple != null && problem.evaluate(simple).feasible() ? simple : null;
-        Outcome<ExitPlan> outcome = search.minimised(found, scaling, slack, plan -> {
+        Outcome<ExitPlan> outcome = search.minimised(found, new CpSatExitSearch.Minimisation(scaling, slack, plan -> {
             ThroughputCost c = problem.evaluate(plan);
             return c.feasible() ? c.periodSeconds() : Double.NaN;
         }, limit -> {
             model.clearObjective();
             model.addEquality(period, Math.min(periodCap, limit));
-        }, fallback, f -> none(problem, limits, deadline, f));
+        }), fallback, f -> none(problem, limits, deadline, f));
         applied.forEach(outcome::param);
         return outcome.param("scaling", scaling.describe()).param("accuracyScaling", accuracyScaling.describe())
                 .param("roundingErrorSeconds", scaling.toCost((long) Math.ceil(errorUnits)))
