@@ -8,7 +8,7 @@ import org.cleave.algorithms.exits.ExitsBandwidthMap;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.StopProfile;
 import org.cleave.core.model.DnnGraph;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.instances.io.Instance;
 
 /** The text of {@code cleave map} for a P2 instance: header (exit set, accuracy, what is mapped) and the intervals. */

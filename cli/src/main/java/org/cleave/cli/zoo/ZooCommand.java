@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 import org.cleave.cli.OptionErrors;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Layer;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.solve.Family;
 import org.cleave.instances.zoo.ZooInstances;
 import org.cleave.instances.importers.LayerProfiles;

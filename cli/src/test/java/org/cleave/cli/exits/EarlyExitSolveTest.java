@@ -50,7 +50,7 @@ class EarlyExitSolveTest {
     @Test
     void solvesAP2InstanceWithEverySolver() throws Exception {
         ExitsProblem p = RandomExitsInstances.exits(12, RandomGraphs.Shape.RESIDUAL, 10, 3).withVariant(
-                new ExitsProblem.MinCost(org.cleave.core.partition.CostWeights.LATENCY, 0.5, OptionalDouble.empty()));
+                new ExitsProblem.MinCost(org.cleave.core.model.CostWeights.LATENCY, 0.5, OptionalDouble.empty()));
         Path f = file("p2", p);
         for (String id : new String[] {"mincut", "inverse-search"}) {
             Run r = cleave("solve", f.toString(), "--solver", id, "--json");

@@ -13,7 +13,7 @@ import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsBruteForce;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.model.Placement;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.solve.Family;
 import org.cleave.instances.zoo.Zoo;
 import org.cleave.instances.zoo.ZooInstances;

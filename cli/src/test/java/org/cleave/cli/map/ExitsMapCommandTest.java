@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
 import org.cleave.algorithms.exits.ExitsBandwidthMap;
 import org.cleave.cli.Cleave;
 import org.cleave.core.exits.ExitsProblem;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
 import org.junit.jupiter.api.BeforeAll;

@@ -8,7 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cleave.cli.Cleave;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.stopping.RandomStoppingInstances;
 import org.cleave.core.stopping.StoppingInstances;
 import org.cleave.instances.io.Instance;

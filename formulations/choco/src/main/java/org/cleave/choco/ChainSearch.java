@@ -13,12 +13,8 @@ import org.chocosolver.solver.search.SearchState;
 import org.chocosolver.solver.search.loop.monitors.IMonitorSolution;
 import org.chocosolver.solver.variables.IntVar;
 import org.cleave.core.exits.ExitPlan;
-import org.cleave.core.model.DnnGraph;
-import org.cleave.core.model.Exit;
-import org.cleave.core.model.Placement;
-import org.cleave.core.solve.Evaluation;
-import org.cleave.core.solve.Problem;
 import org.cleave.core.solve.Deadline;
+import org.cleave.core.solve.RoundingBand;
 import org.cleave.core.solve.SolveLimits;
 
 /**
@@ -29,33 +25,9 @@ import org.cleave.core.solve.SolveLimits;
  */
 public final class ChainSearch {
     /** Most plans enumerated in a rounding band. */
-    public static final int MAX_BAND_PLANS = 100_000;
+    public static final int MAX_BAND_PLANS = RoundingBand.MAX_PLANS;
 
     private ChainSearch() {
-    }
-
-    /**
-     * The cheapest feasible of the simple plans device-only and edge-only, each with no exit and
-     * with every exit, by the evaluator of {@code problem} (a minimisation): a known upper bound
-     * on the optimum and the incumbent when the search finds nothing in time. Null if none is
-     * feasible.
-     */
-    public static ExitPlan cheapestSimplePlan(DnnGraph g, Problem<ExitPlan> problem) {
-        int n = g.size();
-        List<String> all = g.exits().stream().map(Exit::id).toList();
-        ExitPlan best = null;
-        double bestCost = Double.POSITIVE_INFINITY;
-        for (List<String> exits : List.of(List.<String>of(), all)) {
-            for (Placement x : List.of(Placement.allDevice(n), Placement.allButInputOnEdge(n))) {
-                ExitPlan plan = new ExitPlan(exits, x);
-                Evaluation e = problem.evaluate(plan);
-                if (e.feasible() && e.objective() < bestCost) {
-                    best = plan;
-                    bestCost = e.objective();
-                }
-            }
-        }
-        return best;
     }
 
     /**
@@ -177,19 +149,12 @@ public final class ChainSearch {
         Model model = copy.chain().model();
         model.arithm(copy.objective(), "<=", (int) Math.min(Integer.MAX_VALUE, limit)).post();
         ChocoSupport.configurePhases(model, copy.chain().phases(), limits, deadline, 0, new LinkedHashMap<>());
-        ExitPlan best = incumbent;
-        double bestPrice = price.applyAsDouble(incumbent);
-        int plans = 0;
+        RoundingBand<ExitPlan> band = RoundingBand.of(MAX_BAND_PLANS, price).startingFrom(incumbent);
         Solver solver = model.getSolver();
-        while (plans < MAX_BAND_PLANS && solver.solve()) {
-            plans++;
-            ExitPlan plan = copy.chain().plan();
-            double p = price.applyAsDouble(plan);
-            if (p < bestPrice) {
-                bestPrice = p;
-                best = plan;
-            }
+        while (!band.full() && solver.solve()) {
+            band.offer(copy.chain().plan());
         }
-        return new Band(best, plans, solver.getSearchState() == SearchState.TERMINATED);
+        RoundingBand.Result<ExitPlan> r = band.result(solver.getSearchState() == SearchState.TERMINATED);
+        return new Band(r.best(), r.plans(), r.complete());
     }
 }

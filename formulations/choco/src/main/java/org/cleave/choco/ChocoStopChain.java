@@ -15,13 +15,10 @@ import org.chocosolver.solver.variables.events.IntEventType;
 import org.chocosolver.util.ESat;
 import org.chocosolver.util.tools.ArrayUtils;
 import org.cleave.core.exits.ExitPlan;
+import org.cleave.core.exits.StopChain;
 import org.cleave.core.exits.StopProfile;
-import org.cleave.core.model.Device;
+import org.cleave.core.exits.UnitTimes;
 import org.cleave.core.model.DnnGraph;
-import org.cleave.core.model.EdgeServer;
-import org.cleave.core.model.Exit;
-import org.cleave.core.model.Layer;
-import org.cleave.core.model.Link;
 import org.cleave.core.model.Placement;
 import org.cleave.core.solve.IntegerScaling;
 
@@ -31,7 +28,7 @@ import org.cleave.core.solve.IntegerScaling;
  * reach-weighted cost tabulated over the few variables it depends on, so that no product of a
  * reach with a placement has to be linearised.
  *
- * <p><b>Stop chain.</b> Nodes k = 0 … m+1: 0 a virtual source (rate R_0 = 0), 1 … m the exits by
+ * <p><b>Stop chain</b> ({@link StopChain}, priced by {@link UnitTimes}). Nodes k = 0 … m+1: 0 a virtual source (rate R_0 = 0), 1 … m the exits by
  * depth (layer ℓ_k, rate R_k = r_k, or 1 under {@link StopProfile.Mode#TRUNCATE}), m+1 the final
  * classifier (layer = output, R = 1). Layer v lies in segment s(v), the first node k ≥ 1 with
  * ℓ_k ≥ v. Variables:
@@ -96,94 +93,54 @@ public final class ChocoStopChain {
     }
 
     private final DnnGraph graph;
-    private final List<String> exitIds = new ArrayList<>();
+    private final StopChain chain;
+    private final UnitTimes unit;
     private final int exits;
-    private final int[] nodeLayer;
-    private final double[] rate;
-    private final int[] segment;
-    private final double[] deviceSeconds;
-    private final double[] edgeSeconds;
-    private final double[] uploadSeconds;
-    private final double[] branchDevice;
-    private final double[] branchEdge;
-    private final double resultSeconds;
-    private final StopProfile.Mode mode;
     private final List<Term> terms = new ArrayList<>();
 
-    private ChocoStopChain(DnnGraph g, Device d, EdgeServer e, Link link, double deviceLoad, StopProfile.Mode mode) {
+    private ChocoStopChain(DnnGraph g, StopChain chain, UnitTimes unit) {
         this.graph = g;
-        this.mode = mode;
-        List<Exit> list = g.exits();
-        exits = list.size();
-        int last = exits + 1;
-        nodeLayer = new int[last + 1];
-        rate = new double[last + 1];
-        nodeLayer[0] = -1;
-        branchDevice = new double[last + 1];
-        branchEdge = new double[last + 1];
-        for (int k = 1; k <= last; k++) {
-            Exit exit = k <= exits ? list.get(k - 1) : null;
-            nodeLayer[k] = exit == null ? g.outputIndex() : g.indexOf(exit.afterLayer());
-            rate[k] = exit == null || mode == StopProfile.Mode.TRUNCATE ? 1.0 : exit.exitRate();
-            Layer branch = new Layer("branch", exit == null ? 0 : exit.flops(), 0, 0);
-            branchDevice[k] = d.seconds(branch, deviceLoad);
-            branchEdge[k] = e.seconds(branch);
-            if (exit != null) {
-                exitIds.add(exit.id());
-            }
-        }
+        this.chain = chain;
+        this.unit = unit;
+        exits = chain.exits();
         int n = g.size();
-        segment = new int[n + 1];
-        deviceSeconds = new double[n];
-        edgeSeconds = new double[n];
-        uploadSeconds = new double[n];
-        int s = 1;
         for (int v = 0; v < n; v++) {
-            while (nodeLayer[s] < v) {
-                s++;
-            }
-            segment[v] = s;
-            deviceSeconds[v] = d.seconds(g.layer(v), deviceLoad);
-            edgeSeconds[v] = e.seconds(g.layer(v));
-            uploadSeconds[v] = g.outDegree(v) > 0 ? link.uploadSeconds(g.layer(v).outputBytes()) : 0;
-        }
-        segment[n] = last;
-        resultSeconds = link.downloadSeconds(g.output().outputBytes());
-        for (int v = 0; v < n; v++) {
-            terms.add(new Term(Kind.LAYER, v, segment[v]));
+            terms.add(new Term(Kind.LAYER, v, chain.segment(v)));
         }
         for (int u = 0; u < n; u++) {
-            if (uploadSeconds[u] > 0) {
-                terms.add(new Term(Kind.TENSOR, u, segment[u + 1]));
+            if (unit.upload(u) > 0) {
+                terms.add(new Term(Kind.TENSOR, u, chain.segment(u + 1)));
             }
         }
-        for (int k = 1; k <= last; k++) {
+        for (int k = 1; k <= chain.last(); k++) {
             terms.add(new Term(Kind.STOP, k, k));
         }
     }
 
-    /** The chain of {@code g}'s exits on the given tiers under {@code mode}. */
-    public static ChocoStopChain of(DnnGraph g, Device d, EdgeServer e, Link link, double deviceLoad,
-                                    StopProfile.Mode mode) {
-        return new ChocoStopChain(g, d, e, link, deviceLoad, mode);
+    /**
+     * The Choco model of {@code chain} (the stop chain of {@code g}'s exits) priced by {@code unit}
+     * (the unit times of {@code g} on the problem's tiers).
+     */
+    public static ChocoStopChain of(DnnGraph g, StopChain chain, UnitTimes unit) {
+        return new ChocoStopChain(g, chain, unit);
     }
 
     /** Amounts (by kind) of term {@code t} when its π is {@code p}, its bit {@code b} and its gate {@code gate}. */
     private double[] amounts(Term t, int p, int b, int gate) {
         double[] a = new double[KINDS];
-        double reach = 1 - rate[p];
+        double reach = 1 - chain.rate(p);
         switch (t.kind()) {
-            case LAYER -> a[b == 1 ? EDGE : DEVICE] = reach * (b == 1 ? edgeSeconds[t.index()] : deviceSeconds[t.index()]);
-            case TENSOR -> a[UPLOAD] = b == 1 ? reach * uploadSeconds[t.index()] : 0;
+            case LAYER -> a[b == 1 ? EDGE : DEVICE] = reach * (b == 1 ? unit.edge(t.index()) : unit.device(t.index()));
+            case TENSOR -> a[UPLOAD] = b == 1 ? reach * unit.upload(t.index()) : 0;
             case STOP -> {
                 if (gate == 1) {
-                    double share = rate[t.index()] - rate[p];
+                    double share = chain.rate(t.index()) - chain.rate(p);
                     if (b == 1) {
-                        a[EDGE] = reach * branchEdge[t.index()];
-                        a[DOWNLOAD] = share * resultSeconds;
+                        a[EDGE] = reach * unit.branchEdge(t.index());
+                        a[DOWNLOAD] = share * unit.resultSeconds();
                         a[TOUCH] = share;
                     } else {
-                        a[DEVICE] = reach * branchDevice[t.index()];
+                        a[DEVICE] = reach * unit.branchDevice(t.index());
                     }
                 }
             }
@@ -299,9 +256,9 @@ public final class ChocoStopChain {
      * Σ_v min(t_d(v), t_e(v))·(1 − R_{s(v)−1}), the input on the device. Branches are left out.
      */
     public double computeFloorSeconds() {
-        double total = deviceSeconds[0];
-        for (int v = 1; v < deviceSeconds.length; v++) {
-            total += Math.min(deviceSeconds[v], edgeSeconds[v]) * (1 - rate[segment[v] - 1]);
+        double total = unit.device(0);
+        for (int v = 1; v < unit.size(); v++) {
+            total += Math.min(unit.device(v), unit.edge(v)) * (1 - chain.rate(chain.segment(v) - 1));
         }
         return total;
     }
@@ -333,7 +290,7 @@ public final class ChocoStopChain {
                 pi[k + 1] = model.intVar("pi_" + (k + 1), 0, k);
                 model.element(pi[k + 1], new IntVar[] {pi[k], model.intVar(k)}, z[k], 0).post();
             }
-            if (mode == StopProfile.Mode.TRUNCATE && exits > 1) {
+            if (chain.mode() == StopProfile.Mode.TRUNCATE && exits > 1) {
                 model.sum(java.util.Arrays.copyOfRange(z, 1, last), "<=", 1).post();
             }
             int n = graph.size();
@@ -342,7 +299,7 @@ public final class ChocoStopChain {
             BoolVar[] sentOf = new BoolVar[n];
             for (int u = 0; u < n; u++) {
                 BoolVar[] next = ChocoSupport.monotoneArcs(model, x, graph, u);
-                if (uploadSeconds[u] > 0) {
+                if (unit.upload(u) > 0) {
                     BoolVar s = ChocoSupport.sends(model, x[u], next, "sent_" + u);
                     sent.add(s);
                     sentOf[u] = s;
@@ -410,14 +367,14 @@ public final class ChocoStopChain {
             int last = exits + 1;
             BoolVar[] dead = new BoolVar[last + 1];
             for (int s = 2; s <= last; s++) {
-                int[] ones = java.util.stream.IntStream.range(1, s).filter(p -> rate[p] >= 1).toArray();
+                int[] ones = java.util.stream.IntStream.range(1, s).filter(p -> chain.rate(p) >= 1).toArray();
                 if (ones.length > 0) {
                     dead[s] = model.member(pi[s], ones).reify();
                 }
             }
             for (int v = 1; v < n; v++) {
-                if (dead[segment[v]] != null) {
-                    model.addClauses(new BoolVar[] {x[v]}, new BoolVar[] {dead[segment[v]]});
+                if (dead[chain.segment(v)] != null) {
+                    model.addClauses(new BoolVar[] {x[v]}, new BoolVar[] {dead[chain.segment(v)]});
                 }
             }
             for (int k = 1; k < last; k++) {
@@ -432,8 +389,8 @@ public final class ChocoStopChain {
                 case LAYER -> new IntVar[] {pi[t.segment()], x[t.index()]};
                 case TENSOR -> new IntVar[] {pi[t.segment()], sentOf[t.index()]};
                 case STOP -> t.index() <= exits
-                        ? new IntVar[] {pi[t.segment()], x[nodeLayer[t.index()]], z[t.index()]}
-                        : new IntVar[] {pi[t.segment()], x[nodeLayer[t.index()]]};
+                        ? new IntVar[] {pi[t.segment()], x[chain.layer(t.index())], z[t.index()]}
+                        : new IntVar[] {pi[t.segment()], x[chain.layer(t.index())]};
             };
         }
 
@@ -481,7 +438,7 @@ public final class ChocoStopChain {
             List<String> ids = new ArrayList<>();
             for (int k = 1; k <= exits; k++) {
                 if (z[k].getValue() == 1) {
-                    ids.add(exitIds.get(k - 1));
+                    ids.add(chain.exit(k).id());
                 }
             }
             return ids;

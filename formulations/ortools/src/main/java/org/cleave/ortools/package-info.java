@@ -1,5 +1,8 @@
 /**
  * OR-Tools formulations (MPSolver MILP on SCIP, CBC or HiGHS; CP-SAT), one package per family.
- * {@link org.cleave.ortools.OrToolsNatives} loads the native libraries once.
+ * This root package holds the backend plumbing every family shares: {@link org.cleave.ortools.OrToolsNatives}
+ * loads the native libraries once, {@link org.cleave.ortools.MilpBackend} runs an MPSolver model on the chosen
+ * backend, {@link org.cleave.ortools.CpSatSupport} configures CP-SAT. The P2 stop-chain models live in
+ * {@code org.cleave.ortools.exits}.
  */
 package org.cleave.ortools;

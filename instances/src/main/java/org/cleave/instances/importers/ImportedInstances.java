@@ -2,7 +2,7 @@ package org.cleave.instances.importers;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cleave.core.model.DnnGraph;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;

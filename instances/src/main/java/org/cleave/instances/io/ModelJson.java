@@ -13,7 +13,7 @@ import org.cleave.core.model.Exit;
 import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 
 /**
  * JSON reading and writing of the parts every family shares: the model (layers, arcs, exits),

@@ -15,7 +15,7 @@ import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.multiuser.MultiUserProblem;
 import org.cleave.core.multiuser.PlanOptions;
 import org.cleave.core.multiuser.User;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 
 /**
  * Seeded random P4 instances from named models (zoo models or built-in chains) and a named

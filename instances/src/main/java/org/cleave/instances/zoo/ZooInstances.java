@@ -6,7 +6,7 @@ import java.util.OptionalDouble;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.FinalClassifier;
 import org.cleave.core.model.DnnGraph;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;

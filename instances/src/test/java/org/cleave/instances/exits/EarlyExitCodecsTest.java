@@ -52,7 +52,7 @@ class EarlyExitCodecsTest {
     @Test
     void plansAreWrittenWithSharesAndCosts() {
         ExitsProblem p = RandomExitsInstances.exits(3, RandomGraphs.Shape.CHAIN, 6, 3).withVariant(
-                new ExitsProblem.MinCost(org.cleave.core.partition.CostWeights.LATENCY, 0, java.util.OptionalDouble.empty()));
+                new ExitsProblem.MinCost(org.cleave.core.model.CostWeights.LATENCY, 0, java.util.OptionalDouble.empty()));
         ExitPlan plan = new ExitPlan(p.graph().exits().stream().map(e -> e.id()).toList(),
                 Placement.allDevice(p.graph().size()));
         JsonNode json = InstanceJson.codec(Family.EXITS).writePlan(p, plan);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cleave.algorithms.stopping.BackwardInductionStoppingSolver;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.stopping.Channel;
 import org.cleave.core.stopping.Fading;
 import org.cleave.core.stopping.RandomStoppingInstances;

@@ -14,7 +14,7 @@ import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Layer;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.stopping.Channel;
 import org.cleave.core.stopping.Fading;
 import org.cleave.core.stopping.StoppingLayer;

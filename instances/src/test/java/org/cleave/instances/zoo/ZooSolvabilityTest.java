@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.cleave.algorithms.partition.EnumerationPartitionSolver;
 import org.cleave.algorithms.partition.MinCutPartitionSolver;
 import org.cleave.core.model.Placement;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Status;

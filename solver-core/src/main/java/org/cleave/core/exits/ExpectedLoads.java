@@ -1,11 +1,14 @@
 package org.cleave.core.exits;
 
+import java.util.List;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
-import org.cleave.core.model.Layer;
+import org.cleave.core.model.Exit;
 import org.cleave.core.model.Link;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.TierPrices;
+import org.cleave.core.partition.PartitionCoefficients;
 
 /**
  * Per-layer expected times under a {@link StopProfile}, in seconds per sample: the terms P2's and
@@ -13,7 +16,7 @@ import org.cleave.core.partition.CostWeights;
  * <pre>
  *   device[v]   = reach(v)·t_d(v) + Σ_{stops j at v} branchReach_j·t_d(branch j)
  *   edge[v]     = reach(v)·t_e(v) + Σ_{stops j at v} branchReach_j·t_e(branch j)
- *   upload[v]   = continueAfter(v)·8·b_v / R_up                     (paid when v's tensor is sent)
+ *   upload[v]   = continueAfter(v)·8·b_v / R_up                     (paid when v's tensor is sent; 0 without consumers)
  *   download[v] = Σ_{stops j at v} share_j · 8·b_out / R_down      (paid when v is on the edge)
  *   touch[v]    = Σ_{stops j at v} share_j                          (× one-way latency, when v is on the edge)
  * </pre>
@@ -40,6 +43,14 @@ public final class ExpectedLoads {
     /** The loads of {@code profile} on the given tiers. */
     public static ExpectedLoads of(DnnGraph g, Device d, EdgeServer e, Link link, double deviceLoad,
                                    StopProfile profile) {
+        return of(g, UnitTimes.of(g, d, e, link, deviceLoad), profile);
+    }
+
+    /**
+     * The loads of {@code profile}: the unit times of {@code unit} (per layer, tensor and exit
+     * branch) multiplied by the profile's reaches and shares.
+     */
+    public static ExpectedLoads of(DnnGraph g, UnitTimes unit, StopProfile profile) {
         int n = g.size();
         double[] device = new double[n];
         double[] edge = new double[n];
@@ -48,16 +59,17 @@ public final class ExpectedLoads {
         double[] touch = new double[n];
         for (int v = 0; v < n; v++) {
             double r = profile.reach(v);
-            device[v] = r * d.seconds(g.layer(v), deviceLoad);
-            edge[v] = r * e.seconds(g.layer(v));
-            upload[v] = profile.continueAfter(v) * link.uploadSeconds(g.layer(v).outputBytes());
+            device[v] = r * unit.device(v);
+            edge[v] = r * unit.edge(v);
+            upload[v] = profile.continueAfter(v) * unit.upload(v);
         }
-        double resultSeconds = link.downloadSeconds(g.output().outputBytes());
+        List<Exit> exits = g.exits();
+        int finalNode = exits.size() + 1;
         for (StopProfile.Stop s : profile.stops()) {
-            Layer branch = new Layer("branch", s.branchFlops(), 0, 0);
-            device[s.layer()] += s.branchReach() * d.seconds(branch, deviceLoad);
-            edge[s.layer()] += s.branchReach() * e.seconds(branch);
-            download[s.layer()] += s.share() * resultSeconds;
+            int node = s.exit().map(x -> exits.indexOf(x) + 1).orElse(finalNode);
+            device[s.layer()] += s.branchReach() * unit.branchDevice(node);
+            edge[s.layer()] += s.branchReach() * unit.branchEdge(node);
+            download[s.layer()] += s.share() * unit.resultSeconds();
             touch[s.layer()] += s.share();
         }
         return new ExpectedLoads(device, edge, upload, download, touch);
@@ -93,29 +105,23 @@ public final class ExpectedLoads {
         return device.length;
     }
 
-    /** Copies of the device, upload and edge arrays: DSH's three cost kinds. */
-    public double[][] stageArrays() {
-        return new double[][] {device.clone(), upload.clone(), edge.clone()};
-    }
-
     /**
      * The weighted per-layer min-cut coefficients of {@code w_T·T + w_E·E} (see
-     * {@code MinCutNetwork}): {device, edge, send}, with download and latency folded into the
-     * stop layers' edge cost.
+     * {@code MinCutNetwork}), priced by {@link TierPrices}: device, edge and send cost per layer,
+     * with download and latency folded into the stop layers' edge cost.
      */
-    public double[][] weightedCoefficients(CostWeights w, Device d, Link link) {
+    public PartitionCoefficients weightedCoefficients(CostWeights w, Device d, Link link) {
         int n = device.length;
-        double wDevice = w.latencyWeight() + w.energyWeight() * d.computeWatts();
-        double wEdge = w.latencyWeight() + w.energyWeight() * d.idleWatts();
-        double wSend = w.latencyWeight() + w.energyWeight() * d.transmitWatts();
+        TierPrices price = TierPrices.of(w, d);
         double[] dc = new double[n];
         double[] ec = new double[n];
         double[] sc = new double[n];
         for (int v = 0; v < n; v++) {
-            dc[v] = wDevice * device[v];
-            ec[v] = wEdge * (edge[v] + download[v]) + w.latencyWeight() * link.latencySeconds() * touch[v];
-            sc[v] = wSend * upload[v];
+            dc[v] = price.deviceSecond() * device[v];
+            ec[v] = price.idleSecond() * (edge[v] + download[v])
+                    + price.latencySecond() * link.latencySeconds() * touch[v];
+            sc[v] = price.uploadSecond() * upload[v];
         }
-        return new double[][] {dc, ec, sc};
+        return PartitionCoefficients.of(dc, ec, sc);
     }
 }

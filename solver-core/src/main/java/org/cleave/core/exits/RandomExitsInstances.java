@@ -90,7 +90,7 @@ public final class RandomExitsInstances {
     /** min(device-only, edge-only) latency of the full model without exits. */
     static double latencyScale(PartitionProblem p) {
         int n = p.graph().size();
-        double deviceOnly = p.withWeights(org.cleave.core.partition.CostWeights.LATENCY)
+        double deviceOnly = p.withWeights(org.cleave.core.model.CostWeights.LATENCY)
                 .evaluate(org.cleave.core.model.Placement.allDevice(n)).latencySeconds();
         double edgeOnly = p.evaluate(org.cleave.core.model.Placement.allButInputOnEdge(n)).latencySeconds();
         return Math.min(deviceOnly, edgeOnly);

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.cleave.core.model.Checks;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.InvalidModelException;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
 

@@ -9,8 +9,8 @@ import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Exit;
 import org.cleave.core.model.Link;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.model.RandomGraphs;
-import org.cleave.core.partition.CostWeights;
 
 /**
  * Seeded random P4 instances for tests and benchmarks; the same arguments give the same instance.

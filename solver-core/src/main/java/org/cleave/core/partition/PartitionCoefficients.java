@@ -1,6 +1,8 @@
 package org.cleave.core.partition;
 
 import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.InvalidModelException;
+import org.cleave.core.model.TierPrices;
 
 /**
  * P1's objective split into per-layer linear coefficients, for solvers: with a monotone
@@ -11,7 +13,9 @@ import org.cleave.core.model.DnnGraph;
  * where the result download and the link latency are folded into {@code edgeCost[out]} (the output
  * is on the edge exactly when any layer is). Each entry already carries both weights:
  * deviceCost = (w_T + w_E·P_c)·t_d, edgeCost = (w_T + w_E·P_idle)·t_e,
- * sendCost = (w_T + w_E·P_tx)·8·b / R_up. Immutable arrays behind defensive accessors.
+ * sendCost = (w_T + w_E·P_tx)·8·b / R_up (the prices of {@link TierPrices}). Immutable arrays
+ * behind defensive accessors. P2 and P3 build the same shape from expected loads
+ * ({@link org.cleave.core.exits.ExpectedLoads#weightedCoefficients}).
  */
 public final class PartitionCoefficients {
     private final double[] deviceCost;
@@ -28,10 +32,10 @@ public final class PartitionCoefficients {
     public static PartitionCoefficients of(PartitionProblem problem) {
         DnnGraph g = problem.graph();
         int n = g.size();
-        CostWeights w = problem.weights();
-        double wDevice = w.latencyWeight() + w.energyWeight() * problem.device().computeWatts();
-        double wEdge = w.latencyWeight() + w.energyWeight() * problem.device().idleWatts();
-        double wSend = w.latencyWeight() + w.energyWeight() * problem.device().transmitWatts();
+        TierPrices price = TierPrices.of(problem.weights(), problem.device());
+        double wDevice = price.deviceSecond();
+        double wEdge = price.idleSecond();
+        double wSend = price.uploadSecond();
         double[] device = new double[n];
         double[] edge = new double[n];
         double[] send = new double[n];
@@ -42,8 +46,21 @@ public final class PartitionCoefficients {
         }
         int out = g.outputIndex();
         edge[out] += wEdge * problem.link().downloadSeconds(g.output().outputBytes())
-                + w.latencyWeight() * problem.link().latencySeconds();
+                + price.latencySecond() * problem.link().latencySeconds();
         return new PartitionCoefficients(device, edge, send);
+    }
+
+    /**
+     * Coefficients given per layer (copied), e.g. P2's expected loads priced by {@link TierPrices}.
+     *
+     * @throws InvalidModelException if the arrays differ in length
+     */
+    public static PartitionCoefficients of(double[] deviceCost, double[] edgeCost, double[] sendCost) {
+        if (edgeCost.length != deviceCost.length || sendCost.length != deviceCost.length) {
+            throw new InvalidModelException("coefficients", "deviceCost, edgeCost and sendCost need one entry"
+                    + " per layer; lengths " + deviceCost.length + ", " + edgeCost.length + ", " + sendCost.length);
+        }
+        return new PartitionCoefficients(deviceCost.clone(), edgeCost.clone(), sendCost.clone());
     }
 
     /** Weighted cost of running layer {@code v} on the device. */
@@ -59,6 +76,21 @@ public final class PartitionCoefficients {
     /** Weighted cost of sending layer {@code v}'s output up. */
     public double sendCost(int v) {
         return sendCost[v];
+    }
+
+    /** A copy of every layer's device cost, indexed by layer. */
+    public double[] deviceCosts() {
+        return deviceCost.clone();
+    }
+
+    /** A copy of every layer's edge cost, indexed by layer. */
+    public double[] edgeCosts() {
+        return edgeCost.clone();
+    }
+
+    /** A copy of every layer's send cost, indexed by layer. */
+    public double[] sendCosts() {
+        return sendCost.clone();
     }
 
     /** Number of layers. */

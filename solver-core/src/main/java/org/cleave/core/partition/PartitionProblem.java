@@ -1,6 +1,7 @@
 package org.cleave.core.partition;
 
 import org.cleave.core.model.Checks;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;

@@ -5,7 +5,9 @@ import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Link;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.model.RandomGraphs;
+import org.cleave.core.partition.PartitionProblem;
 
 /**
  * Seeded random P1 instances. The same seed gives the same instance on every platform

@@ -3,7 +3,7 @@ package org.cleave.core.stopping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 
 /**
  * Seeded random P6 instances: random chains, with tensors of any size or shrinking with depth.

@@ -2,7 +2,8 @@ package org.cleave.core.stopping;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cleave.core.partition.CostWeights;
+import java.util.SplittableRandom;
+import org.cleave.core.model.CostWeights;
 
 /**
  * Named P6 instances: equal-neuron MLPs and a hand-written LeNet-5 table, and the Rayleigh channel

@@ -9,7 +9,7 @@ import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.Placement;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
 

@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.model.RandomGraphs;
-import org.cleave.core.partition.CostWeights;
 import org.cleave.core.partition.RandomPartitionInstances;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 
 /**
  * The P5 evaluator: an event-driven simulation of one inference, the single source of truth for

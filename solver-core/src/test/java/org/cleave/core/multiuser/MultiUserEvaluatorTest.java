@@ -14,7 +14,7 @@ import org.cleave.core.model.Exit;
 import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.junit.jupiter.api.Test;
 
 class MultiUserEvaluatorTest {

@@ -12,7 +12,7 @@ import java.util.stream.LongStream;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Link;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Solver;

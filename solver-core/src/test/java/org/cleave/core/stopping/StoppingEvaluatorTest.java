@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.cleave.core.model.InvalidModelException;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.solve.Verifier;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.api.Test;

@@ -48,7 +48,7 @@ public abstract class StoppingSolverContract {
     @Test
     void meetsTheContractOnLeNet5() {
         StoppingProblem p = StoppingInstances.lenet5(StoppingInstances.rayleighChannel(10),
-                new org.cleave.core.partition.CostWeights(1, 0.5), 2e-3, 0.05, 1e-8, 1000);
+                new org.cleave.core.model.CostWeights(1, 0.5), 2e-3, 0.05, 1e-8, 1000);
         check(p, createSolver(), "LeNet-5");
     }
 

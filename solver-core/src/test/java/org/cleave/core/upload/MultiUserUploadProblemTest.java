@@ -11,7 +11,7 @@ import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.Placement;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.junit.jupiter.api.Test;
 
 class MultiUserUploadProblemTest {

@@ -9,7 +9,7 @@ import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.model.OrderIdeals;
 import org.cleave.core.model.Placement;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Outcome;
 import org.cleave.core.solve.Status;

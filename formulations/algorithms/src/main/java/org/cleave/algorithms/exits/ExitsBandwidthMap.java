@@ -15,7 +15,9 @@ import org.cleave.core.exits.ExpectedLoads;
 import org.cleave.core.exits.StopProfile;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.InvalidModelException;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
+import org.cleave.core.model.TierPrices;
+import org.cleave.core.partition.PartitionCoefficients;
 
 /**
  * The exact P2 bandwidth map for a <em>fixed</em> set A of active exits: the least expected cost
@@ -117,14 +119,14 @@ public final class ExitsBandwidthMap extends UplinkMap<ExitsBandwidthMap.Piece> 
         StopProfile profile = problem.profile(exitIds);
         List<String> ordered = StopProfile.resolve(g, exitIds).stream().map(e -> e.id()).toList();
         CostWeights w = weights(problem);
-        double[][] c = problem.loads(profile).weightedCoefficients(w, problem.device(), problem.link());
+        PartitionCoefficients c = problem.loads(profile).weightedCoefficients(w, problem.device(), problem.link());
         double[] sentBits = new double[g.size()];
         for (int u = 0; u < g.size(); u++) {
             sentBits[u] = profile.continueAfter(u) * 8 * g.layer(u).outputBytes();
         }
-        double sendWeight = w.latencyWeight() + w.energyWeight() * problem.device().transmitWatts();
+        double sendWeight = TierPrices.of(w, problem.device()).uploadSecond();
         CompiledPartitionNetwork net = CompiledPartitionNetwork.compile(g);
-        net.setCosts(c[0], c[1], sentBits, sendWeight, problem.link().uplinkBitsPerSecond());
+        net.setCosts(c.deviceCosts(), c.edgeCosts(), sentBits, sendWeight, problem.link().uplinkBitsPerSecond());
         BandwidthMap map = BandwidthMap.of(net, fromBitsPerSecond, toBitsPerSecond);
         List<Piece> pieces = new ArrayList<>();
         for (BandwidthMap.Piece line : map.pieces()) {

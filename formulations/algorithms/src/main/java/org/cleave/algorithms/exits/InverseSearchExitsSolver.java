@@ -7,7 +7,8 @@ import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.ExpectedLoads;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
+import org.cleave.core.partition.PartitionCoefficients;
 import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
@@ -88,7 +89,7 @@ public final class InverseSearchExitsSolver extends AbstractSolver<ExitsProblem,
 
     private static org.cleave.core.model.Placement cut(ExitsProblem p, org.cleave.core.exits.StopProfile profile,
                                                         ExpectedLoads loads, CostWeights w) {
-        double[][] c = loads.weightedCoefficients(w, p.device(), p.link());
-        return ExitSets.tidy(p.graph(), profile, MinCutNetwork.solve(p.graph(), c[0], c[1], c[2]).placement());
+        PartitionCoefficients c = loads.weightedCoefficients(w, p.device(), p.link());
+        return ExitSets.tidy(p.graph(), profile, MinCutNetwork.solve(p.graph(), c).placement());
     }
 }

@@ -5,6 +5,7 @@ import org.cleave.algorithms.partition.MinCutNetwork;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.model.DnnGraph;
+import org.cleave.core.partition.PartitionCoefficients;
 import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Capability;
 import org.cleave.core.solve.Deadline;
@@ -47,8 +48,8 @@ public final class MinCutExitsSolver extends AbstractSolver<ExitsProblem, ExitPl
     protected Outcome<ExitPlan> run(ExitsProblem problem, SolveLimits limits, Deadline deadline) {
         DnnGraph g = problem.graph();
         return ExitSetSearch.solve(problem, deadline, (profile, w) -> {
-            double[][] c = problem.loads(profile).weightedCoefficients(w, problem.device(), problem.link());
-            return ExitSets.tidy(g, profile, MinCutNetwork.solve(g, c[0], c[1], c[2]).placement());
+            PartitionCoefficients c = problem.loads(profile).weightedCoefficients(w, problem.device(), problem.link());
+            return ExitSets.tidy(g, profile, MinCutNetwork.solve(g, c).placement());
         });
     }
 }

@@ -1,6 +1,7 @@
 package org.cleave.algorithms.multiuser;
 
 import java.util.Set;
+import org.cleave.core.model.TierPrices;
 import org.cleave.core.multiuser.MultiUserPlan;
 import org.cleave.core.multiuser.MultiUserProblem;
 import org.cleave.core.multiuser.User;
@@ -61,16 +62,15 @@ public final class RelaxRoundMultiUserSolver extends AbstractSolver<MultiUserPro
                 a[i] = new double[m];
                 al[i] = new double[m];
                 be[i] = new double[m];
-                double wt = p.weights().latencyWeight();
-                double we = p.weights().energyWeight();
+                TierPrices price = TierPrices.of(p.weights(), u.device());
                 for (int o = 0; o < m; o++) {
                     if (!p.admissible(i, o, p.computeUnits(), p.bandwidthUnits())) {
                         a[i][o] = Double.NaN;
                         continue;
                     }
                     UserCost one = p.userCost(i, o, 1, 1);
-                    al[i][o] = (wt + we * u.device().idleWatts()) * one.edgeSeconds();
-                    be[i][o] = (wt + we * u.device().transmitWatts()) * one.uploadSeconds();
+                    al[i][o] = price.idleSecond() * one.edgeSeconds();
+                    be[i][o] = price.uploadSecond() * one.uploadSeconds();
                     a[i][o] = Math.max(0, one.objective() - al[i][o] - be[i][o]);
                 }
             }

@@ -10,7 +10,8 @@ import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.Placement;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
+import org.cleave.core.model.TierPrices;
 import org.cleave.core.partition.PartitionProblem;
 
 /**
@@ -62,7 +63,7 @@ import org.cleave.core.partition.PartitionProblem;
  * at compile time and only the arcs of the blocks it cuts. Before the max-flow each inner layer's
  * two terminal arcs are cancelled against each other (min(D_v, E_v) is a constant of every cut).
  *
- * <p><b>Max-flow.</b> Dinic's algorithm (Dinic, Soviet Math. Doklady 11, 1970; see also
+ * <p><b>Max-flow</b> ({@link DinicMaxFlow}). Dinic's algorithm (Dinic, Soviet Math. Doklady 11, 1970; see also
  * Even &amp; Tarjan, SIAM J. Comput. 4(4), 1975, doi:10.1137/0204043) with one augmenting path
  * at a time on the level graph, after a greedy first flow and a warm-up blocking flow on the
  * acyclic part of the block's network (the arcs that go forward in vertex order, which carry most
@@ -132,21 +133,13 @@ public final class CompiledPartitionNetwork {
     private final double[] blockBound;
     private final double[] blockFixed;
     private final int[] pending;
-    private final double[] residual;
-    private final int[] level;
-    private final int[] queue;
-    private final int[] current;
-    private final int[] path;
-    private final double[] excess;
-    private final double[] pushed;
+    private final DinicMaxFlow flow;
     private final boolean[] cutSide;
     private final boolean[] onEdge;
     private BlockSearch blockSearch = BlockSearch.BOUNDED;
     private double best;
     private int bestRank;
     private boolean solved;
-    private int phases;
-    private int augmentations;
     private int blockFlows;
 
     private CompiledPartitionNetwork(DnnGraph graph) {
@@ -323,13 +316,7 @@ public final class CompiledPartitionNetwork {
         this.blockBound = new double[Math.max(blocks, 0)];
         this.blockFixed = new double[Math.max(blocks, 0)];
         this.pending = new int[Math.max(blocks, 0)];
-        this.residual = new double[m];
-        this.level = new int[vertices];
-        this.queue = new int[vertices];
-        this.current = new int[vertices];
-        this.path = new int[vertices];
-        this.excess = new double[vertices];
-        this.pushed = new double[m];
+        this.flow = new DinicMaxFlow(start, head, tail, reverse, baseCapacity);
         this.cutSide = new boolean[n];
         this.onEdge = new boolean[n];
     }
@@ -429,15 +416,14 @@ public final class CompiledPartitionNetwork {
         Checks.present("link", link);
         Checks.present("weights", weights);
         Checks.load("deviceLoad", deviceLoad);
-        double wT = weights.latencyWeight();
-        double wE = weights.energyWeight();
-        double wDevice = wT + wE * device.computeWatts();
-        double wEdge = wT + wE * device.idleWatts();
-        double wSend = wT + wE * device.transmitWatts();
+        TierPrices price = TierPrices.of(weights, device);
+        double wDevice = price.deviceSecond();
+        double wEdge = price.idleSecond();
+        double wSend = price.uploadSecond();
         double deviceRate = device.flopsPerSecond();
         double edgeRate = edge.flopsPerSecond();
         double slow = 1 - deviceLoad;
-        double result = wEdge * link.downloadSeconds(outputBits[layers - 1] / 8) + wT * link.latencySeconds();
+        double result = wEdge * link.downloadSeconds(outputBits[layers - 1] / 8) + price.latencySecond() * link.latencySeconds();
         for (int v = 0; v < layers; v++) {
             double md = measuredDeviceSeconds[v];
             double me = measuredEdgeSeconds[v];
@@ -567,8 +553,7 @@ public final class CompiledPartitionNetwork {
         for (int v = n - 1; v > 0; v--) {
             suf[v - 1] = suf[v] + ec[v];
         }
-        phases = 0;
-        augmentations = 0;
+        flow.resetCounters();
         blockFlows = 0;
         best = pre[n];
         bestRank = Integer.MAX_VALUE;
@@ -665,8 +650,7 @@ public final class CompiledPartitionNetwork {
         int t = blockSink[b];
         int c = cuts[b];
         int d = cuts[b + 1];
-        double[] r = residual;
-        System.arraycopy(baseCapacity, start[s], r, start[s], start[t + 1] - start[s]);
+        double[] r = flow.resetBlock(s, t);
         for (int v = c + 1; v < d; v++) {
             double dv = deviceCost[v];
             double ev = edgeCost[v];
@@ -677,19 +661,10 @@ public final class CompiledPartitionNetwork {
         for (int v = c; v < d; v++) {
             r[sendArc[v]] = sendCost[v];
         }
-        // warm-up: a blocking flow on the acyclic part (arcs up in vertex order), then Dinic
-        greedyFlow(s, t);
-        System.arraycopy(start, s, current, s, t - s + 1);
-        blockingFlow(s, t, true);
-        while (levelGraph(s, t)) {
-            phases++;
-            System.arraycopy(start, s, current, s, t - s + 1);
-            blockingFlow(s, t, false);
-        }
-        // the failing BFS left level >= 0 exactly on the vertices reachable from s
+        flow.maxFlow(s, t);
         double cost = 0;
         for (int v = c + 1; v < d; v++) {
-            boolean edge = level[vertexOf[v]] < 0;
+            boolean edge = !flow.sourceSide(vertexOf[v]);
             cutSide[v] = edge;
             cost += edge ? edgeCost[v] : deviceCost[v];
         }
@@ -705,151 +680,6 @@ public final class CompiledPartitionNetwork {
             }
         }
         return cost;
-    }
-
-    /**
-     * A first flow in two linear passes over the acyclic part of block s..t (arcs up in vertex
-     * order): push every vertex's inflow forward greedily (to t first) in order, then return what
-     * got stuck backwards along the arcs it came in, in reverse order. What remains is a flow;
-     * Dinic completes it. Each forward push that is limited by an arc saturates it exactly.
-     */
-    private void greedyFlow(int s, int t) {
-        double[] r = residual;
-        double[] ex = excess;
-        Arrays.fill(ex, s, t + 1, 0);
-        Arrays.fill(pushed, start[s], start[t + 1], 0);
-        for (int v = s; v < t; v++) {
-            double left = v == s ? INF : ex[v];
-            for (int e = start[v], end = start[v + 1]; e < end && left > 0; e++) {
-                int w = head[e];
-                if (w <= v || !(r[e] > 0)) {
-                    continue;
-                }
-                double x = Math.min(left, r[e]);
-                if (x == INF) {
-                    continue;
-                }
-                r[e] -= x;
-                r[reverse[e]] += x;
-                pushed[e] += x;
-                ex[w] += x;
-                left -= x;
-            }
-            if (v != s) {
-                ex[v] = left;
-            }
-        }
-        for (int v = t - 1; v > s; v--) {
-            if (!(ex[v] > 0)) {
-                continue;
-            }
-            double left = ex[v];
-            for (int e = start[v], end = start[v + 1]; e < end && left > 0; e++) {
-                int from = head[e];
-                int f = reverse[e];
-                if (from >= v || !(pushed[f] > 0)) {
-                    continue;
-                }
-                double x = Math.min(left, pushed[f]);
-                pushed[f] -= x;
-                r[f] += x;
-                r[e] = baseCapacity[e] == INF ? INF : pushed[f];
-                ex[from] += x;
-                left -= x;
-            }
-            ex[v] = 0;
-        }
-    }
-
-    /** BFS from s over arcs with positive residual; true iff t is reached. */
-    private boolean levelGraph(int s, int t) {
-        int[] lv = level;
-        Arrays.fill(lv, s, t + 1, -1);
-        int[] q = queue;
-        int first = 0;
-        int last = 0;
-        q[last++] = s;
-        lv[s] = 0;
-        int sinkLevel = Integer.MAX_VALUE;
-        double[] r = residual;
-        while (first < last) {
-            int v = q[first++];
-            int next = lv[v] + 1;
-            if (next > sinkLevel) {
-                break;
-            }
-            for (int e = start[v], end = start[v + 1]; e < end; e++) {
-                int w = head[e];
-                if (lv[w] < 0 && r[e] > 0) {
-                    lv[w] = next;
-                    if (w == t) {
-                        sinkLevel = next;
-                    } else {
-                        q[last++] = w;
-                    }
-                }
-            }
-        }
-        return lv[t] >= 0;
-    }
-
-    /**
-     * Augments one path at a time until no s–t path of admissible arcs is left: arcs with positive
-     * residual that go one level up ({@code upward == false}, Dinic's level graph) or up in the
-     * vertex order ({@code upward == true}). In both cases the admissible arcs form a DAG whose
-     * arcs only lose residual during the pass, so a dead end stays dead (current-arc pointers).
-     */
-    private void blockingFlow(int s, int t, boolean upward) {
-        double[] r = residual;
-        int[] cur = current;
-        int[] lv = level;
-        int depth = 0;
-        int v = s;
-        while (true) {
-            if (v == t) {
-                double f = INF;
-                for (int i = 0; i < depth; i++) {
-                    f = Math.min(f, r[path[i]]);
-                }
-                int back = -1;
-                for (int i = 0; i < depth; i++) {
-                    int e = path[i];
-                    r[e] -= f;
-                    r[reverse[e]] += f;
-                    if (back < 0 && r[e] <= 0) {
-                        back = i;
-                    }
-                }
-                augmentations++;
-                depth = back;
-                v = tail[path[back]];
-                continue;
-            }
-            int e = cur[v];
-            int end = start[v + 1];
-            if (upward) {
-                while (e < end && !(r[e] > 0 && head[e] > v)) {
-                    e++;
-                }
-            } else {
-                int up = lv[v] + 1;
-                while (e < end && !(r[e] > 0 && lv[head[e]] == up)) {
-                    e++;
-                }
-            }
-            cur[v] = e;
-            if (e < end) {
-                path[depth++] = e;
-                v = head[e];
-            } else {
-                if (depth == 0) {
-                    return;
-                }
-                int a = path[--depth];
-                v = tail[a];
-                cur[v]++;
-            }
-        }
     }
 
     /**
@@ -894,12 +724,12 @@ public final class CompiledPartitionNetwork {
 
     /** Number of Dinic phases (BFS level graphs that reached t) of the last solve, over all blocks cut. */
     public int phases() {
-        return phases;
+        return flow.phases();
     }
 
     /** Number of augmenting paths of the last solve. */
     public int augmentations() {
-        return augmentations;
+        return flow.augmentations();
     }
 
     /** Number of blocks (between consecutive cut vertices) whose min cut the last solve computed. */

@@ -4,6 +4,7 @@ import java.util.Set;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.model.Placement;
+import org.cleave.core.partition.PartitionCoefficients;
 import org.jgrapht.alg.flow.EdmondsKarpMFImpl;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleDirectedWeightedGraph;
@@ -41,6 +42,11 @@ public final class MinCutNetwork {
      * @param normalisedCut  the cut's capacity divided by the sum of all coefficients
      */
     public record Cut(Placement placement, int vertices, int arcs, double normalisedCut) {
+    }
+
+    /** Solves the cut for the per-layer costs of {@code c} (see {@link #solve(DnnGraph, double[], double[], double[])}). */
+    public static Cut solve(DnnGraph g, PartitionCoefficients c) {
+        return solve(g, c.deviceCosts(), c.edgeCosts(), c.sendCosts());
     }
 
     /**

@@ -49,15 +49,7 @@ public final class MinCutPartitionSolver extends AbstractSolver<PartitionProblem
         DnnGraph g = problem.graph();
         PartitionCoefficients c = PartitionCoefficients.of(problem);
         int n = g.size();
-        double[] device = new double[n];
-        double[] edge = new double[n];
-        double[] send = new double[n];
-        for (int v = 0; v < n; v++) {
-            device[v] = c.deviceCost(v);
-            edge[v] = c.edgeCost(v);
-            send[v] = c.sendCost(v);
-        }
-        MinCutNetwork.Cut cut = MinCutNetwork.solve(g, device, edge, send);
+        MinCutNetwork.Cut cut = MinCutNetwork.solve(g, c);
         if (cut.vertices() == 0) {
             return Outcome.optimal(cut.placement()).stat("vertices", n);
         }

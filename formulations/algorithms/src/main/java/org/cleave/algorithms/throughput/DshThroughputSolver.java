@@ -75,7 +75,7 @@ public final class DshThroughputSolver extends AbstractSolver<ThroughputProblem,
                 continue;
             }
             f.sets++;
-            Stages.Grid grid = Stages.search(g, problem.loads(profile).stageArrays());
+            Stages.Grid grid = Stages.search(g, problem.loads(profile));
             f.cuts += grid.cuts();
             if (grid.period() < f.period) {
                 f.period = grid.period();

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.cleave.algorithms.exits.ExitSets;
 import org.cleave.core.exits.ExitPlan;
+import org.cleave.core.exits.ExpectedLoads;
 import org.cleave.core.exits.StopProfile;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.InvalidModelException;
@@ -93,7 +94,7 @@ public final class EnumerationThroughputSolver extends AbstractSolver<Throughput
             if (profile.expectedAccuracy() < problem.minAccuracy()) {
                 continue;
             }
-            double[][] stages = problem.loads(profile).stageArrays();
+            ExpectedLoads stages = problem.loads(profile);
             OrderIdeals.Stop stop = OrderIdeals.forEach(g, MAX_PAIRS, deadline::expired, onEdge -> {
                 best.pairs++;
                 double period = Stages.period(g, stages, onEdge);

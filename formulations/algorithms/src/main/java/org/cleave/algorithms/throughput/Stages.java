@@ -1,12 +1,13 @@
 package org.cleave.algorithms.throughput;
 
 import org.cleave.algorithms.partition.MinCutNetwork;
+import org.cleave.core.exits.ExpectedLoads;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
 
 /**
- * Fast stage arithmetic for the P3 solvers on the arrays {device, upload, edge} of
- * {@link org.cleave.core.exits.ExpectedLoads#stageArrays()}, and DADS' scaled-min-cut grid
+ * Fast stage arithmetic for the P3 solvers on the device, upload and edge seconds of
+ * {@link ExpectedLoads}, and DADS' scaled-min-cut grid
  * search. Results are always re-evaluated by the P3 evaluator.
  */
 final class Stages {
@@ -21,18 +22,18 @@ final class Stages {
     }
 
     /** max(device, uplink, edge) of a monotone placement given as edge flags. */
-    static double period(DnnGraph g, double[][] stages, boolean[] onEdge) {
+    static double period(DnnGraph g, ExpectedLoads stages, boolean[] onEdge) {
         double device = 0;
         double upload = 0;
         double edge = 0;
         for (int v = 0; v < onEdge.length; v++) {
             if (onEdge[v]) {
-                edge += stages[2][v];
+                edge += stages.edge(v);
             } else {
-                device += stages[0][v];
+                device += stages.device(v);
                 for (int k = 0; k < g.outDegree(v); k++) {
                     if (onEdge[g.successor(v, k)]) {
-                        upload += stages[1][v];
+                        upload += stages.upload(v);
                         break;
                     }
                 }
@@ -41,7 +42,7 @@ final class Stages {
         return Math.max(device, Math.max(upload, edge));
     }
 
-    static double period(DnnGraph g, double[][] stages, Placement x) {
+    static double period(DnnGraph g, ExpectedLoads stages, Placement x) {
         boolean[] onEdge = new boolean[x.size()];
         for (int v = 0; v < onEdge.length; v++) {
             onEdge[v] = x.onEdge(v);
@@ -65,8 +66,12 @@ final class Stages {
      * rounds of a 5 × 5 grid around the best point with half the step. At each point a min-cut of
      * device[v] + α_u·upload[v] + α_e·edge[v]; the true period of each cut is compared.
      */
-    static Grid search(DnnGraph g, double[][] stages) {
+    static Grid search(DnnGraph g, ExpectedLoads stages) {
         int n = g.size();
+        double[] device = new double[n];
+        for (int v = 0; v < n; v++) {
+            device[v] = stages.device(v);
+        }
         double[] bestAt = {0, 0};
         Placement best = null;
         double bestPeriod = Double.POSITIVE_INFINITY;
@@ -85,10 +90,10 @@ final class Stages {
                     double[] send = new double[n];
                     double[] edge = new double[n];
                     for (int v = 0; v < n; v++) {
-                        send[v] = au * stages[1][v];
-                        edge[v] = ae * stages[2][v];
+                        send[v] = au * stages.upload(v);
+                        edge[v] = ae * stages.edge(v);
                     }
-                    Placement x = MinCutNetwork.solve(g, stages[0], edge, send).placement();
+                    Placement x = MinCutNetwork.solve(g, device, edge, send).placement();
                     cuts++;
                     double period = period(g, stages, x);
                     if (period < bestPeriod) {

@@ -2,7 +2,7 @@ package org.cleave.algorithms.upload;
 
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.upload.UploadMode;
 import org.cleave.core.upload.UploadTimes;
 

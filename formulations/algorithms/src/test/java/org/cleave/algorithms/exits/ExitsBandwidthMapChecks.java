@@ -16,6 +16,8 @@ import org.cleave.core.exits.StopProfile;
 import org.cleave.core.model.Exit;
 import org.cleave.core.model.OrderIdeals;
 import org.cleave.core.model.Placement;
+import org.cleave.core.model.CostWeights;
+import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Status;
 

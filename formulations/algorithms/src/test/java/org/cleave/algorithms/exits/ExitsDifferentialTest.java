@@ -172,11 +172,11 @@ class ExitsDifferentialTest {
     void bindingLatencyBoundsAgreeWithBruteForce(long seed) {
         ExitsProblem base = instance(seed);
         ExitsProblem energy = base.withVariant(new ExitsProblem.MinCost(
-                org.cleave.core.partition.CostWeights.ENERGY, 0, OptionalDouble.empty()));
+                org.cleave.core.model.CostWeights.ENERGY, 0, OptionalDouble.empty()));
         Result<ExitPlan> free = MINCUT.solve(energy);
         double latency = energy.evaluate(free.planOrThrow()).latencySeconds();
         double bound = latency * (0.5 + new SplittableRandom(seed).nextDouble() * 0.6);
-        ExitsProblem p = base.withVariant(new ExitsProblem.MinCost(org.cleave.core.partition.CostWeights.ENERGY,
+        ExitsProblem p = base.withVariant(new ExitsProblem.MinCost(org.cleave.core.model.CostWeights.ENERGY,
                 0, OptionalDouble.of(bound)));
         Result<ExitPlan> r = MINCUT.solve(p);
         ExitsBruteForce.Optimum opt = ExitsBruteForce.solve(p);
@@ -201,7 +201,7 @@ class ExitsDifferentialTest {
                 .addLayer(new Layer("b", 1e9, 10, 0)).addArc("in", "a").addArc("a", "b").build();
         ExitsProblem p = new ExitsProblem(g, new Device(1e9, 0.1, 1, 5), new EdgeServer(1e10),
                 new Link(1e6, 1e6, 0), 0, 0.9, new ExitsProblem.MinCost(
-                new org.cleave.core.partition.CostWeights(0, 1), 0, OptionalDouble.of(1.5)));
+                new org.cleave.core.model.CostWeights(0, 1), 0, OptionalDouble.of(1.5)));
         Result<ExitPlan> r = MINCUT.solve(p);
         ExitsBruteForce.Optimum opt = ExitsBruteForce.solve(p);
         assertEquals(Status.OPTIMAL, r.status());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.solve.Verifier;
 import org.cleave.core.stopping.RandomStoppingInstances;
 import org.cleave.core.stopping.StoppingEvaluator;

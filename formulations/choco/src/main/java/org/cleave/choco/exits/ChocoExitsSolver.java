@@ -13,10 +13,13 @@ import org.cleave.choco.ChocoStopChain;
 import org.cleave.choco.ChocoSupport;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsProblem;
-import org.cleave.core.model.Device;
+import org.cleave.core.exits.SimplePlans;
+import org.cleave.core.exits.StopChain;
+import org.cleave.core.exits.UnitTimes;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Exit;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
+import org.cleave.core.model.TierPrices;
 import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
@@ -84,18 +87,16 @@ public final class ChocoExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
 
     /** Weights per amount kind of w_T·T + w_E·E. */
     static double[] costWeights(ExitsProblem p, CostWeights w) {
-        Device d = p.device();
-        double wEdge = w.latencyWeight() + w.energyWeight() * d.idleWatts();
-        return new double[] {w.latencyWeight() + w.energyWeight() * d.computeWatts(), wEdge,
-            w.latencyWeight() + w.energyWeight() * d.transmitWatts(), wEdge,
-            w.latencyWeight() * p.link().latencySeconds()};
+        TierPrices price = TierPrices.of(w, p.device());
+        return new double[] {price.deviceSecond(), price.idleSecond(), price.uploadSecond(), price.idleSecond(),
+            price.latencySecond() * p.link().latencySeconds()};
     }
 
     @Override
     protected Outcome<ExitPlan> run(ExitsProblem problem, SolveLimits limits, Deadline deadline) {
         DnnGraph g = problem.graph();
-        ChocoStopChain chain = ChocoStopChain.of(g, problem.device(), problem.edge(), problem.link(),
-                problem.deviceLoad(), problem.mode());
+        ChocoStopChain chain = ChocoStopChain.of(g, StopChain.of(g, problem.finalAccuracy(), problem.mode()),
+                UnitTimes.of(g, problem.device(), problem.edge(), problem.link(), problem.deviceLoad()));
         return problem.variant() instanceof ExitsProblem.MinCost a ? minCost(problem, a, chain, limits, deadline)
                 : rightSize(problem, chain, limits, deadline);
     }
@@ -109,7 +110,8 @@ public final class ChocoExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
     private Outcome<ExitPlan> minCost(ExitsProblem problem, ExitsProblem.MinCost a, ChocoStopChain chain,
                                       SolveLimits limits, Deadline deadline) {
         double[] weights = costWeights(problem, a.weights());
-        ExitPlan simple = ChainSearch.cheapestSimplePlan(problem.graph(), problem);
+        ExitPlan simple = SimplePlans.cheapestFeasible(problem.graph(), problem,
+                SimplePlans.withoutAndWithEveryExit(problem.graph()));
         double upper = simple == null ? chain.worstCase(weights) : problem.evaluate(simple).objective();
         int terms = chain.terms(weights);
         IntegerScaling scaling = IntegerScaling.forMaximum(upper, chain.digits(terms));

@@ -12,6 +12,7 @@ import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.IntegerScaling;
 import org.cleave.core.solve.Outcome;
+import org.cleave.core.solve.RoundingBand;
 import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
@@ -34,7 +35,7 @@ public final class ChocoMultiUserSolver extends AbstractSolver<MultiUserProblem,
     /** Significant digits of the integer costs (the sum must stay below Choco's integer bound). */
     public static final int DIGITS = 7;
     /** Cap of the exactness window's enumeration. */
-    public static final int MAX_WINDOW_SOLUTIONS = 100_000;
+    public static final int MAX_WINDOW_SOLUTIONS = RoundingBand.MAX_PLANS;
 
     public ChocoMultiUserSolver() {
         super("choco", Family.MULTIUSER, SolverKind.EXACT, MultiUserProblem.class, Set.of(Capability.TIME_LIMIT),
@@ -78,23 +79,24 @@ public final class ChocoMultiUserSolver extends AbstractSolver<MultiUserProblem,
         Built m2 = build(problem, table, scaled, total);
         m2.model.arithm(m2.objective, "<=", best + n).post();
         limit(m2, deadline, limits);
-        int[] bestEntries = null;
-        double bestCost = Double.POSITIVE_INFINITY;
-        int window = 0;
-        while (window < MAX_WINDOW_SOLUTIONS && m2.model.getSolver().solve()) {
-            window++;
+        RoundingBand<int[]> band = RoundingBand.of(MAX_WINDOW_SOLUTIONS, entries -> {
             double cost = 0;
+            for (int i = 0; i < n; i++) {
+                cost += table.cost(i, entries[i]);
+            }
+            return cost;
+        });
+        while (!band.full() && m2.model.getSolver().solve()) {
             int[] entries = new int[n];
             for (int i = 0; i < n; i++) {
                 entries[i] = m2.entry[i].getValue();
-                cost += table.cost(i, entries[i]);
             }
-            if (cost < bestCost) {
-                bestCost = cost;
-                bestEntries = entries;
-            }
+            band.offer(entries);
         }
-        boolean complete = !m2.model.getSolver().isStopCriterionMet() && window < MAX_WINDOW_SOLUTIONS;
+        RoundingBand.Result<int[]> windowResult = band.result(!m2.model.getSolver().isStopCriterionMet());
+        int[] bestEntries = windowResult.best();
+        boolean complete = windowResult.complete();
+        int window = windowResult.plans();
         Outcome<MultiUserPlan> out;
         if (bestEntries == null) {
             return Outcome.none(Status.NO_SOLUTION_IN_LIMIT, "time limit reached in the exactness window");

@@ -11,7 +11,11 @@ import org.cleave.choco.ChainSearch;
 import org.cleave.choco.ChocoStopChain;
 import org.cleave.choco.ChocoSupport;
 import org.cleave.core.exits.ExitPlan;
+import org.cleave.core.exits.SimplePlans;
+import org.cleave.core.exits.StopChain;
 import org.cleave.core.exits.StopProfile;
+import org.cleave.core.exits.UnitTimes;
+import org.cleave.core.model.DnnGraph;
 import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
@@ -76,8 +80,9 @@ public final class ChocoThroughputSolver extends AbstractSolver<ThroughputProble
 
     @Override
     protected Outcome<ExitPlan> run(ThroughputProblem problem, SolveLimits limits, Deadline deadline) {
-        ChocoStopChain chain = ChocoStopChain.of(problem.graph(), problem.device(), problem.edge(), problem.link(),
-                problem.deviceLoad(), StopProfile.Mode.NESTED);
+        DnnGraph g = problem.graph();
+        ChocoStopChain chain = ChocoStopChain.of(g, StopChain.of(g, problem.finalAccuracy(), StopProfile.Mode.NESTED),
+                UnitTimes.of(g, problem.device(), problem.edge(), problem.link(), problem.deviceLoad()));
         Outcome<ExitPlan> out = solve(problem, chain, limits, deadline);
         if (out.status() != Status.INFEASIBLE || problem.frameRatePerSecond().isEmpty()) {
             return out;
@@ -103,7 +108,8 @@ public final class ChocoThroughputSolver extends AbstractSolver<ThroughputProble
 
     private static Outcome<ExitPlan> solve(ThroughputProblem problem, ChocoStopChain chain, SolveLimits limits,
                                            Deadline deadline) {
-        ExitPlan simple = ChainSearch.cheapestSimplePlan(problem.graph(), problem);
+        ExitPlan simple = SimplePlans.cheapestFeasible(problem.graph(), problem,
+                SimplePlans.withoutAndWithEveryExit(problem.graph()));
         double upper = simple != null ? problem.evaluate(simple).periodSeconds() : Math.min(problem.maxPeriodSeconds(),
                 Math.max(chain.worstCase(DEVICE), Math.max(chain.worstCase(UPLINK), chain.worstCase(EDGE))));
         int terms = Math.max(chain.terms(DEVICE), Math.max(chain.terms(UPLINK), chain.terms(EDGE)));

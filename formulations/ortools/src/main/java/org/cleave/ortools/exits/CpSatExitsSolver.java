@@ -13,8 +13,8 @@ import java.util.TreeSet;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
+import org.cleave.core.exits.SimplePlans;
 import org.cleave.core.model.DnnGraph;
-import org.cleave.core.model.Placement;
 import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
@@ -23,13 +23,9 @@ import org.cleave.core.solve.Outcome;
 import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
-import org.cleave.ortools.CpSatExitSearch;
-import org.cleave.ortools.CpSatRow;
-import org.cleave.ortools.CpSatStopChain;
 import org.cleave.ortools.CpSatSupport;
-import org.cleave.ortools.OrToolsNatives;
-import org.cleave.ortools.StopChain;
-import org.cleave.ortools.UnitTimes;
+import org.cleave.core.exits.StopChain;
+import org.cleave.core.exits.UnitTimes;
 
 /**
  * Exact P2 ({@link ExitsProblem}, both variants) with OR-Tools CP-SAT, id {@code ortools-cpsat}.
@@ -104,10 +100,9 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
             DnnGraph g = problem.graph();
             chain = StopChain.of(g, problem.finalAccuracy(), problem.mode());
             m = new CpSatStopChain(model, g, chain);
-            UnitTimes t = UnitTimes.of(g, problem.device(), problem.edge(), problem.link(), problem.deviceLoad(),
-                    chain);
+            UnitTimes t = UnitTimes.of(g, problem.device(), problem.edge(), problem.link(), problem.deviceLoad());
             CpSatStopChain chainModel = m;
-            t.forEachExitsTerm(problem.device(), problem.link().latencySeconds(), chain, (kind, i, seconds, joules) ->
+            t.forEachExitsTerm(problem.device(), problem.link().latencySeconds(), (kind, i, seconds, joules) ->
                     terms.add(new Term(switch (kind) {
                         case LAYER_ON_DEVICE -> chainModel.onDevice(i);
                         case LAYER_ON_EDGE -> chainModel.onEdge(i);
@@ -130,9 +125,6 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
 
     @Override
     protected Outcome<ExitPlan> run(ExitsProblem problem, SolveLimits limits, Deadline deadline) {
-        if (!OrToolsNatives.available()) {
-            throw new IllegalArgumentException(OrToolsNatives.unavailableMessage());
-        }
         Built b = new Built(problem);
         Map<String, Object> applied = new LinkedHashMap<>();
         CpSatExitSearch search = new CpSatExitSearch(b.model, b.m, limits, deadline, applied);
@@ -143,25 +135,6 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
                 .stat("presolveDisagreements", search.presolveDisagreements())
                 .stat("solves", search.solves()).stat("branches", search.branches())
                 .stat("conflicts", search.conflicts());
-    }
-
-    /**
-     * The cheaper of device-only and edge-only without exits among those the evaluator accepts, or
-     * null: its cost bounds the optimum, so larger single terms can be forbidden.
-     */
-    static ExitPlan simplePlan(ExitsProblem problem) {
-        int n = problem.graph().size();
-        ExitPlan best = null;
-        double bestCost = Double.POSITIVE_INFINITY;
-        for (ExitPlan plan : new ExitPlan[] {ExitPlan.withoutExits(Placement.allDevice(n)),
-                ExitPlan.withoutExits(Placement.allButInputOnEdge(n))}) {
-            ExitsCost c = problem.evaluate(plan);
-            if (c.feasible() && c.objective() < bestCost) {
-                best = plan;
-                bestCost = c.objective();
-            }
-        }
-        return best;
     }
 
     private static CpSatExitSearch.Verdict check(ExitsProblem problem, ExitPlan plan) {
@@ -179,7 +152,7 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
         for (Term term : b.terms) {
             cost.add(term.group(), a.weights().combine(term.seconds(), term.joules()));
         }
-        ExitPlan simple = simplePlan(problem);
+        ExitPlan simple = SimplePlans.cheapestFeasible(problem.graph(), problem, SimplePlans.withoutExits());
         if (simple != null) {
             cost = cost.forbidAbove(b.model, problem.evaluate(simple).objective());
             b.m.hint(simple);
@@ -189,13 +162,13 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
         long slack = (long) Math.ceil(cost.errorUnits()) + CpSatRow.MARGIN_UNITS;
         b.model.minimize(objective);
         CpSatExitSearch.Found found = search.solve(plan -> check(problem, plan));
-        Outcome<ExitPlan> outcome = search.minimised(found, scaling, slack, plan -> {
+        Outcome<ExitPlan> outcome = search.minimised(found, new CpSatExitSearch.Minimisation(scaling, slack, plan -> {
             ExitsCost c = problem.evaluate(plan);
             return c.feasible() ? c.objective() : Double.NaN;
         }, limit -> {
             b.model.clearObjective();
             b.model.addLessOrEqual(objective, limit);
-        }, simple, f -> none(problem, f));
+        }), simple, f -> none(problem, f));
         return outcome.param("scaling", scaling.describe()).param("accuracyScaling", accuracyScaling.describe())
                 .param("roundingError", scaling.toCost((long) Math.ceil(cost.errorUnits())));
     }

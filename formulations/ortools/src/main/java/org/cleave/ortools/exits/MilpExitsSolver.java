@@ -14,7 +14,7 @@ import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
@@ -23,9 +23,8 @@ import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
 import org.cleave.ortools.MilpBackend;
-import org.cleave.ortools.MilpStopChain;
-import org.cleave.ortools.StopChain;
-import org.cleave.ortools.UnitTimes;
+import org.cleave.core.exits.StopChain;
+import org.cleave.core.exits.UnitTimes;
 
 /**
  * Exact P2 ({@link ExitsProblem}, both variants) as a MILP through OR-Tools' MPSolver on a
@@ -106,11 +105,10 @@ public abstract class MilpExitsSolver extends AbstractSolver<ExitsProblem, ExitP
             DnnGraph g = problem.graph();
             chain = StopChain.of(g, problem.finalAccuracy(), problem.mode());
             m = new MilpStopChain(solver, g, chain);
-            UnitTimes t = UnitTimes.of(g, problem.device(), problem.edge(), problem.link(), problem.deviceLoad(),
-                    chain);
+            UnitTimes t = UnitTimes.of(g, problem.device(), problem.edge(), problem.link(), problem.deviceLoad());
             MilpStopChain chainModel = m;
             StopChain stops = chain;
-            t.forEachExitsTerm(problem.device(), problem.link().latencySeconds(), chain, (kind, i, seconds, joules) ->
+            t.forEachExitsTerm(problem.device(), problem.link().latencySeconds(), (kind, i, seconds, joules) ->
                     term(switch (kind) {
                         case LAYER_ON_DEVICE -> chainModel.onDevice(chainModel.reach(i), i);
                         case LAYER_ON_EDGE -> chainModel.onEdge(chainModel.reach(i), i);

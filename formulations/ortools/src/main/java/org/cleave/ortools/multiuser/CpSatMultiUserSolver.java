@@ -23,7 +23,6 @@ import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
 import org.cleave.ortools.CpSatSupport;
-import org.cleave.ortools.OrToolsNatives;
 
 /**
  * Exact P4 with OR-Tools CP-SAT (id {@code ortools-cpsat}).
@@ -48,9 +47,6 @@ public final class CpSatMultiUserSolver extends AbstractSolver<MultiUserProblem,
 
     @Override
     protected Outcome<MultiUserPlan> run(MultiUserProblem problem, SolveLimits limits, Deadline deadline) {
-        if (!OrToolsNatives.available()) {
-            throw new IllegalArgumentException(OrToolsNatives.unavailableMessage());
-        }
         AllocationTable table = AllocationTable.build(problem);
         if (table.hopeless().isPresent()) {
             return Outcome.none(Status.INFEASIBLE, table.hopeless().get());

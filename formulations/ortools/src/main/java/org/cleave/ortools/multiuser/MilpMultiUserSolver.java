@@ -6,12 +6,10 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.Map;
-import java.util.Set;
 import org.cleave.core.multiuser.AllocationTable;
 import org.cleave.core.multiuser.MultiUserPlan;
 import org.cleave.core.multiuser.MultiUserProblem;
 import org.cleave.core.solve.AbstractSolver;
-import org.cleave.core.solve.Capability;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Outcome;
@@ -32,18 +30,24 @@ import org.cleave.ortools.MilpBackend;
  * </pre>
  * The costs are the evaluator's floating-point user costs (no scaling). The relative MIP gap is
  * set to 0. NP-hard; SCIP's branch and bound is exponential in the worst case.
+ *
+ * <p><b>Backends.</b> SCIP only ({@link #BACKEND}): P4 offers no {@code ortools-milp:cbc} or
+ * {@code ortools-milp:highs}. The model runs through the shared {@link MilpBackend} skeleton
+ * (create, apply the limits, solve, map the status).
  */
 public final class MilpMultiUserSolver extends AbstractSolver<MultiUserProblem, MultiUserPlan> {
+    /** The one MILP backend offered for P4. */
+    public static final MilpBackend BACKEND = MilpBackend.SCIP;
+
     public MilpMultiUserSolver() {
-        super("ortools-milp:scip", Family.MULTIUSER, SolverKind.EXACT, MultiUserProblem.class,
-                Set.of(Capability.TIME_LIMIT, Capability.THREADS, Capability.SEED),
+        super(BACKEND.solverId(), Family.MULTIUSER, SolverKind.EXACT, MultiUserProblem.class, BACKEND.honours(),
                 "Exact: multiple-choice knapsack MILP over the useful (option, units)"
                         + " choices, solved by SCIP via OR-Tools.");
     }
 
     @Override
     protected Map<String, String> parameters() {
-        return Map.of("backend", "SCIP");
+        return Map.of("backend", BACKEND.name());
     }
 
     @Override
@@ -52,7 +56,7 @@ public final class MilpMultiUserSolver extends AbstractSolver<MultiUserProblem, 
         if (table.hopeless().isPresent()) {
             return Outcome.none(Status.INFEASIBLE, table.hopeless().get());
         }
-        MPSolver solver = MilpBackend.SCIP.create();
+        MPSolver solver = BACKEND.create();
         try {
             int n = problem.size();
             MPVariable[][] x = new MPVariable[n][];
@@ -71,10 +75,10 @@ public final class MilpMultiUserSolver extends AbstractSolver<MultiUserProblem, 
                 }
             }
             objective.setMinimization();
-            Map<String, Object> applied = MilpBackend.SCIP.apply(solver, limits, deadline);
+            Map<String, Object> applied = BACKEND.apply(solver, limits, deadline);
             MPSolverParameters params = new MPSolverParameters();
             params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
-            MPSolver.ResultStatus status = MilpBackend.SCIP.solve(solver, params, limits.timeLimit().isPresent());
+            MPSolver.ResultStatus status = BACKEND.solve(solver, params, limits.timeLimit().isPresent());
             if (status == MPSolver.ResultStatus.INFEASIBLE) {
                 return Outcome.none(Status.INFEASIBLE, "SCIP proved that no allocation serves every user");
             }

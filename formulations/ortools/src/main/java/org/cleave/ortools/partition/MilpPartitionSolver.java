@@ -106,7 +106,7 @@ public abstract class MilpPartitionSolver extends AbstractSolver<PartitionProble
             }
             MPSolverParameters parameters = new MPSolverParameters();
             parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
-            MPSolver.ResultStatus raw = solver.solve(parameters);
+            MPSolver.ResultStatus raw = backend.solve(solver, parameters, limits.timeLimit().isPresent());
             parameters.delete();
             Status status = MilpBackend.status(raw, deadline);
             Outcome<Placement> outcome;

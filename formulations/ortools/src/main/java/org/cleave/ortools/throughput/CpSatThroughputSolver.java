@@ -2,15 +2,14 @@ package org.cleave.ortools.throughput;
 
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.IntVar;
-import com.google.ortools.sat.LinearExpr;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.cleave.core.exits.ExitPlan;
+import org.cleave.core.exits.SimplePlans;
 import org.cleave.core.exits.StopProfile;
 import org.cleave.core.model.DnnGraph;
-import org.cleave.core.model.Placement;
 import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
@@ -21,13 +20,12 @@ import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Status;
 import org.cleave.core.throughput.ThroughputCost;
 import org.cleave.core.throughput.ThroughputProblem;
-import org.cleave.ortools.CpSatExitSearch;
-import org.cleave.ortools.CpSatRow;
-import org.cleave.ortools.CpSatStopChain;
+import org.cleave.ortools.exits.CpSatExitSearch;
+import org.cleave.ortools.exits.CpSatRow;
+import org.cleave.ortools.exits.CpSatStopChain;
 import org.cleave.ortools.CpSatSupport;
-import org.cleave.ortools.OrToolsNatives;
-import org.cleave.ortools.StopChain;
-import org.cleave.ortools.UnitTimes;
+import org.cleave.core.exits.StopChain;
+import org.cleave.core.exits.UnitTimes;
 
 /**
  * Exact P3 ({@link ThroughputProblem}) with OR-Tools CP-SAT, id {@code ortools-cpsat}. Exit choice
@@ -86,12 +84,9 @@ public final class CpSatThroughputSolver extends AbstractSolver<ThroughputProble
 
     @Override
     protected Outcome<ExitPlan> run(ThroughputProblem problem, SolveLimits limits, Deadline deadline) {
-        if (!OrToolsNatives.available()) {
-            throw new IllegalArgumentException(OrToolsNatives.unavailableMessage());
-        }
         DnnGraph g = problem.graph();
         StopChain chain = StopChain.of(g, problem.finalAccuracy(), StopProfile.Mode.NESTED);
-        UnitTimes t = UnitTimes.of(g, problem.device(), problem.edge(), problem.link(), problem.deviceLoad(), chain);
+        UnitTimes t = UnitTimes.of(g, problem.device(), problem.edge(), problem.link(), problem.deviceLoad());
         CpModel model = new CpModel();
         CpSatStopChain m = new CpSatStopChain(model, g, chain);
         CpSatRow device = new CpSatRow();
@@ -117,7 +112,11 @@ public final class CpSatThroughputSolver extends AbstractSolver<ThroughputProble
                 edge.add(m.branchOnEdge(k), t.branchEdge(k));
             }
         }
-        ExitPlan simple = simplePlan(problem);
+        // the accuracy floor alone decides: a plan over the frame-rate bound still caps the optimum's period
+        ExitPlan simple = SimplePlans.cheapest(g.size(), SimplePlans.withoutExits(), plan -> {
+            ThroughputCost c = problem.evaluate(plan);
+            return c.accuracy() >= problem.minAccuracy() ? c.periodSeconds() : Double.NaN;
+        });
         if (simple != null) {
             double cap = problem.evaluate(simple).periodSeconds();
             device = device.forbidAbove(model, cap);
@@ -145,39 +144,19 @@ public final class CpSatThroughputSolver extends AbstractSolver<ThroughputProble
                     ? CpSatExitSearch.Verdict.CUT_EXIT_SET : CpSatExitSearch.Verdict.CUT_PLAN;
         });
         ExitPlan fallback = simple != null && problem.evaluate(simple).feasible() ? simple : null;
-        Outcome<ExitPlan> outcome = search.minimised(found, scaling, slack, plan -> {
+        Outcome<ExitPlan> outcome = search.minimised(found, new CpSatExitSearch.Minimisation(scaling, slack, plan -> {
             ThroughputCost c = problem.evaluate(plan);
             return c.feasible() ? c.periodSeconds() : Double.NaN;
         }, limit -> {
             model.clearObjective();
             model.addEquality(period, Math.min(periodCap, limit));
-        }, fallback, f -> none(problem, limits, deadline, f));
+        }), fallback, f -> none(problem, limits, deadline, f));
         applied.forEach(outcome::param);
         return outcome.param("scaling", scaling.describe()).param("accuracyScaling", accuracyScaling.describe())
                 .param("roundingErrorSeconds", scaling.toCost((long) Math.ceil(errorUnits)))
                 .stat("cuts", search.cuts())
                 .stat("presolveDisagreements", search.presolveDisagreements()).stat("solves", search.solves())
                 .stat("branches", search.branches()).stat("conflicts", search.conflicts());
-    }
-
-    /**
-     * The one of device-only and edge-only without exits of least period among those meeting the
-     * accuracy floor (the frame rate is ignored), or null: its period bounds the optimum whenever
-     * a plan sustains the frame rate, so larger single loads can be forbidden.
-     */
-    static ExitPlan simplePlan(ThroughputProblem problem) {
-        int n = problem.graph().size();
-        ExitPlan best = null;
-        double bestPeriod = Double.POSITIVE_INFINITY;
-        for (ExitPlan plan : new ExitPlan[] {ExitPlan.withoutExits(Placement.allDevice(n)),
-                ExitPlan.withoutExits(Placement.allButInputOnEdge(n))}) {
-            ThroughputCost c = problem.evaluate(plan);
-            if (c.accuracy() >= problem.minAccuracy() && c.periodSeconds() < bestPeriod) {
-                best = plan;
-                bestPeriod = c.periodSeconds();
-            }
-        }
-        return best;
     }
 
     private Outcome<ExitPlan> none(ThroughputProblem problem, SolveLimits limits, Deadline deadline,

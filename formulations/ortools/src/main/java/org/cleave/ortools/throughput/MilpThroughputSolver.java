@@ -21,9 +21,9 @@ import org.cleave.core.solve.Status;
 import org.cleave.core.throughput.ThroughputCost;
 import org.cleave.core.throughput.ThroughputProblem;
 import org.cleave.ortools.MilpBackend;
-import org.cleave.ortools.MilpStopChain;
-import org.cleave.ortools.StopChain;
-import org.cleave.ortools.UnitTimes;
+import org.cleave.ortools.exits.MilpStopChain;
+import org.cleave.core.exits.StopChain;
+import org.cleave.core.exits.UnitTimes;
 
 /**
  * Exact P3 ({@link ThroughputProblem}) as a MILP through OR-Tools' MPSolver on a
@@ -91,7 +91,7 @@ public abstract class MilpThroughputSolver extends AbstractSolver<ThroughputProb
     protected Outcome<ExitPlan> run(ThroughputProblem problem, SolveLimits limits, Deadline deadline) {
         DnnGraph g = problem.graph();
         StopChain chain = StopChain.of(g, problem.finalAccuracy(), StopProfile.Mode.NESTED);
-        UnitTimes t = UnitTimes.of(g, problem.device(), problem.edge(), problem.link(), problem.deviceLoad(), chain);
+        UnitTimes t = UnitTimes.of(g, problem.device(), problem.edge(), problem.link(), problem.deviceLoad());
         double norm = normaliser(problem, t);
         MPSolver solver = backend.create();
         try {

@@ -6,12 +6,10 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.Map;
-import java.util.Set;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.model.Placement;
 import org.cleave.core.solve.AbstractSolver;
-import org.cleave.core.solve.Capability;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Outcome;
@@ -43,17 +41,23 @@ import org.cleave.ortools.MilpBackend;
  * At a tie Q_{v−1} = D both orders are allowed; the evaluator's (feature first) is never worse on a
  * chain, so the optimum is the evaluator's. Refuses DAGs, an energy weight, and missing natives
  * (INVALID_INPUT). The plan is re-evaluated by the P5 evaluator; status OPTIMAL when SCIP proves it.
+ *
+ * <p><b>Backends.</b> SCIP only ({@link #BACKEND}): P5 offers no {@code ortools-milp:cbc} or
+ * {@code ortools-milp:highs} (the big-M schedule is left to the backend the tests check). The model
+ * runs through the shared {@link MilpBackend} skeleton (create, apply the limits, solve, map the status).
  */
 public final class MilpChainUploadSolver extends AbstractSolver<UploadProblem, Placement> {
+    /** The one MILP backend offered for P5. */
+    public static final MilpBackend BACKEND = MilpBackend.SCIP;
+
     public MilpChainUploadSolver() {
-        super("ortools-milp:scip", Family.UPLOAD, SolverKind.EXACT, UploadProblem.class,
-                Set.of(Capability.TIME_LIMIT, Capability.THREADS, Capability.SEED),
+        super(BACKEND.solverId(), Family.UPLOAD, SolverKind.EXACT, UploadProblem.class, BACKEND.honours(),
                 "MILP of the P5 schedule on chains (latency objective), OR-Tools MPSolver with SCIP");
     }
 
     @Override
     protected Map<String, String> parameters() {
-        return Map.of("backend", "SCIP");
+        return Map.of("backend", BACKEND.name());
     }
 
     @Override
@@ -67,7 +71,7 @@ public final class MilpChainUploadSolver extends AbstractSolver<UploadProblem, P
             throw new InvalidModelException("objective.energyWeight", "the chain MILP models latency only, got "
                     + problem.weights().energyWeight() + ". Maybe use branch-and-bound");
         }
-        MPSolver s = MilpBackend.SCIP.create();
+        MPSolver s = BACKEND.create();
         try {
             return build(problem, s, limits, deadline);
         } finally {
@@ -136,10 +140,10 @@ public final class MilpChainUploadSolver extends AbstractSolver<UploadProblem, P
         MPObjective obj = s.objective();
         obj.setCoefficient(total, 1);
         obj.setMinimization();
-        Map<String, Object> applied = MilpBackend.SCIP.apply(s, limits, deadline);
+        Map<String, Object> applied = BACKEND.apply(s, limits, deadline);
         MPSolverParameters params = new MPSolverParameters();
         params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
-        MPSolver.ResultStatus rs = MilpBackend.SCIP.solve(s, params, limits.timeLimit().isPresent());
+        MPSolver.ResultStatus rs = BACKEND.solve(s, params, limits.timeLimit().isPresent());
         if (rs != MPSolver.ResultStatus.OPTIMAL && rs != MPSolver.ResultStatus.FEASIBLE) {
             Outcome<Placement> none = Outcome.none(MilpBackend.status(rs, deadline), "SCIP returned " + rs);
             applied.forEach(none::param);

@@ -19,7 +19,7 @@ import org.cleave.core.model.Device;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.Placement;
-import org.cleave.core.partition.CostWeights;
+import org.cleave.core.model.CostWeights;
 import org.cleave.core.partition.PartitionEvaluator;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.instances.io.InvalidInstanceException;

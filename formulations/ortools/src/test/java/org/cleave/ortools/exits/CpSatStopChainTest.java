@@ -1,4 +1,4 @@
-package org.cleave.ortools;
+package org.cleave.ortools.exits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Set;
 import org.cleave.core.exits.ExitsAgreementContract;
 import org.cleave.core.exits.ExitsProblem;
+import org.cleave.core.exits.StopChain;
 import org.cleave.core.exits.StopProfile;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Exit;
 import org.cleave.core.model.Layer;
+import org.cleave.ortools.OrToolsNatives;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.cleave.ortools;
+package org.cleave.ortools.exits;
 
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.LinearExpr;

@@ -1,10 +1,11 @@
-package org.cleave.ortools;
+package org.cleave.ortools.exits;
 
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.ArrayList;
 import java.util.List;
+import org.cleave.core.exits.StopChain;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
 

@@ -1,4 +1,4 @@
-package org.cleave.ortools;
+package org.cleave.core.exits;
 
 import java.util.List;
 import org.cleave.core.exits.StopProfile;
@@ -6,8 +6,9 @@ import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Exit;
 
 /**
- * The exact linear description of {@link StopProfile} that the early-exit formulations (P2, P3)
- * share: which exits are active, as a path through the <em>stop chain</em>.
+ * The exact description of {@link StopProfile} over every exit set that the early-exit
+ * formulations of P2 and P3 share, whatever their backend (MILP, CP-SAT, Choco): which exits are
+ * active, as a path through the <em>stop chain</em>.
  *
  * <p>Nodes k = 0 … m+1: 0 is a virtual source (rate R_0 = 0, layer −1), 1 … m the exits by depth
  * (layer ℓ_k, rate R_k = r_k, or 1 under {@link StopProfile.Mode#TRUNCATE}, accuracy a_k), m+1 the
@@ -41,8 +42,10 @@ public final class StopChain {
     private final double[] accuracy;
     private final List<Exit> exitList;
     private final int[] segment;
+    private final StopProfile.Mode mode;
 
     private StopChain(DnnGraph g, double finalAccuracy, StopProfile.Mode mode) {
+        this.mode = mode;
         exitList = g.exits();
         exits = exitList.size();
         layer = new int[exits + 2];
@@ -71,6 +74,11 @@ public final class StopChain {
     /** The chain of {@code g}'s exits under {@code mode}; the final classifier has {@code finalAccuracy}. */
     public static StopChain of(DnnGraph g, double finalAccuracy, StopProfile.Mode mode) {
         return new StopChain(g, finalAccuracy, mode);
+    }
+
+    /** How the deepest active exit is treated (under TRUNCATE at most one exit is active). */
+    public StopProfile.Mode mode() {
+        return mode;
     }
 
     /** m, the number of exits (nodes 1 … m). */

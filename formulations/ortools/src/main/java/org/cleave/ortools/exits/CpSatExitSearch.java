@@ -1,9 +1,10 @@
-package org.cleave.ortools;
+package org.cleave.ortools.exits;
 
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverSolutionCallback;
 import com.google.ortools.sat.CpSolverStatus;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -12,8 +13,10 @@ import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.IntegerScaling;
 import org.cleave.core.solve.Outcome;
+import org.cleave.core.solve.RoundingBand;
 import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.Status;
+import org.cleave.ortools.CpSatSupport;
 
 /**
  * The two searches the early-exit CP-SAT formulations run on one {@link CpModel} of a
@@ -44,7 +47,7 @@ public final class CpSatExitSearch {
     public static final int MAX_CUTS = 50;
 
     /** Most plans a band enumeration visits before it stops (the answer is then FEASIBLE). */
-    public static final int MAX_BAND_PLANS = 100_000;
+    public static final int MAX_BAND_PLANS = RoundingBand.MAX_PLANS;
 
     /** What the evaluator says of a plan. */
     public enum Verdict {
@@ -166,37 +169,33 @@ public final class CpSatExitSearch {
     public Band band(Function<ExitPlan, Double> price) {
         CpSolver solver = solver();
         solver.getParameters().setNumWorkers(1).setEnumerateAllSolutions(true);
-        final class Collector extends CpSolverSolutionCallback {
-            ExitPlan best;
-            String bestKey;
-            double bestPrice = Double.POSITIVE_INFINITY;
-            int plans;
-
+        RoundingBand<ExitPlan> band = RoundingBand.of(MAX_BAND_PLANS, price::apply,
+                Comparator.comparing(CpSatExitSearch::key));
+        CpSolverStatus raw = solver.solve(model, new CpSolverSolutionCallback() {
             @Override
             public void onSolutionCallback() {
-                plans++;
-                ExitPlan plan = chain.plan(this::booleanValue);
-                double p = price.apply(plan);
-                if (!Double.isNaN(p)) {
-                    String key = key(plan);
-                    if (best == null || p < bestPrice || p == bestPrice && key.compareTo(bestKey) < 0) {
-                        best = plan;
-                        bestKey = key;
-                        bestPrice = p;
-                    }
-                }
-                if (plans >= MAX_BAND_PLANS) {
+                if (!band.offer(chain.plan(this::booleanValue))) {
                     stopSearch();
                 }
             }
-        }
-        Collector c = new Collector();
-        CpSolverStatus raw = solver.solve(model, c);
+        });
         branches += solver.numBranches();
         conflicts += solver.numConflicts();
-        boolean complete = (raw == CpSolverStatus.OPTIMAL || raw == CpSolverStatus.INFEASIBLE)
-                && c.plans < MAX_BAND_PLANS;
-        return new Band(c.best, c.bestPrice, c.plans, complete);
+        RoundingBand.Result<ExitPlan> r = band.result(raw == CpSolverStatus.OPTIMAL || raw == CpSolverStatus.INFEASIBLE);
+        return new Band(r.best(), r.price(), r.plans(), r.complete());
+    }
+
+    /**
+     * How a minimised objective is finished by {@link #minimised}.
+     *
+     * @param scaling        the objective's integer scaling
+     * @param slackUnits     the rounding slack in integer units (at least the rows' rounding error)
+     * @param price          the evaluator's objective of an accepted plan, NaN for a rejected one
+     * @param restrictToBand clears the objective and bounds it to the given integer total (for an
+     *                       integer optimum q: {@code q + 2·slackUnits})
+     */
+    public record Minimisation(IntegerScaling scaling, long slackUnits, Function<ExitPlan, Double> price,
+                               LongConsumer restrictToBand) {
     }
 
     /**
@@ -206,12 +205,15 @@ public final class CpSatExitSearch {
      * cut short); {@code fallback} (a plan the evaluator accepts, or null) as FEASIBLE when the
      * limit came before any plan; otherwise {@code none}.
      *
-     * @param price the evaluator's objective of an accepted plan, NaN for a rejected one
-     * @param band  clears the objective and bounds it to {@code q + 2·slack} for an integer optimum q
+     * @param how      the scaling, slack, pricing and band restriction of the minimised objective
+     * @param fallback a plan the evaluator accepts, returned when the limit came first, or null
+     * @param none     the outcome when there is no plan at all
      */
-    public Outcome<ExitPlan> minimised(Found found, IntegerScaling scaling, long slack, Function<ExitPlan, Double> price,
-                                       LongConsumer band, ExitPlan fallback,
+    public Outcome<ExitPlan> minimised(Found found, Minimisation how, ExitPlan fallback,
                                        Function<Found, Outcome<ExitPlan>> none) {
+        IntegerScaling scaling = how.scaling();
+        long slack = how.slackUnits();
+        Function<ExitPlan, Double> price = how.price();
         if (found.plan() == null) {
             if (found.status() == Status.NO_SOLUTION_IN_LIMIT && fallback != null) {
                 return Outcome.feasible(fallback).bound(lower(found.bound(), scaling, slack)).message("time limit"
@@ -226,7 +228,7 @@ public final class CpSatExitSearch {
                     .message("time limit reached before CP-SAT proved optimality");
         }
         long q = found.objective();
-        band.accept(q + 2 * slack);
+        how.restrictToBand().accept(q + 2 * slack);
         Band b = band(price);
         Outcome<ExitPlan> outcome;
         if (b.complete() && b.best() != null) {

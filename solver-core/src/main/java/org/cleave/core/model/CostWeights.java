@@ -1,7 +1,4 @@
-package org.cleave.core.partition;
-
-import org.cleave.core.model.Checks;
-import org.cleave.core.model.InvalidModelException;
+package org.cleave.core.model;
 
 /**
  * Weights of the scalarised objective {@code w_T·T + w_E·E}, with T in seconds and E in joules.

@@ -1,4 +1,4 @@
-package org.cleave.ortools;
+package org.cleave.ortools.exits;
 
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
@@ -6,9 +6,11 @@ import com.google.ortools.sat.Literal;
 import java.util.ArrayList;
 import java.util.List;
 import org.cleave.core.exits.ExitPlan;
+import org.cleave.core.exits.StopChain;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
 import org.cleave.core.solve.IntegerScaling;
+import org.cleave.ortools.CpSatSupport;
 
 /**
  * A {@link StopChain} and a monotone placement as Booleans of one CP-SAT {@link CpModel}, shared by

@@ -1,17 +1,22 @@
-package org.cleave.ortools;
+package org.cleave.core.exits;
 
+import java.util.List;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
+import org.cleave.core.model.Exit;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
 
 /**
  * Per-unit-reach times of every layer, tensor and exit branch, in seconds: the terms of
- * {@link org.cleave.core.exits.ExpectedLoads} before they are multiplied by a reach (so the
- * early-exit formulations multiply them by the linear reach expressions of {@link StopChain}).
- * Computed with the same {@link Device#seconds}, {@link EdgeServer#seconds} and {@link Link}
- * methods as the evaluator.
+ * {@link ExpectedLoads} before they are multiplied by a reach. {@link ExpectedLoads} multiplies
+ * them by a fixed {@link StopProfile}; the early-exit formulations of every backend multiply them
+ * by the reach expressions of {@link StopChain} (linear in OR-Tools, tabulated in Choco). Exit
+ * branches are indexed by stop-chain node: node k (1 … m) is the k-th exit of
+ * {@link DnnGraph#exits()}; node m+1, the final classifier, is the output layer itself and has no
+ * branch (0 seconds). Computed with the same {@link Device#seconds}, {@link EdgeServer#seconds}
+ * and {@link Link} methods as the evaluator. Immutable.
  */
 public final class UnitTimes {
     private final double[] device;
@@ -21,7 +26,7 @@ public final class UnitTimes {
     private final double[] branchEdge;
     private final double resultSeconds;
 
-    private UnitTimes(DnnGraph g, Device d, EdgeServer e, Link link, double deviceLoad, StopChain chain) {
+    private UnitTimes(DnnGraph g, Device d, EdgeServer e, Link link, double deviceLoad) {
         int n = g.size();
         device = new double[n];
         edge = new double[n];
@@ -31,19 +36,20 @@ public final class UnitTimes {
             edge[v] = e.seconds(g.layer(v));
             upload[v] = g.outDegree(v) > 0 ? link.uploadSeconds(g.layer(v).outputBytes()) : 0;
         }
-        branchDevice = new double[chain.exits() + 1];
-        branchEdge = new double[chain.exits() + 1];
-        for (int k = 1; k <= chain.exits(); k++) {
-            Layer branch = new Layer("branch", chain.exit(k).flops(), 0, 0);
+        List<Exit> exits = g.exits();
+        branchDevice = new double[exits.size() + 2];
+        branchEdge = new double[exits.size() + 2];
+        for (int k = 1; k <= exits.size(); k++) {
+            Layer branch = new Layer("branch", exits.get(k - 1).flops(), 0, 0);
             branchDevice[k] = d.seconds(branch, deviceLoad);
             branchEdge[k] = e.seconds(branch);
         }
         resultSeconds = link.downloadSeconds(g.output().outputBytes());
     }
 
-    /** The unit times of {@code g} on the given tiers, with the branches of {@code chain}'s exits. */
-    public static UnitTimes of(DnnGraph g, Device d, EdgeServer e, Link link, double deviceLoad, StopChain chain) {
-        return new UnitTimes(g, d, e, link, deviceLoad, chain);
+    /** The unit times of {@code g} and its exits' branches on the given tiers. */
+    public static UnitTimes of(DnnGraph g, Device d, EdgeServer e, Link link, double deviceLoad) {
+        return new UnitTimes(g, d, e, link, deviceLoad);
     }
 
     /** t_d(v), device load included. */
@@ -56,17 +62,22 @@ public final class UnitTimes {
         return edge[v];
     }
 
-    /** 8·b_v / R_up for a layer with consumers, else 0. */
+    /** Number of layers. */
+    public int size() {
+        return device.length;
+    }
+
+    /** 8·b_v / R_up for a layer with consumers, else 0 (a tensor without consumers is never sent). */
     public double upload(int v) {
         return upload[v];
     }
 
-    /** Device seconds of exit node k's branch. */
+    /** Device seconds of stop-chain node k's branch (0 for the final node m+1). */
     public double branchDevice(int k) {
         return branchDevice[k];
     }
 
-    /** Edge seconds of exit node k's branch. */
+    /** Edge seconds of stop-chain node k's branch (0 for the final node m+1). */
     public double branchEdge(int k) {
         return branchEdge[k];
     }
@@ -108,13 +119,13 @@ public final class UnitTimes {
 
     /**
      * The terms of P2's expected latency and device energy (those of
-     * {@link org.cleave.core.exits.ExpectedLoads}), each nonzero one once, in a fixed order: per
+     * {@link ExpectedLoads}), each nonzero one once, in a fixed order: per
      * layer device, edge, upload; per exit node its branch on device and on edge; per stop the
      * result download plus link latency when answered on the edge. Energy prices device compute
      * at P_c, upload at P_tx, and waiting for the edge (its compute and the download) at P_idle.
      * Every early-exit formulation builds its objective and latency row from this one list.
      */
-    public void forEachExitsTerm(Device d, double linkLatencySeconds, StopChain chain, ExitsTermSink sink) {
+    public void forEachExitsTerm(Device d, double linkLatencySeconds, ExitsTermSink sink) {
         for (int v = 0; v < device.length; v++) {
             if (device[v] > 0) {
                 sink.term(ExitsTerm.LAYER_ON_DEVICE, v, device[v], d.computeWatts() * device[v]);
@@ -126,7 +137,7 @@ public final class UnitTimes {
                 sink.term(ExitsTerm.SENT, v, upload[v], d.transmitWatts() * upload[v]);
             }
         }
-        for (int k = 1; k <= chain.exits(); k++) {
+        for (int k = 1; k < branchDevice.length - 1; k++) {
             if (branchDevice[k] > 0) {
                 sink.term(ExitsTerm.BRANCH_ON_DEVICE, k, branchDevice[k], d.computeWatts() * branchDevice[k]);
             }
@@ -136,7 +147,7 @@ public final class UnitTimes {
         }
         double stopSeconds = resultSeconds + linkLatencySeconds;
         if (stopSeconds > 0) {
-            for (int k = 1; k <= chain.last(); k++) {
+            for (int k = 1; k < branchDevice.length; k++) {
                 sink.term(ExitsTerm.STOP_ON_EDGE, k, stopSeconds, d.idleWatts() * resultSeconds);
             }
         }
