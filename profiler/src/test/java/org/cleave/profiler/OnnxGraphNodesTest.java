@@ -22,8 +22,8 @@ class OnnxGraphNodesTest {
                 node(2, "dup", "t2"),       // duplicate name: first output
                 node(3, "dup", "t3", "t4"),
                 node(4, "t5", "t6"),        // a name equal to another node's output
-                node(5, "", "t5"));         // ... so both collide and get #index
-        assertEquals(List.of("conv1", "t1", "t2", "t3", "t5#4", "t5#5"), OnnxGraphNodes.canonicalIds(nodes));
+                node(5, "", "t5"));         // ... so the later one collides and gets #index
+        assertEquals(List.of("conv1", "t1", "t2", "t3", "t5", "t5#5"), OnnxGraphNodes.canonicalIds(nodes));
     }
 
     @Test
