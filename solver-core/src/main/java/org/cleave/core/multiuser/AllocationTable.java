@@ -9,8 +9,8 @@ import java.util.Optional;
  * the dense table of each user's best response behind them.
  *
  * <p>For user i let h_i(f, b) be the least {@link MultiUserProblem#userCost cost} over the options
- * {@link MultiUserProblem#admissible admissible} with f compute and b bandwidth units (the first
- * such option on ties; +∞ if none). An entry (f, b) is kept only when h_i(f, b) is strictly below
+ * {@link MultiUserProblem#admissible admissible} with f compute and b bandwidth units (+∞ if none),
+ * attained by the first of the {@link #undominated undominated} options on ties. An entry (f, b) is kept only when h_i(f, b) is strictly below
  * h_i(f', b') for every other f' ≤ f, b' ≤ b: otherwise taking (f', b') uses no more units at no
  * higher cost, so dropping the entry loses no optimum (exact Pareto pruning). Entries are listed
  * by increasing f, then b.
@@ -19,7 +19,8 @@ import java.util.Optional;
  * and upload times of each option are tabulated once per unit count, and each (o, f, b) then takes
  * the same floating-point operations, in the same order, as {@link MultiUserEvaluator#userCost}, so
  * every tabulated cost has exactly the evaluator's bits (a test checks this). Options below a
- * user's accuracy floor are skipped once, not per cell. Memory O(N·(K_F+1)(K_B+1)).
+ * user's accuracy floor or dominated by another option are skipped once, not per cell (on zoo
+ * users with four early exits about one option in ten survives). Memory O(N·(K_F+1)(K_B+1)).
  */
 public final class AllocationTable {
     private final MultiUserProblem problem;
@@ -72,10 +73,7 @@ public final class AllocationTable {
             double deadline = timed ? user.deadlineSeconds().getAsDouble() : Double.POSITIVE_INFINITY;
             double[] edge = new double[kf + 1];
             double[] up = new double[kb + 1];
-            for (int o = 0; o < user.options().size(); o++) {
-                if (!user.accurateEnough(o)) {
-                    continue;
-                }
+            for (int o : undominated(problem, i)) {
                 PlanOption p = user.options().get(o);
                 // the evaluator's expressions, term by term (MultiUserEvaluator.userCost)
                 for (int f = 0; f <= kf; f++) {
@@ -141,6 +139,64 @@ public final class AllocationTable {
         return new AllocationTable(problem, best, bestOption, option, fs, bs, cs);
     }
 
+    /**
+     * The options of user i that meet its accuracy floor and are not dominated: o is dropped if
+     * another such option o' has no larger device time, device energy (when energy is weighted),
+     * upload bits, edge FLOPs, download bits and offload probability (and a smaller index if all are
+     * equal). Every term of the user cost is a nondecreasing floating-point function of these (a
+     * quotient by the same unit rate, a product by the same power, a sum in the same order), so o'
+     * costs no more than o with any units and meets every deadline o meets: o never beats it. The
+     * options are sorted by that tuple, so every dominator precedes what it dominates and one pass
+     * against the options kept so far suffices; O(|O|·log|O| + |O|·P), P the options kept.
+     */
+    static int[] undominated(MultiUserProblem problem, int i) {
+        User user = problem.user(i);
+        boolean energy = problem.weights().energyWeight() != 0;
+        List<PlanOption> options = user.options();
+        int count = 0;
+        int[] candidates = new int[options.size()];
+        double[][] key = new double[options.size()][];
+        for (int o = 0; o < options.size(); o++) {
+            if (user.accurateEnough(o)) {
+                PlanOption p = options.get(o);
+                key[o] = new double[] {p.deviceSeconds(), energy ? p.deviceJoules() : 0, p.uploadBits(),
+                        p.edgeFlops(), p.downloadBits(), p.offloadProbability()};
+                candidates[count++] = o;
+            }
+        }
+        Integer[] sorted = new Integer[count];
+        for (int k = 0; k < count; k++) {
+            sorted[k] = candidates[k];
+        }
+        java.util.Arrays.sort(sorted, (x, y) -> {
+            int c = java.util.Arrays.compare(key[x], key[y]);
+            return c != 0 ? c : Integer.compare(x, y);
+        });
+        int[] kept = new int[count];
+        int keptCount = 0;
+        for (int o : sorted) {
+            boolean dominated = false;
+            for (int k = 0; k < keptCount && !dominated; k++) {
+                dominated = noLarger(key[kept[k]], key[o]);
+            }
+            if (!dominated) {
+                kept[keptCount++] = o;
+            }
+        }
+        int[] result = java.util.Arrays.copyOf(kept, keptCount);
+        java.util.Arrays.sort(result);
+        return result;
+    }
+
+    private static boolean noLarger(double[] a, double[] b) {
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] > b[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The problem. */
     public MultiUserProblem problem() {
         return problem;
@@ -162,7 +218,10 @@ public final class AllocationTable {
         return best[i][f * bandwidthCells + b];
     }
 
-    /** The option attaining {@link #bestCost} (the first on ties), or -1 if none is admissible. */
+    /**
+     * An option attaining {@link #bestCost} (the first undominated one on ties), or -1 if none is
+     * admissible.
+     */
     public int bestOption(int i, int f, int b) {
         return bestOption[i][f * bandwidthCells + b];
     }
