@@ -2,27 +2,42 @@ package org.cleave.core.multiuser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Each user's useful (option, k_F, k_B) choices with their costs, shared by the exact solvers.
+ * Each user's useful (option, k_F, k_B) choices with their costs, shared by the exact solvers, and
+ * the dense table of each user's best response behind them.
  *
  * <p>For user i let h_i(f, b) be the least {@link MultiUserProblem#userCost cost} over the options
- * {@link MultiUserProblem#admissible admissible} with f compute and b bandwidth units (the first
- * such option on ties). An entry (f, b) is kept only when h_i(f, b) is strictly below h_i(f', b')
- * for every other f' ≤ f, b' ≤ b: otherwise taking (f', b') uses no more units at no higher cost,
- * so dropping the entry loses no optimum (exact Pareto pruning). Building costs
- * O(N · |O| · (K_F+1)(K_B+1)) evaluations of the user cost.
+ * {@link MultiUserProblem#admissible admissible} with f compute and b bandwidth units (+∞ if none),
+ * attained by the first of the {@link #undominated undominated} options on ties. An entry (f, b) is kept only when h_i(f, b) is strictly below
+ * h_i(f', b') for every other f' ≤ f, b' ≤ b: otherwise taking (f', b') uses no more units at no
+ * higher cost, so dropping the entry loses no optimum (exact Pareto pruning). Entries are listed
+ * by increasing f, then b.
+ *
+ * <p>Building costs O(N · |O| · (K_F+1)(K_B+1)) cost evaluations in primitive arithmetic: the edge
+ * and upload times of each option are tabulated once per unit count, and each (o, f, b) then takes
+ * the same floating-point operations, in the same order, as {@link MultiUserEvaluator#userCost}, so
+ * every tabulated cost has exactly the evaluator's bits (a test checks this). Options below a
+ * user's accuracy floor or dominated by another option are skipped once, not per cell (on zoo
+ * users with four early exits about one option in ten survives). Memory O(N·(K_F+1)(K_B+1)).
  */
 public final class AllocationTable {
     private final MultiUserProblem problem;
+    private final int bandwidthCells;
+    private final double[][] best;
+    private final int[][] bestOption;
     private final int[][] option;
     private final int[][] computeUnits;
     private final int[][] bandwidthUnits;
     private final double[][] cost;
 
-    private AllocationTable(MultiUserProblem problem, int[][] option, int[][] computeUnits, int[][] bandwidthUnits,
-                            double[][] cost) {
+    private AllocationTable(MultiUserProblem problem, double[][] best, int[][] bestOption, int[][] option,
+                            int[][] computeUnits, int[][] bandwidthUnits, double[][] cost) {
         this.problem = problem;
+        this.bandwidthCells = problem.bandwidthUnits() + 1;
+        this.best = best;
+        this.bestOption = bestOption;
         this.option = option;
         this.computeUnits = computeUnits;
         this.bandwidthUnits = bandwidthUnits;
@@ -34,56 +49,152 @@ public final class AllocationTable {
         int n = problem.size();
         int kf = problem.computeUnits();
         int kb = problem.bandwidthUnits();
+        int kb1 = kb + 1;
+        int cells = (kf + 1) * kb1;
+        double[][] best = new double[n][];
+        int[][] bestOption = new int[n][];
         int[][] option = new int[n][];
         int[][] fs = new int[n][];
         int[][] bs = new int[n][];
         double[][] cs = new double[n][];
+        double flops = problem.edge().flopsPerSecond();
         for (int i = 0; i < n; i++) {
-            double[][] h = new double[kf + 1][kb + 1];
-            int[][] arg = new int[kf + 1][kb + 1];
-            int options = problem.user(i).options().size();
-            for (int f = 0; f <= kf; f++) {
+            User user = problem.user(i);
+            double[] h = new double[cells];
+            int[] arg = new int[cells];
+            java.util.Arrays.fill(h, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(arg, -1);
+            double uplink = user.link().uplinkBitsPerSecond();
+            double downlink = user.link().downlinkBitsPerSecond();
+            double latency = user.link().latencySeconds();
+            double transmitWatts = user.device().transmitWatts();
+            double idleWatts = user.device().idleWatts();
+            boolean timed = user.deadlineSeconds().isPresent();
+            double deadline = timed ? user.deadlineSeconds().getAsDouble() : Double.POSITIVE_INFINITY;
+            double[] edge = new double[kf + 1];
+            double[] up = new double[kb + 1];
+            for (int o : undominated(problem, i)) {
+                PlanOption p = user.options().get(o);
+                // the evaluator's expressions, term by term (MultiUserEvaluator.userCost)
+                for (int f = 0; f <= kf; f++) {
+                    edge[f] = p.edgeFlops() == 0 ? 0 : p.edgeFlops() / (f * flops / kf);
+                }
                 for (int b = 0; b <= kb; b++) {
-                    h[f][b] = Double.POSITIVE_INFINITY;
-                    arg[f][b] = -1;
-                    for (int o = 0; o < options; o++) {
-                        if (problem.admissible(i, o, f, b)) {
-                            double c = problem.userCost(i, o, f, b).objective();
-                            if (c < h[f][b]) {
-                                h[f][b] = c;
-                                arg[f][b] = o;
-                            }
+                    up[b] = p.uploadBits() == 0 ? 0 : p.uploadBits() / (b * uplink / kb);
+                }
+                double down = p.downloadBits() / downlink;
+                double linkLatency = p.offloadProbability() * latency;
+                double device = p.deviceSeconds();
+                double deviceJoules = p.deviceJoules();
+                int f0 = p.needsCompute() ? 1 : 0;
+                int b0 = p.needsBandwidth() ? 1 : 0;
+                for (int f = f0; f <= kf; f++) {
+                    double ef = edge[f];
+                    double idle = idleWatts * (ef + down);
+                    int row = f * kb1;
+                    for (int b = b0; b <= kb; b++) {
+                        double ub = up[b];
+                        double t = device + ub + ef + down + linkLatency;
+                        if (timed && !(t <= deadline)) {
+                            continue;
+                        }
+                        double e = deviceJoules + transmitWatts * ub + idle;
+                        double c = Double.isInfinite(t) ? Double.POSITIVE_INFINITY : problem.weights().combine(t, e);
+                        if (c < h[row + b]) {
+                            h[row + b] = c;
+                            arg[row + b] = o;
                         }
                     }
                 }
             }
             // prefix minimum over the dominated region; keep strict improvements only
-            double[][] m = new double[kf + 1][kb + 1];
-            List<int[]> kept = new ArrayList<>();
+            double[] m = new double[cells];
+            int count = 0;
+            int[] kept = new int[cells];
             for (int f = 0; f <= kf; f++) {
                 for (int b = 0; b <= kb; b++) {
-                    double below = Math.min(f > 0 ? m[f - 1][b] : Double.POSITIVE_INFINITY,
-                            b > 0 ? m[f][b - 1] : Double.POSITIVE_INFINITY);
-                    m[f][b] = Math.min(below, h[f][b]);
-                    if (h[f][b] < below) {
-                        kept.add(new int[] {f, b});
+                    int c = f * kb1 + b;
+                    double below = Math.min(f > 0 ? m[c - kb1] : Double.POSITIVE_INFINITY,
+                            b > 0 ? m[c - 1] : Double.POSITIVE_INFINITY);
+                    m[c] = Math.min(below, h[c]);
+                    if (h[c] < below) {
+                        kept[count++] = c;
                     }
                 }
             }
-            option[i] = new int[kept.size()];
-            fs[i] = new int[kept.size()];
-            bs[i] = new int[kept.size()];
-            cs[i] = new double[kept.size()];
-            for (int e = 0; e < kept.size(); e++) {
-                int f = kept.get(e)[0];
-                int b = kept.get(e)[1];
-                option[i][e] = arg[f][b];
-                fs[i][e] = f;
-                bs[i][e] = b;
-                cs[i][e] = h[f][b];
+            best[i] = h;
+            bestOption[i] = arg;
+            option[i] = new int[count];
+            fs[i] = new int[count];
+            bs[i] = new int[count];
+            cs[i] = new double[count];
+            for (int e = 0; e < count; e++) {
+                int c = kept[e];
+                option[i][e] = arg[c];
+                fs[i][e] = c / kb1;
+                bs[i][e] = c % kb1;
+                cs[i][e] = h[c];
             }
         }
-        return new AllocationTable(problem, option, fs, bs, cs);
+        return new AllocationTable(problem, best, bestOption, option, fs, bs, cs);
+    }
+
+    /**
+     * The options of user i that meet its accuracy floor and are not dominated: o is dropped if
+     * another such option o' has no larger device time, device energy (when energy is weighted),
+     * upload bits, edge FLOPs, download bits and offload probability (and a smaller index if all are
+     * equal). Every term of the user cost is a nondecreasing floating-point function of these (a
+     * quotient by the same unit rate, a product by the same power, a sum in the same order), so o'
+     * costs no more than o with any units and meets every deadline o meets: o never beats it. The
+     * options are sorted by that tuple, so every dominator precedes what it dominates and one pass
+     * against the options kept so far suffices; O(|O|·log|O| + |O|·P), P the options kept.
+     */
+    static int[] undominated(MultiUserProblem problem, int i) {
+        User user = problem.user(i);
+        boolean energy = problem.weights().energyWeight() != 0;
+        List<PlanOption> options = user.options();
+        int count = 0;
+        int[] candidates = new int[options.size()];
+        double[][] key = new double[options.size()][];
+        for (int o = 0; o < options.size(); o++) {
+            if (user.accurateEnough(o)) {
+                PlanOption p = options.get(o);
+                key[o] = new double[] {p.deviceSeconds(), energy ? p.deviceJoules() : 0, p.uploadBits(),
+                        p.edgeFlops(), p.downloadBits(), p.offloadProbability()};
+                candidates[count++] = o;
+            }
+        }
+        Integer[] sorted = new Integer[count];
+        for (int k = 0; k < count; k++) {
+            sorted[k] = candidates[k];
+        }
+        java.util.Arrays.sort(sorted, (x, y) -> {
+            int c = java.util.Arrays.compare(key[x], key[y]);
+            return c != 0 ? c : Integer.compare(x, y);
+        });
+        int[] kept = new int[count];
+        int keptCount = 0;
+        for (int o : sorted) {
+            boolean dominated = false;
+            for (int k = 0; k < keptCount && !dominated; k++) {
+                dominated = noLarger(key[kept[k]], key[o]);
+            }
+            if (!dominated) {
+                kept[keptCount++] = o;
+            }
+        }
+        int[] result = java.util.Arrays.copyOf(kept, keptCount);
+        java.util.Arrays.sort(result);
+        return result;
+    }
+
+    private static boolean noLarger(double[] a, double[] b) {
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] > b[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The problem. */
@@ -94,6 +205,25 @@ public final class AllocationTable {
     /** Number of users. */
     public int users() {
         return option.length;
+    }
+
+    /**
+     * h_i(f, b): user i's least cost over the options admissible with f compute and b bandwidth
+     * units; +∞ if none is, or if f or b is outside 0..K.
+     */
+    public double bestCost(int i, int f, int b) {
+        if (f < 0 || b < 0 || f > problem.computeUnits() || b >= bandwidthCells) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return best[i][f * bandwidthCells + b];
+    }
+
+    /**
+     * An option attaining {@link #bestCost} (the first undominated one on ties), or -1 if none is
+     * admissible.
+     */
+    public int bestOption(int i, int f, int b) {
+        return bestOption[i][f * bandwidthCells + b];
     }
 
     /** Number of kept entries of user {@code i}; 0 means user i can never be served (the problem is infeasible). */
@@ -114,16 +244,16 @@ public final class AllocationTable {
      * Why the problem is infeasible for want of any admissible choice of some user (a proof of
      * infeasibility), or empty.
      */
-    public java.util.Optional<String> hopeless() {
+    public Optional<String> hopeless() {
         for (int i = 0; i < option.length; i++) {
             if (option[i].length == 0) {
                 User u = problem.user(i);
-                return java.util.Optional.of("user \"" + u.id() + "\" has no option that meets its accuracy floor and"
+                return Optional.of("user \"" + u.id() + "\" has no option that meets its accuracy floor and"
                         + " deadline even with all " + problem.computeUnits() + " compute and "
                         + problem.bandwidthUnits() + " bandwidth units");
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Σ_i max_e c_{i,e}: an upper bound on the cost of any plan built from the entries (for integer scaling). */

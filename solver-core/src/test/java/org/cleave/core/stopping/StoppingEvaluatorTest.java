@@ -34,6 +34,41 @@ class StoppingEvaluatorTest {
         }
     }
 
+    /**
+     * The tabulated G against the adaptive reference over the whole range the table serves and
+     * beyond it: θ log-uniform over 24 decades around ḡ, grid points themselves, and Rayleigh and
+     * Nakagami laws (shapes 1.5, 4, 20).
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void tabulatedGainIntegralMeetsItsToleranceAcrossTheGrid(long seed) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        StoppingProblem base = StoppingInstances.random(seed, 2);
+        Channel c = base.channel();
+        double mean = c.fading().meanGain();
+        Fading[] laws = {new Fading.Rayleigh(mean), new Fading.Nakagami(1.5, mean), new Fading.Nakagami(4, mean),
+                new Fading.Nakagami(20, mean)};
+        Fading law = laws[(int) (seed % laws.length)];
+        StoppingProblem p = new StoppingProblem(base.inputBytes(), base.layers(), new Channel(c.bandwidthHertz(),
+                c.transmitWatts(), c.noiseWattsPerHertz(), law), base.weights(), base.slotSeconds(), base.idleWatts(),
+                base.placementCostPerByte(), base.inferencesPerUpdate());
+        double scale = law instanceof Fading.Nakagami n ? mean / n.shape() : mean;
+        List<Double> thetas = new ArrayList<>();
+        for (int k = 0; k < 40; k++) {
+            thetas.add(mean * Math.pow(10, -18 + 24 * rng.nextDouble()));
+        }
+        for (double t : new double[] {4 * scale, 5 * scale, 64 * scale, 4 * scale * Math.pow(2, -0.25),
+                4 * scale * Math.pow(2, -60), 4 * scale * Math.pow(2, -60) * 0.999, 63.5 * scale}) {
+            thetas.add(t);
+        }
+        for (double theta : thetas) {
+            double fast = p.evaluator().gainIntegral(theta);
+            double reference = ReferenceStopping.gainIntegral(p, theta);
+            assertTrue(Verifier.close(reference, fast, StoppingEvaluator.RELATIVE_TOLERANCE), "seed " + seed + ", "
+                    + law + ", θ = " + theta + ": " + fast + " vs reference " + reference);
+        }
+    }
+
     @Test
     void deviceOnlyCostsTheSumOfLayerCosts() {
         StoppingProblem p = RandomStoppingInstances.random(3, 4);

@@ -30,6 +30,12 @@ import org.cleave.core.solve.Status;
  * strictly decreases (unserved users, total cost) lexicographically, so the rule terminates; a cap
  * of {@value #MAX_ROUNDS} rounds guards against a tolerance cycle. No plan if a user is unserved at
  * the end. One move costs O(N); a round O(N²·moves).
+ *
+ * <p>What it is for: a reproduction of MJOA-MU's allocation step as a baseline to compare against,
+ * not a faster route to a plan. It reads the same {@code AllocationTable} best-response table as
+ * the exact {@code dp} (building that table is most of either solver's time), so it is never much
+ * faster than {@code dp} and never better; use {@code dp} for plans and {@code ara} to measure how
+ * far the asynchronous rule is from the optimum (issue 22: 0.01–0.06 % on the zoo benchmark).
  */
 public final class AraMultiUserSolver extends AbstractSolver<MultiUserProblem, MultiUserPlan> {
     /** Round cap. */

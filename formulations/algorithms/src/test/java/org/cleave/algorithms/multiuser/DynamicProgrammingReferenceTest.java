@@ -1,0 +1,117 @@
+package org.cleave.algorithms.multiuser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.cleave.core.multiuser.AllocationTable;
+import org.cleave.core.multiuser.MultiUserInstances;
+import org.cleave.core.multiuser.MultiUserPlan;
+import org.cleave.core.multiuser.MultiUserProblem;
+import org.cleave.core.multiuser.User;
+import org.cleave.core.solve.Result;
+import org.cleave.core.solve.Status;
+import org.cleave.core.solve.Verifier;
+import org.cleave.core.testing.Seeds;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The bounded dynamic program against the plain recursion it replaced ({@link ReferenceDynamicProgram})
+ * on 240 seeded instances: up to 30 users and K up to 32, drawn and chain options, with and without
+ * deadlines and accuracy floors, and with ties (every user repeated, so many plans share the
+ * optimum). Same status, same optimum to 1e-9 relative, and a verified plan; and the table's
+ * best-response costs equal the evaluator's to the last bit.
+ */
+class DynamicProgrammingReferenceTest {
+    static LongStream seeds() {
+        return Seeds.of(2201, 240);
+    }
+
+    /** Instance {@code seed}: sizes cycle so that a fifth of them are at N = 30 or K = 32. */
+    static MultiUserProblem instance(long seed) {
+        int users = switch ((int) (seed % 5)) {
+            case 0 -> 30;
+            case 1 -> 2 + (int) (seed % 7);
+            case 2 -> 10 + (int) (seed % 11);
+            case 3 -> 20;
+            default -> 5;
+        };
+        int kf = (seed / 5) % 4 == 0 ? 32 : 1 + (int) ((seed * 7) % 24);
+        int kb = (seed / 5) % 4 == 0 ? 32 : 1 + (int) ((seed * 11) % 24);
+        MultiUserInstances.Source source = seed % 3 == 0 ? MultiUserInstances.Source.CHAIN
+                : MultiUserInstances.Source.DRAWN;
+        MultiUserInstances.Constraints constraints = seed % 2 == 0 ? MultiUserInstances.Constraints.SOME
+                : MultiUserInstances.Constraints.NONE;
+        boolean ties = (seed / 3) % 4 == 1;
+        MultiUserProblem p = MultiUserInstances.random(seed, ties ? Math.max(1, users / 3) : users, kf, kb,
+                4 + (int) (seed % 9), source, constraints);
+        if (!ties) {
+            return p;
+        }
+        List<User> users3 = new ArrayList<>();
+        for (int copy = 0; copy < 3; copy++) {
+            for (User u : p.users()) {
+                users3.add(new User(u.id() + "-" + copy, u.device(), u.link(), u.deadlineSeconds(),
+                        u.accuracyFloor(), u.options()));
+            }
+        }
+        return new MultiUserProblem(p.edge(), kf, kb, p.weights(), users3);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void boundedProgramEqualsPlainRecursion(long seed) {
+        MultiUserProblem p = instance(seed);
+        MultiUserPlan reference = ReferenceDynamicProgram.solve(p);
+        Result<MultiUserPlan> dp = new DynamicProgrammingMultiUserSolver().solve(p);
+        String where = "seed " + seed + " (" + p.size() + " users, K_F = " + p.computeUnits() + ", K_B = "
+                + p.bandwidthUnits() + ")";
+        assertTrue(Verifier.verify(p, dp).ok(), where + ": " + Verifier.verify(p, dp).defects());
+        if (reference == null) {
+            assertEquals(Status.INFEASIBLE, dp.status(), where + ": " + dp.message());
+            return;
+        }
+        assertEquals(Status.OPTIMAL, dp.status(), where + ": " + dp.message());
+        double expected = p.evaluate(reference).objective();
+        assertTrue(Verifier.close(expected, dp.objective(), 1e-9), where + ": reference " + expected + ", dp "
+                + dp.objective());
+    }
+
+    /** Every third instance: the bit-for-bit check calls the evaluator for every (option, f, b). */
+    static LongStream tableSeeds() {
+        return seeds().filter(s -> s % 3 == 0);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("tableSeeds")
+    void tableCostsHaveTheEvaluatorsBits(long seed) {
+        MultiUserProblem p = instance(seed);
+        AllocationTable table = AllocationTable.build(p);
+        for (int i = 0; i < p.size(); i++) {
+            for (int f = 0; f <= p.computeUnits(); f++) {
+                for (int b = 0; b <= p.bandwidthUnits(); b++) {
+                    double best = Double.POSITIVE_INFINITY;
+                    for (int o = 0; o < p.user(i).options().size(); o++) {
+                        if (p.admissible(i, o, f, b)) {
+                            best = Math.min(best, p.userCost(i, o, f, b).objective());
+                        }
+                    }
+                    String where = "seed " + seed + ", user " + i + ", f " + f + ", b " + b;
+                    assertEquals(best, table.bestCost(i, f, b), 0.0, where);
+                    int o = table.bestOption(i, f, b);
+                    if (best == Double.POSITIVE_INFINITY) {
+                        assertEquals(-1, o, where);
+                    } else {
+                        assertTrue(p.admissible(i, o, f, b), where + ": option " + o);
+                        assertEquals(best, p.userCost(i, o, f, b).objective(), 0.0, where + ": option " + o);
+                    }
+                }
+            }
+        }
+        assertNotNull(table.problem());
+    }
+}
