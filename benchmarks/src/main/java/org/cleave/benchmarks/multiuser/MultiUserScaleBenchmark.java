@@ -8,7 +8,7 @@ import org.cleave.core.multiuser.MultiUserPlan;
 import org.cleave.core.multiuser.MultiUserProblem;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Status;
-import org.cleave.instances.multiuser.MultiUserGenerator;
+import org.cleave.instances.multiuser.RandomZooMultiUserInstances;
 import org.cleave.instances.profiles.Profiles;
 import org.cleave.instances.zoo.Zoo;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * P4 at scale (issue 22): {@code users} zoo users alternating {@code resnet18-exits} and
  * {@code mobilenetv2-exits} (block view, every cut vertex × exit subset), K_F = K_B = 64, the 4G
- * profile, made by {@link MultiUserGenerator} exactly as {@code cleave generate multiuser --users N
+ * profile, made by {@link RandomZooMultiUserInstances} exactly as {@code cleave generate multiuser --users N
  * --units 64 --models resnet18-exits,mobilenetv2-exits --network 4g --seed S} makes them. Times one
  * solve from the problem (the allocation table included): the bounded {@code dp} (goal ≤ 1 s at 100
  * users), the plain recursion it replaced ({@link LegacyDynamicProgram}, the baseline) and the
@@ -53,8 +53,8 @@ public class MultiUserScaleBenchmark {
 
     /** The instance {@code cleave generate multiuser} writes for these parameters. */
     public static MultiUserProblem instance(int users, long seed) {
-        return new MultiUserGenerator(name -> Zoo.get(name).blockGraph(), Profiles::network)
-                .generate(users, 64, seed, MODELS, "4g", MultiUserGenerator.DEFAULT_EDGE_FLOPS_PER_SECOND);
+        return new RandomZooMultiUserInstances(name -> Zoo.get(name).blockGraph(), Profiles::network)
+                .generate(users, 64, seed, MODELS, "4g", RandomZooMultiUserInstances.DEFAULT_EDGE_FLOPS_PER_SECOND);
     }
 
     @Setup

@@ -43,7 +43,7 @@ class StoppingEvaluatorTest {
     @MethodSource("seeds")
     void tabulatedGainIntegralMeetsItsToleranceAcrossTheGrid(long seed) {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
-        StoppingProblem base = StoppingInstances.random(seed, 2);
+        StoppingProblem base = RandomStoppingInstances.random(seed, 2);
         Channel c = base.channel();
         double mean = c.fading().meanGain();
         Fading[] laws = {new Fading.Rayleigh(mean), new Fading.Nakagami(1.5, mean), new Fading.Nakagami(4, mean),

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.cleave.core.multiuser.AllocationTable;
-import org.cleave.core.multiuser.MultiUserInstances;
+import org.cleave.core.multiuser.RandomMultiUserInstances;
 import org.cleave.core.multiuser.MultiUserPlan;
 import org.cleave.core.multiuser.MultiUserProblem;
 import org.cleave.core.multiuser.User;
@@ -42,12 +42,12 @@ class DynamicProgrammingReferenceTest {
         };
         int kf = (seed / 5) % 4 == 0 ? 32 : 1 + (int) ((seed * 7) % 24);
         int kb = (seed / 5) % 4 == 0 ? 32 : 1 + (int) ((seed * 11) % 24);
-        MultiUserInstances.Source source = seed % 3 == 0 ? MultiUserInstances.Source.CHAIN
-                : MultiUserInstances.Source.DRAWN;
-        MultiUserInstances.Constraints constraints = seed % 2 == 0 ? MultiUserInstances.Constraints.SOME
-                : MultiUserInstances.Constraints.NONE;
+        RandomMultiUserInstances.Source source = seed % 3 == 0 ? RandomMultiUserInstances.Source.CHAIN
+                : RandomMultiUserInstances.Source.DRAWN;
+        RandomMultiUserInstances.Constraints constraints = seed % 2 == 0 ? RandomMultiUserInstances.Constraints.SOME
+                : RandomMultiUserInstances.Constraints.NONE;
         boolean ties = (seed / 3) % 4 == 1;
-        MultiUserProblem p = MultiUserInstances.random(seed, ties ? Math.max(1, users / 3) : users, kf, kb,
+        MultiUserProblem p = RandomMultiUserInstances.random(seed, ties ? Math.max(1, users / 3) : users, kf, kb,
                 4 + (int) (seed % 9), source, constraints);
         if (!ties) {
             return p;
