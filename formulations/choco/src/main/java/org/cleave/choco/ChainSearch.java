@@ -36,7 +36,7 @@ public final class ChainSearch {
      * @param chain     the model
      * @param objective the variable
      */
-    public record Copy(ChocoStopChain.Built chain, IntVar objective) {
+    public record Copy(ChocoStopChainModel chain, IntVar objective) {
     }
 
     /**

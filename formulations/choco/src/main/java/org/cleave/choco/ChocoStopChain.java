@@ -2,24 +2,11 @@ package org.cleave.choco;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
-import org.chocosolver.solver.Model;
-import org.chocosolver.solver.Settings;
-import org.chocosolver.solver.constraints.Constraint;
-import org.chocosolver.solver.constraints.Propagator;
-import org.chocosolver.solver.constraints.PropagatorPriority;
-import org.chocosolver.solver.exception.ContradictionException;
-import org.chocosolver.solver.variables.BoolVar;
 import org.chocosolver.solver.variables.IntVar;
-import org.chocosolver.solver.variables.events.IntEventType;
-import org.chocosolver.util.ESat;
-import org.chocosolver.util.tools.ArrayUtils;
-import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.StopChain;
 import org.cleave.core.exits.StopProfile;
 import org.cleave.core.exits.UnitTimes;
 import org.cleave.core.model.DnnGraph;
-import org.cleave.core.model.Placement;
 import org.cleave.core.solve.IntegerScaling;
 
 /**
@@ -68,28 +55,36 @@ import org.cleave.core.solve.IntegerScaling;
  * that the plans of equal cost that differ only there are not enumerated.
  */
 public final class ChocoStopChain {
-    /** Amount kinds of a term: device compute seconds. */
-    public static final int DEVICE = 0;
-    /** Edge compute seconds. */
-    public static final int EDGE = 1;
-    /** Uplink seconds. */
-    public static final int UPLOAD = 2;
-    /** Downlink seconds of results. */
-    public static final int DOWNLOAD = 3;
-    /** Share of samples that touched the edge (× one-way latency). */
-    public static final int TOUCH = 4;
-    /** Number of amount kinds. */
-    public static final int KINDS = 5;
+    /**
+     * The amounts a cost term is made of. A measure's weights are indexed by {@link #ordinal()}:
+     * {@code weights[kind.ordinal()]} is the weight of one unit of {@code kind}.
+     */
+    public enum AmountKind {
+        /** Device compute seconds. */
+        DEVICE,
+        /** Edge compute seconds. */
+        EDGE,
+        /** Uplink seconds. */
+        UPLOAD,
+        /** Downlink seconds of results. */
+        DOWNLOAD,
+        /** Share of samples that touched the edge (× one-way latency). */
+        TOUCH;
+
+        /** Number of amount kinds: the length of a measure's weights. */
+        public static final int COUNT = values().length;
+    }
 
     /** At most this many digits: a total of 10^7 plus rounding stays below Choco's domain bound ±21,474,836. */
     static final int MAX_DIGITS = 7;
 
-    private enum Kind {
+    /** What a cost term prices: a layer's compute, a tensor's upload, or a stop (exit or final classifier). */
+    enum Kind {
         LAYER, TENSOR, STOP
     }
 
     /** One cost term: its kind, the layer or node it belongs to, and the segment whose π drives it. */
-    private record Term(Kind kind, int index, int segment) {
+    record Term(Kind kind, int index, int segment) {
     }
 
     private final DnnGraph graph;
@@ -127,20 +122,21 @@ public final class ChocoStopChain {
 
     /** Amounts (by kind) of term {@code t} when its π is {@code p}, its bit {@code b} and its gate {@code gate}. */
     private double[] amounts(Term t, int p, int b, int gate) {
-        double[] a = new double[KINDS];
+        double[] a = new double[AmountKind.COUNT];
         double reach = 1 - chain.rate(p);
         switch (t.kind()) {
-            case LAYER -> a[b == 1 ? EDGE : DEVICE] = reach * (b == 1 ? unit.edge(t.index()) : unit.device(t.index()));
-            case TENSOR -> a[UPLOAD] = b == 1 ? reach * unit.upload(t.index()) : 0;
+            case LAYER -> a[(b == 1 ? AmountKind.EDGE : AmountKind.DEVICE).ordinal()] =
+                    reach * (b == 1 ? unit.edge(t.index()) : unit.device(t.index()));
+            case TENSOR -> a[AmountKind.UPLOAD.ordinal()] = b == 1 ? reach * unit.upload(t.index()) : 0;
             case STOP -> {
                 if (gate == 1) {
                     double share = chain.rate(t.index()) - chain.rate(p);
                     if (b == 1) {
-                        a[EDGE] = reach * unit.branchEdge(t.index());
-                        a[DOWNLOAD] = share * unit.resultSeconds();
-                        a[TOUCH] = share;
+                        a[AmountKind.EDGE.ordinal()] = reach * unit.branchEdge(t.index());
+                        a[AmountKind.DOWNLOAD.ordinal()] = share * unit.resultSeconds();
+                        a[AmountKind.TOUCH.ordinal()] = share;
                     } else {
-                        a[DEVICE] = reach * unit.branchDevice(t.index());
+                        a[AmountKind.DEVICE.ordinal()] = reach * unit.branchDevice(t.index());
                     }
                 }
             }
@@ -151,14 +147,14 @@ public final class ChocoStopChain {
 
     private static double value(double[] amounts, double[] weights) {
         double v = 0;
-        for (int i = 0; i < KINDS; i++) {
+        for (int i = 0; i < AmountKind.COUNT; i++) {
             v += weights[i] * amounts[i];
         }
         return v;
     }
 
     /** Whether {@code t} has a nonzero value under {@code weights} for some assignment. */
-    private boolean counts(Term t, double[] weights) {
+    boolean counts(Term t, double[] weights) {
         for (int p = 0; p < t.segment(); p++) {
             for (int b = 0; b <= 1; b++) {
                 if (value(amounts(t, p, b, 1), weights) != 0) {
@@ -264,223 +260,45 @@ public final class ChocoStopChain {
     }
 
     /** A Choco model of this chain with the totals of {@code measures}. */
-    public Built build(String name, List<Measure> measures) {
-        return new Built(name, measures);
+    public ChocoStopChainModel build(String name, List<Measure> measures) {
+        return new ChocoStopChainModel(this, name, measures);
     }
 
-    /** One Choco model of the chain. */
-    public final class Built {
-        private final Model model;
-        private final BoolVar[] z;
-        private final IntVar[] pi;
-        private final BoolVar[] x;
-        private final List<BoolVar> sent = new ArrayList<>();
-        private final IntVar[] totals;
-
-        private Built(String name, List<Measure> measures) {
-            // Choco's production settings: no re-check of every solution against every constraint
-            // (each plan is checked by the family evaluator instead)
-            model = new Model(name, Settings.prod());
-            int last = exits + 1;
-            z = new BoolVar[last];
-            pi = new IntVar[last + 1];
-            pi[1] = model.intVar(0);
-            for (int k = 1; k < last; k++) {
-                z[k] = model.boolVar("z_" + k);
-                pi[k + 1] = model.intVar("pi_" + (k + 1), 0, k);
-                model.element(pi[k + 1], new IntVar[] {pi[k], model.intVar(k)}, z[k], 0).post();
-            }
-            if (chain.mode() == StopProfile.Mode.TRUNCATE && exits > 1) {
-                model.sum(java.util.Arrays.copyOfRange(z, 1, last), "<=", 1).post();
-            }
-            int n = graph.size();
-            x = model.boolVarArray("x", n);
-            model.arithm(x[0], "=", 0).post();
-            BoolVar[] sentOf = new BoolVar[n];
-            for (int u = 0; u < n; u++) {
-                BoolVar[] next = ChocoSupport.monotoneArcs(model, x, graph, u);
-                if (unit.upload(u) > 0) {
-                    BoolVar s = ChocoSupport.sends(model, x[u], next, "sent_" + u);
-                    sent.add(s);
-                    sentOf[u] = s;
-                }
-            }
-            unreached(n);
-            totals = new IntVar[measures.size()];
-            for (int i = 0; i < measures.size(); i++) {
-                Measure mu = measures.get(i);
-                totals[i] = model.intVar(mu.name(), 0, (int) mu.upper(), true);
-                sum(totals[i], mu, sentOf);
-            }
-        }
-
-        /** total = Σ_t value_t(drivers) over the terms that count under {@code mu}, as one {@link PropReachSum}. */
-        private void sum(IntVar total, Measure mu, BoolVar[] sentOf) {
-            List<IntVar> vars = new ArrayList<>();
-            java.util.Map<IntVar, Integer> position = new java.util.IdentityHashMap<>();
-            vars.add(total);
-            List<int[]> indices = new ArrayList<>();
-            List<long[][][]> values = new ArrayList<>();
-            for (Term t : terms) {
-                if (!counts(t, mu.weights())) {
-                    continue;
-                }
-                IntVar[] drivers = drivers(t, sentOf);
-                int[] at = {-1, -1, -1};
-                for (int d = 0; d < drivers.length; d++) {
-                    IntVar var = drivers[d];
-                    at[d] = position.computeIfAbsent(var, key -> {
-                        vars.add(key);
-                        return vars.size() - 1;
-                    });
-                }
-                long[][][] v = new long[t.segment()][2][2];
-                for (int p = 0; p < t.segment(); p++) {
-                    for (int b = 0; b <= 1; b++) {
-                        for (int g = 0; g <= 1; g++) {
-                            v[p][b][g] = mu.scaled(value(amounts(t, p, b, drivers.length == 3 ? g : 1), mu.weights()));
-                        }
-                    }
-                }
-                indices.add(at);
-                values.add(v);
-            }
-            if (indices.isEmpty()) {
-                model.arithm(total, "=", 0).post();
-                return;
-            }
-            int k = indices.size();
-            int[] piAt = new int[k];
-            int[] bitAt = new int[k];
-            int[] gateAt = new int[k];
-            for (int t = 0; t < k; t++) {
-                piAt[t] = indices.get(t)[0];
-                bitAt[t] = indices.get(t)[1];
-                gateAt[t] = indices.get(t)[2];
-            }
-            new Constraint("reach-sum-" + mu.name(), new PropReachSum(vars.toArray(IntVar[]::new), piAt, bitAt, gateAt,
-                    values.toArray(long[][][][]::new))).post();
-        }
-
-        /** Layers behind an active exit of rate 1 go to the edge; exits there stay off. */
-        private void unreached(int n) {
-            int last = exits + 1;
-            BoolVar[] dead = new BoolVar[last + 1];
-            for (int s = 2; s <= last; s++) {
-                int[] ones = java.util.stream.IntStream.range(1, s).filter(p -> chain.rate(p) >= 1).toArray();
-                if (ones.length > 0) {
-                    dead[s] = model.member(pi[s], ones).reify();
-                }
-            }
-            for (int v = 1; v < n; v++) {
-                if (dead[chain.segment(v)] != null) {
-                    model.addClauses(new BoolVar[] {x[v]}, new BoolVar[] {dead[chain.segment(v)]});
-                }
-            }
-            for (int k = 1; k < last; k++) {
-                if (dead[k] != null) {
-                    model.addClauses(new BoolVar[0], new BoolVar[] {dead[k], z[k]});
-                }
-            }
-        }
-
-        private IntVar[] drivers(Term t, BoolVar[] sentOf) {
-            return switch (t.kind()) {
-                case LAYER -> new IntVar[] {pi[t.segment()], x[t.index()]};
-                case TENSOR -> new IntVar[] {pi[t.segment()], sentOf[t.index()]};
-                case STOP -> t.index() <= exits
-                        ? new IntVar[] {pi[t.segment()], x[chain.layer(t.index())], z[t.index()]}
-                        : new IntVar[] {pi[t.segment()], x[chain.layer(t.index())]};
-            };
-        }
-
-        /** The model. */
-        public Model model() {
-            return model;
-        }
-
-        /** The total of measure {@code i} (in the order given to {@link #build}). */
-        public IntVar total(int i) {
-            return totals[i];
-        }
-
-        /** π_{m+1}: the deepest active exit (0: none), i.e. where the final classifier's share starts. */
-        public IntVar deepestActive() {
-            return pi[exits + 1];
-        }
-
-        /** The branching phases: exits, then placement, then sent tensors. */
-        public IntVar[][] phases() {
-            IntVar[] exitVars = java.util.Arrays.copyOfRange(z, 1, exits + 1);
-            return new IntVar[][] {exitVars, x, sent.toArray(IntVar[]::new)};
-        }
-
-        /** Fails every complete assignment whose plan {@code feasible} rejects. */
-        public void requirePlan(Predicate<ExitPlan> feasible) {
-            IntVar[] vars = ArrayUtils.append(java.util.Arrays.copyOfRange(z, 1, exits + 1), x);
-            new Constraint("plan-check", new Check(vars, () -> feasible.test(plan()))).post();
-        }
-
-        /** Fails every exit set {@code feasible} rejects (ids in depth order), as soon as z is fixed. */
-        public void requireExitSet(Predicate<List<String>> feasible) {
-            if (exits == 0) {
-                if (!feasible.test(List.of())) {
-                    model.falseConstraint().post();
-                }
-                return;
-            }
-            IntVar[] vars = java.util.Arrays.copyOfRange(z, 1, exits + 1);
-            new Constraint("exit-set-check", new Check(vars, () -> feasible.test(activeExits()))).post();
-        }
-
-        /** The ids of the active exits in the current (complete) assignment, by depth. */
-        public List<String> activeExits() {
-            List<String> ids = new ArrayList<>();
-            for (int k = 1; k <= exits; k++) {
-                if (z[k].getValue() == 1) {
-                    ids.add(chain.exit(k).id());
-                }
-            }
-            return ids;
-        }
-
-        /** The plan of the current solution. */
-        public ExitPlan plan() {
-            boolean[] onEdge = new boolean[x.length];
-            for (int v = 0; v < x.length; v++) {
-                onEdge[v] = x[v].getValue() == 1;
-            }
-            return new ExitPlan(activeExits(), Placement.of(onEdge));
-        }
+    DnnGraph graph() {
+        return graph;
     }
 
-    /** A checker: fails when all its variables are fixed and the test says no. */
-    private static final class Check extends Propagator<IntVar> {
-        private final java.util.function.BooleanSupplier ok;
+    StopChain chain() {
+        return chain;
+    }
 
-        Check(IntVar[] vars, java.util.function.BooleanSupplier ok) {
-            super(vars, PropagatorPriority.LINEAR, false);
-            this.ok = ok;
-        }
+    UnitTimes unit() {
+        return unit;
+    }
 
-        @Override
-        public int getPropagationConditions(int vIdx) {
-            return IntEventType.instantiation();
-        }
+    /** m: the number of exits. */
+    int exits() {
+        return exits;
+    }
 
-        @Override
-        public void propagate(int evtmask) throws ContradictionException {
-            if (isCompletelyInstantiated() && !ok.getAsBoolean()) {
-                fails();
+    /** The cost terms, layers first, then sent tensors, then stops. */
+    List<Term> costTerms() {
+        return terms;
+    }
+
+    /**
+     * The values of term {@code t} under {@code mu}, scaled and clamped: value[p][b][g] for π = p,
+     * bit b and gate g; when {@code gated} is false the term has no gate and both g read gate 1.
+     */
+    long[][][] scaledValues(Term t, Measure mu, boolean gated) {
+        long[][][] v = new long[t.segment()][2][2];
+        for (int p = 0; p < t.segment(); p++) {
+            for (int b = 0; b <= 1; b++) {
+                for (int g = 0; g <= 1; g++) {
+                    v[p][b][g] = mu.scaled(value(amounts(t, p, b, gated ? g : 1), mu.weights()));
+                }
             }
         }
-
-        @Override
-        public ESat isEntailed() {
-            if (!isCompletelyInstantiated()) {
-                return ESat.UNDEFINED;
-            }
-            return ESat.eval(ok.getAsBoolean());
-        }
+        return v;
     }
 }

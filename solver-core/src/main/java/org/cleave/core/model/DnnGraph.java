@@ -267,9 +267,37 @@ public final class DnnGraph {
             if (layers.isEmpty()) {
                 throw new InvalidModelException("layers", "must hold at least the input vertex, got 0 layers");
             }
+            Map<String, Integer> insertion = indexIds();
+            Adjacency byInsertion = readArcs(insertion);
+            int[] order = topologicalOrder(byInsertion);
+            checkSourceAndSink(byInsertion);
+            // order[0] is the input because it is the only source and has the smallest insertion index
             int n = layers.size();
+            int[] position = new int[n];
+            List<Layer> sorted = new ArrayList<>(n);
+            for (int p = 0; p < n; p++) {
+                position[order[p]] = p;
+                sorted.add(layers.get(order[p]));
+            }
+            int[][] predecessors = new int[n][];
+            int[][] successors = new int[n][];
+            for (int v = 0; v < n; v++) {
+                predecessors[position[v]] = byInsertion.pred().get(v).stream().mapToInt(u -> position[u]).toArray();
+                successors[position[v]] = byInsertion.succ().get(v).stream().mapToInt(w -> position[w]).toArray();
+            }
+            boolean[] cut = cutVertices(successors);
+            List<Exit> sortedExits = validateExits(insertion, position, cut, n);
+            return new DnnGraph(sorted, predecessors, successors, arcs.size(), sortedExits, cut);
+        }
+
+        /** Successor and predecessor lists, indexed by insertion order. */
+        private record Adjacency(List<List<Integer>> succ, List<List<Integer>> pred) {
+        }
+
+        /** Layer id → insertion index; rejects a duplicate id. */
+        private Map<String, Integer> indexIds() {
             Map<String, Integer> insertion = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < layers.size(); i++) {
                 String id = layers.get(i).id();
                 Integer previous = insertion.putIfAbsent(id, i);
                 if (previous != null) {
@@ -277,6 +305,12 @@ public final class DnnGraph {
                             "duplicate id \"" + id + "\" (also layers[" + previous + "])");
                 }
             }
+            return insertion;
+        }
+
+        /** The arcs as adjacency lists; rejects unknown ids, self-loops and duplicate arcs. */
+        private Adjacency readArcs(Map<String, Integer> insertion) {
+            int n = layers.size();
             List<List<Integer>> succ = new ArrayList<>();
             List<List<Integer>> pred = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -304,7 +338,17 @@ public final class DnnGraph {
                 succ.get(u).add(v);
                 pred.get(v).add(u);
             }
-            // Kahn's algorithm, smallest insertion index first: a deterministic topological order.
+            return new Adjacency(succ, pred);
+        }
+
+        /**
+         * Kahn's algorithm, smallest insertion index first: a deterministic topological order of
+         * insertion indices. Rejects a cycle.
+         */
+        private int[] topologicalOrder(Adjacency graph) {
+            List<List<Integer>> succ = graph.succ();
+            List<List<Integer>> pred = graph.pred();
+            int n = succ.size();
             int[] indeg = new int[n];
             for (int v = 0; v < n; v++) {
                 indeg[v] = pred.get(v).size();
@@ -329,10 +373,20 @@ public final class DnnGraph {
             if (count < n) {
                 throw new InvalidModelException("arcs", "the graph has a cycle: " + describeCycle(indeg, pred));
             }
+            return order;
+        }
+
+        /**
+         * Checks that the first layer is the single source, with no predecessors and 0 FLOPs, and
+         * that there is a single sink.
+         */
+        private void checkSourceAndSink(Adjacency graph) {
+            List<List<Integer>> succ = graph.succ();
+            List<List<Integer>> pred = graph.pred();
             String inputId = layers.get(0).id();
             List<String> sources = new ArrayList<>();
             List<String> sinks = new ArrayList<>();
-            for (int v = 0; v < n; v++) {
+            for (int v = 0; v < layers.size(); v++) {
                 if (pred.get(v).isEmpty()) {
                     sources.add(layers.get(v).id());
                 }
@@ -357,22 +411,6 @@ public final class DnnGraph {
                 throw new InvalidModelException("layers[0].flops",
                         "the input vertex \"" + inputId + "\" must have 0 FLOPs, got " + layers.get(0).flops());
             }
-            // order[0] is the input because it is the only source and has the smallest insertion index
-            int[] position = new int[n];
-            List<Layer> sorted = new ArrayList<>(n);
-            for (int p = 0; p < n; p++) {
-                position[order[p]] = p;
-                sorted.add(layers.get(order[p]));
-            }
-            int[][] predecessors = new int[n][];
-            int[][] successors = new int[n][];
-            for (int v = 0; v < n; v++) {
-                predecessors[position[v]] = pred.get(v).stream().mapToInt(u -> position[u]).toArray();
-                successors[position[v]] = succ.get(v).stream().mapToInt(w -> position[w]).toArray();
-            }
-            boolean[] cut = cutVertices(successors);
-            List<Exit> sortedExits = validateExits(insertion, position, cut, n);
-            return new DnnGraph(sorted, predecessors, successors, arcs.size(), sortedExits, cut);
         }
 
         /**

@@ -10,6 +10,7 @@ import java.util.function.IntFunction;
 import org.chocosolver.solver.variables.IntVar;
 import org.cleave.choco.ChainSearch;
 import org.cleave.choco.ChocoStopChain;
+import org.cleave.choco.ChocoStopChainModel;
 import org.cleave.choco.ChocoSupport;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsProblem;
@@ -123,7 +124,7 @@ public final class ChocoExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
         }
         ChocoStopChain.Measure cost = measures.get(0);
         IntFunction<ChainSearch.Copy> copies = w -> {
-            ChocoStopChain.Built b = chain.build("cleave-p2a", measures);
+            ChocoStopChainModel b = chain.build("cleave-p2a", measures);
             if (a.minAccuracy() > 0) {
                 b.requireExitSet(ids -> problem.profile(ids).expectedAccuracy() >= a.minAccuracy());
             }
@@ -217,7 +218,7 @@ public final class ChocoExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
      */
     private static ChainSearch.Copy rankCopy(ExitsProblem problem, ChocoStopChain chain,
                                              ChocoStopChain.Measure latency, int[] rankOf, int fixedRank) {
-        ChocoStopChain.Built b = chain.build("cleave-p2b", List.of(latency));
+        ChocoStopChainModel b = chain.build("cleave-p2b", List.of(latency));
         b.requirePlan(plan -> problem.evaluate(plan).feasible());
         int maxRank = java.util.Arrays.stream(rankOf).max().orElse(0);
         IntVar rank = b.model().intVar("rank", 0, maxRank);

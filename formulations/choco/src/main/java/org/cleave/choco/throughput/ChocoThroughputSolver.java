@@ -9,6 +9,7 @@ import java.util.function.IntFunction;
 import org.chocosolver.solver.variables.IntVar;
 import org.cleave.choco.ChainSearch;
 import org.cleave.choco.ChocoStopChain;
+import org.cleave.choco.ChocoStopChainModel;
 import org.cleave.choco.ChocoSupport;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.SimplePlans;
@@ -120,7 +121,7 @@ public final class ChocoThroughputSolver extends AbstractSolver<ThroughputProble
         long periodUpper = (long) Math.floor(Math.max(0, upper * scaling.scale()) + errorUnits);
         boolean checked = problem.minAccuracy() > 0 || problem.frameRatePerSecond().isPresent();
         IntFunction<ChainSearch.Copy> copies = w -> {
-            ChocoStopChain.Built b = chain.build("cleave-p3", stages);
+            ChocoStopChainModel b = chain.build("cleave-p3", stages);
             IntVar p = b.model().intVar("period", 0, (int) periodUpper, true);
             b.model().max(p, new IntVar[] {b.total(0), b.total(1), b.total(2)}).post();
             if (problem.minAccuracy() > 0) {

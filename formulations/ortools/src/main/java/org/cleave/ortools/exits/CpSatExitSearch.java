@@ -263,9 +263,9 @@ public final class CpSatExitSearch {
 
     /**
      * INFEASIBLE answers that a solve without presolve contradicted with a plan (then used). Every
-     * INFEASIBLE answer is re-solved once with {@code cp_model_presolve = false}, because CP-SAT
-     * 9.15's presolve was seen to declare a feasible model infeasible (see {@link CpSatRow}); when
-     * that second solve stops at the time limit the first answer stands.
+     * INFEASIBLE answer is re-solved once with {@code cp_model_presolve = false}, so that an
+     * infeasibility claimed by presolve alone is never reported; when that second solve stops at
+     * the time limit the first answer stands.
      */
     public int presolveDisagreements() {
         return presolveDisagreements;

@@ -20,14 +20,9 @@ import org.cleave.core.solve.IntegerScaling;
  * {@link #total()} (sum of <em>every</em> coefficient of a row, alternatives included) of the rows
  * sharing it, so every row's integer coefficients sum to at most 10^{@value #DIGITS} + g/2, below
  * 2^31: no sum overflows, CP-SAT's objective values and bounds (doubles) are exact integers, and
- * the coefficients stay where CP-SAT's presolve is sound. That last point is measured, not
- * assumed: on P2 instance 8009024157 of the agreement contract, the accuracy floor row alone
- * (10 Booleans, one ≥ row) was declared INFEASIBLE by CP-SAT 9.15's presolve once its
- * coefficients exceeded 2^31 (10^11 and 10^12 scales), while it was feasible with presolve off
- * and at every scale up to 10^10 (an earlier P3 draft with 14 digits likewise returned OPTIMAL
- * plans that the same model contradicted once the placement was fixed). Every solver using these rows re-checks its answer in floating
- * point (a rounding band), so the digits cost speed, never exactness. Mutable while it is
- * filled, then read only.
+ * the coefficients stay in the range where CP-SAT's presolve is sound. Every solver using these
+ * rows re-checks its answer in floating point (a rounding band), so the digits cost speed, never
+ * exactness. Mutable while it is filled, then read only.
  */
 public final class CpSatRow {
     /** Significant digits of the largest row total: integer row sums stay near 10^9, below 2^31. */

@@ -45,8 +45,7 @@ import org.cleave.core.exits.UnitTimes;
  * layer, tensor or branch; at most one product of a group is true in a plan) and
  * e = max(g_D, g_U, g_G)/2, every plan has |P'(plan) − S·period(plan)| ≤ e integer units. The
  * scale S = 10^{@value CpSatRow#DIGITS} / T, T the largest sum of all coefficients of one row
- * ({@link CpSatRow}), keeps every row's integer sum below 2^31 (larger coefficients made CP-SAT's
- * presolve unsound, see {@link CpSatRow}).
+ * ({@link CpSatRow}), keeps every row's integer sum below 2^31, where CP-SAT's presolve is sound.
  *
  * <p>Products whose single load exceeds the period of the better of device-only and edge-only
  * without exits (when it meets the accuracy floor) are forbidden ({@link CpSatRow#forbidAbove}):
