@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.Exit;
+import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.model.Layer;
 import org.cleave.core.solve.Family;
+import org.cleave.instances.importers.ImportedExits;
 import org.cleave.instances.importers.ImportedInstances;
 import org.cleave.instances.importers.LayerProfiles;
 import org.cleave.instances.importers.MsrLayerGraphs;
@@ -37,8 +40,9 @@ import picocli.CommandLine.Spec;
  * {@code .json}, {@link LayerProfiles}) or an MSR layer graph ({@code msr-*.json},
  * {@link MsrLayerGraphs}) as a P1 or P5 instance, its layer or block table ({@code --show}) or its
  * graph (DOT, GraphML, CSV). Measured ONNX profiles ({@code --device-profile},
- * {@code --edge-profile}) set per-layer seconds on their tier. Printing only; the import is
- * library code in {@code org.cleave.instances.importers}.
+ * {@code --edge-profile}) set per-layer seconds on their tier. Declared early exits
+ * ({@code --exit}, {@code --final-accuracy}; {@link ImportedExits}) make P2 and P3 instances.
+ * Printing only; the import is library code in {@code org.cleave.instances.importers}.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import an ONNX model, a layer profile (CSV/JSON) or an MSR layer graph as an instance,"
@@ -61,8 +65,18 @@ public final class ImportCommand implements Callable<Integer> {
     String edge;
     @Option(names = "--network", defaultValue = "4g", description = "network profile (default: ${DEFAULT-VALUE})")
     String network;
-    @Option(names = "--family", defaultValue = "partition", description = "partition or upload (default: ${DEFAULT-VALUE})")
+    @Option(names = "--family", defaultValue = "partition",
+            description = "partition, upload, exits or throughput (default: ${DEFAULT-VALUE}); exits and throughput"
+                    + " need --exit and --final-accuracy")
     String family;
+    @Option(names = "--exit", paramLabel = "LAYER:rate=R,accuracy=A[,flops=F]",
+            description = "an early exit after the cut-vertex layer LAYER: cumulative exit rate R, accuracy A of the"
+                    + " samples stopping there, exit-branch FLOPs F (default 0); repeat for more exits, shallowest"
+                    + " first")
+    List<String> exits;
+    @Option(names = "--final-accuracy", paramLabel = "A",
+            description = "accuracy of the final classifier (the output layer, exit rate 1); required with --exit")
+    Double finalAccuracy;
     @Option(names = "--view", defaultValue = "layers", description = "layers or blocks (default: ${DEFAULT-VALUE})")
     String view;
     @Option(names = "--format", defaultValue = "json", description = "json (instance), dot, graphml or csv (default: ${DEFAULT-VALUE})")
@@ -87,7 +101,17 @@ public final class ImportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--format: must be json, dot, graphml or csv, got \"" + format + "\"");
         }
         Family fam = Family.fromKey(family);
+        ImportedExits declared = declaredExits(fam);
         Imported m = load();
+        if (declared != null) {
+            DnnGraph layers;
+            try {
+                layers = declared.attach(m.layers());
+            } catch (InvalidModelException ex) {
+                throw flagged(ex);
+            }
+            m = new Imported(m.name(), layers, BlockView.of(layers), m.onnx(), m.meta());
+        }
         DnnGraph graph = blocks ? m.blocks().graph() : m.layers();
         PrintWriter out = spec.commandLine().getOut();
         if (show) {
@@ -101,8 +125,8 @@ public final class ImportCommand implements Callable<Integer> {
             default -> {
                 ObjectNode meta = m.meta().deepCopy();
                 meta.put("view", view);
-                yield InstanceJson.write(ImportedInstances.of(fam, graph, m.name() + "-" + view, meta, network,
-                        device, edge));
+                yield InstanceJson.write(ImportedInstances.of(fam, graph, declared, m.name() + "-" + view, meta,
+                        network, device, edge));
             }
         };
         if (output == null) {
@@ -116,6 +140,40 @@ public final class ImportCommand implements Callable<Integer> {
             m.onnx().warnings().forEach(w -> spec.commandLine().getErr().println("cleave: warning: " + w));
         }
         return 0;
+    }
+
+    /** The declared exits, or null; checks that options and family fit together. */
+    private ImportedExits declaredExits(Family fam) {
+        boolean multiExit = fam == Family.EXITS || fam == Family.THROUGHPUT;
+        if (exits == null || exits.isEmpty()) {
+            if (finalAccuracy != null) {
+                throw new IllegalArgumentException("--final-accuracy: applies with --exit only, got "
+                        + finalAccuracy + " and no --exit");
+            }
+            if (multiExit) {
+                throw new IllegalArgumentException("--exit: family " + fam.key() + " needs early exits, and an"
+                        + " imported model has none; give --exit LAYER:rate=R,accuracy=A and --final-accuracy A");
+            }
+            return null;
+        }
+        if (!multiExit && !show && format.equals("json")) {
+            throw new IllegalArgumentException("--exit: applies to --family exits or throughput, got --family "
+                    + fam.key());
+        }
+        if (finalAccuracy == null) {
+            throw new IllegalArgumentException("--final-accuracy: required with --exit (accuracy of the final"
+                    + " classifier, in [0, 1])");
+        }
+        try {
+            return ImportedExits.parse(exits, finalAccuracy);
+        } catch (InvalidModelException ex) {
+            throw flagged(ex);
+        }
+    }
+
+    /** A library message about the declared exits, led by the option it came from. */
+    private static InvalidModelException flagged(InvalidModelException ex) {
+        return ex.withPrefix(ex.field().startsWith("finalAccuracy") ? "--final-accuracy " : "--exit ");
     }
 
     private Imported load() {
@@ -190,6 +248,14 @@ public final class ImportCommand implements Callable<Integer> {
     }
 
     private static void show(PrintWriter out, Imported m, boolean blocks) {
+        showTable(out, m, blocks);
+        for (Exit e : m.layers().exits()) {
+            out.printf(Locale.ROOT, "exit %s after %s: rate %s, accuracy %s, FLOPs %,.0f%n", e.id(), e.afterLayer(),
+                    e.exitRate(), e.accuracy(), e.flops());
+        }
+    }
+
+    private static void showTable(PrintWriter out, Imported m, boolean blocks) {
         OnnxModel o = m.onnx();
         if (o != null) {
             out.printf(Locale.ROOT, "%s: ONNX IR %d, opset %d, input %s, sha256 %s%n", o.fileName(), o.irVersion(),

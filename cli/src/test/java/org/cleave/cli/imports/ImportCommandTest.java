@@ -17,7 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.cleave.cli.Cleave;
+import org.cleave.core.exits.ExitPlan;
+import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.Exit;
 import org.cleave.core.model.Placement;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Family;
@@ -26,6 +29,7 @@ import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.Solvers;
 import org.cleave.core.solve.Status;
+import org.cleave.core.throughput.ThroughputProblem;
 import org.cleave.instances.importers.ImportedInstances;
 import org.cleave.instances.importers.onnx.InputShapes;
 import org.cleave.instances.importers.onnx.OnnxImporter;
@@ -33,6 +37,7 @@ import org.cleave.instances.importers.onnx.OnnxModel;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
 import org.cleave.instances.io.Json;
+import org.cleave.instances.zoo.BlockView;
 import org.cleave.ortools.OrToolsNatives;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +49,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code cleave import} on the shared ONNX models ({@code $CLEAVE_DATA/onnx} or
  * {@code ../shared/data/onnx}; skipped, saying so, when absent): the exact P1 solvers agree on
  * every imported model in both views at 3G, 4G and Wi-Fi; {@code cleave map} runs on an imported
- * instance; bad input is one line and exit status 2; {@code -o} never clobbers on failure.
+ * instance; bad input is one line and exit status 2; {@code -o} never clobbers on failure. With
+ * declared exits ({@code --exit}) an imported model is a P2 and a P3 instance on which the exact
+ * solvers agree, and bad exit specifications are one line and exit status 2.
  */
 class ImportCommandTest {
     private static final Map<String, String> MODELS = new LinkedHashMap<>();
@@ -217,5 +224,163 @@ class ImportCommandTest {
         badInput("import", notOnnx.toString(), "-o", existing.toString());
         assertEquals("precious", Files.readString(existing), "-o must not clobber on failure");
         assertTrue(badInput("import", squeezenet.toString(), "--family", "exits").contains("exits"));
+    }
+
+    /** Two exits at a third and two thirds of squeezenet's blocks, each after a cut vertex. */
+    private static List<String> exitLayers(OnnxModel m) {
+        List<BlockView.Block> blocks = m.blockView().blocks();
+        int n = blocks.size();
+        return List.of(blocks.get(n / 3).id(), blocks.get(2 * n / 3).id());
+    }
+
+    private static String[] importArgs(Path model, String family, String view, List<String> at, Path out) {
+        return new String[] {"import", model.toString(), "--family", family, "--view", view, "--network", "4g",
+            "--exit", at.get(0) + ":rate=0.35,accuracy=0.62,flops=2e6", "--exit", at.get(1) + ":rate=0.7,accuracy=0.8",
+            "--final-accuracy", "0.9", "-o", out.toString()};
+    }
+
+    private static void checkExits(DnnGraph g, List<String> at) {
+        assertEquals(2, g.exits().size(), g.toString());
+        Exit first = g.exits().get(0);
+        assertEquals(at.get(0), first.afterLayer());
+        assertEquals(0.35, first.exitRate());
+        assertEquals(0.62, first.accuracy());
+        assertEquals(2e6, first.flops());
+        assertEquals(at.get(1), g.exits().get(1).afterLayer());
+        assertEquals(0.0, g.exits().get(1).flops());
+        for (Exit e : g.exits()) {
+            assertTrue(g.isCutVertex(g.indexOf(e.afterLayer())), e.toString());
+        }
+    }
+
+    @Test
+    void declaredExitsMakeP2InstancesOnWhichTheExactSolversAgree() throws IOException {
+        Path squeezenet = model("light_squeezenet.onnx");
+        OnnxModel m = OnnxImporter.read(squeezenet, InputShapes.NONE);
+        List<String> at = exitLayers(m);
+        boolean natives = OrToolsNatives.available();
+        for (String view : List.of("layers", "blocks")) {
+            Path out = dir.resolve("exits-" + view + ".json");
+            Run r = run(importArgs(squeezenet, "exits", view, at, out));
+            assertEquals(0, r.status(), r.err());
+            ExitsProblem p = (ExitsProblem) InstanceJson.read(out).problem();
+            assertEquals(0.9, p.finalAccuracy());
+            checkExits(p.graph(), at);
+            int expectedSize = view.equals("layers") ? m.layerGraph().size() : m.blockGraph().size();
+            assertEquals(expectedSize, p.graph().size(), view);
+            double reference = Double.NaN;
+            List<String> solved = new ArrayList<>();
+            for (String id : List.of("mincut", "mincut-compiled", "ortools-milp:scip", "ortools-cpsat")) {
+                if (id.startsWith("ortools") && !natives) {
+                    continue;
+                }
+                Solver<ExitsProblem, ExitPlan> s = Solvers.require(Family.EXITS, id);
+                Result<ExitPlan> res = s.solve(p, SolveLimits.none());
+                assertEquals(Status.OPTIMAL, res.status(), view + " " + id + ": " + res.message());
+                if (Double.isNaN(reference)) {
+                    reference = res.objective();
+                } else {
+                    assertEquals(reference, res.objective(), (id.startsWith("ortools") ? 1e-6 : 1e-9) * reference,
+                            view + " " + id);
+                }
+                solved.add(id);
+            }
+            assertTrue(solved.size() >= 2, "at least two exact P2 solvers ran: " + solved);
+            Run cli = run("solve", out.toString(), "--solver", "mincut", "--json");
+            assertEquals(0, cli.status(), cli.err());
+            assertEquals(reference, Json.MAPPER.readTree(cli.out()).get("objective").asDouble(), 1e-9 * reference);
+            Run show = run("import", squeezenet.toString(), "--view", view, "--show", "--exit", at.get(0)
+                    + ":rate=0.35,accuracy=0.62", "--final-accuracy", "0.9");
+            assertEquals(0, show.status(), show.err());
+            assertTrue(show.out().contains("exit exit-" + at.get(0) + " after " + at.get(0) + ": rate 0.35"),
+                    show.out());
+            System.out.printf(Locale.ROOT, "light_squeezenet %s, exits after %s, 4g: P2 latency %.6f s (%s)%n",
+                    view, at, reference, solved);
+        }
+    }
+
+    @Test
+    void declaredExitsMakeP3InstancesOnWhichTheExactSolversAgree() {
+        Path squeezenet = model("light_squeezenet.onnx");
+        OnnxModel m = OnnxImporter.read(squeezenet, InputShapes.NONE);
+        List<String> at = exitLayers(m);
+        boolean natives = OrToolsNatives.available();
+        for (String view : List.of("layers", "blocks")) {
+            Path out = dir.resolve("throughput-" + view + ".json");
+            Run r = run(importArgs(squeezenet, "throughput", view, at, out));
+            assertEquals(0, r.status(), r.err());
+            ThroughputProblem p = (ThroughputProblem) InstanceJson.read(out).problem();
+            assertEquals(0.9, p.finalAccuracy());
+            checkExits(p.graph(), at);
+            double reference = Double.NaN;
+            List<String> solved = new ArrayList<>();
+            for (String id : List.of("enumerate", "ortools-milp:scip", "ortools-cpsat")) {
+                if (id.startsWith("ortools") && !natives) {
+                    continue;
+                }
+                Solver<ThroughputProblem, ExitPlan> s = Solvers.require(Family.THROUGHPUT, id);
+                Result<ExitPlan> res = s.solve(p, SolveLimits.none());
+                assertEquals(Status.OPTIMAL, res.status(), view + " " + id + ": " + res.message());
+                if (Double.isNaN(reference)) {
+                    reference = res.objective();
+                } else {
+                    assertEquals(reference, res.objective(), 1e-6 * reference, view + " " + id);
+                }
+                solved.add(id);
+            }
+            assertTrue(!solved.isEmpty(), "enumerate ran");
+            System.out.printf(Locale.ROOT, "light_squeezenet %s, exits after %s, 4g: P3 period %.6f s (%s)%n",
+                    view, at, reference, solved);
+        }
+    }
+
+    @Test
+    void badExitSpecificationsAreOneLineAndStatusTwo() {
+        Path squeezenet = model("light_squeezenet.onnx");
+        OnnxModel m = OnnxImporter.read(squeezenet, InputShapes.NONE);
+        List<String> at = exitLayers(m);
+        DnnGraph g = m.layerGraph();
+        String notCut = null;
+        for (int v = 1; v < g.size() && notCut == null; v++) {
+            if (!g.isCutVertex(v)) {
+                notCut = g.layer(v).id();
+            }
+        }
+        assertTrue(notCut != null, "squeezenet has a layer inside a fire module");
+        String sq = squeezenet.toString();
+        String fine = at.get(1) + ":rate=0.7,accuracy=0.8";
+        String msg = badInput("import", sq, "--family", "exits", "--exit", "no_such_layer:rate=0.3,accuracy=0.5",
+                "--final-accuracy", "0.9");
+        assertTrue(msg.contains("--exit exits[0].afterLayer") && msg.contains("no_such_layer"), msg);
+        msg = badInput("import", sq, "--family", "exits", "--exit", notCut + ":rate=0.3,accuracy=0.5",
+                "--final-accuracy", "0.9");
+        assertTrue(msg.contains("exits[0].afterLayer") && msg.contains(notCut) && msg.contains("cut vertex"), msg);
+        msg = badInput("import", sq, "--family", "exits", "--exit", at.get(0) + ":rate=0.8,accuracy=0.5",
+                "--exit", fine, "--final-accuracy", "0.9");
+        assertTrue(msg.contains("exits[1].exitRate") && msg.contains("0.7") && msg.contains("nondecreasing"), msg);
+        msg = badInput("import", sq, "--family", "exits", "--exit", at.get(1) + ":rate=0.7,accuracy=0.8",
+                "--exit", at.get(0) + ":rate=0.8,accuracy=0.5", "--final-accuracy", "0.9");
+        assertTrue(msg.contains("exits[0].exitRate") && msg.contains("nondecreasing"), msg);
+        msg = badInput("import", sq, "--family", "throughput", "--exit", at.get(0) + ":rate=1.5,accuracy=0.5",
+                "--final-accuracy", "0.9");
+        assertTrue(msg.contains("exits[0].rate") && msg.contains("1.5") && msg.contains("[0, 1]"), msg);
+        msg = badInput("import", sq, "--family", "exits", "--exit", at.get(0) + ":rate=0.5,accuracy=-0.1",
+                "--final-accuracy", "0.9");
+        assertTrue(msg.contains("exits[0].accuracy") && msg.contains("-0.1"), msg);
+        msg = badInput("import", sq, "--family", "exits", "--exit", fine, "--final-accuracy", "1.2");
+        assertTrue(msg.contains("--final-accuracy") && msg.contains("1.2"), msg);
+        msg = badInput("import", sq, "--family", "exits", "--exit", fine);
+        assertTrue(msg.contains("--final-accuracy"), msg);
+        msg = badInput("import", sq, "--family", "exits", "--exit", at.get(0) + ":rate=0.5", "--final-accuracy",
+                "0.9");
+        assertTrue(msg.contains("exits[0].accuracy") && msg.contains("required"), msg);
+        msg = badInput("import", sq, "--family", "exits", "--exit", at.get(0) + ":rate=half,accuracy=0.5",
+                "--final-accuracy", "0.9");
+        assertTrue(msg.contains("exits[0].rate") && msg.contains("half"), msg);
+        msg = badInput("import", sq, "--family", "exits", "--exit", g.output().id() + ":rate=0.9,accuracy=0.5",
+                "--final-accuracy", "0.9");
+        assertTrue(msg.contains("exits[0].afterLayer") && msg.contains("output layer"), msg);
+        msg = badInput("import", sq, "--family", "partition", "--exit", fine, "--final-accuracy", "0.9");
+        assertTrue(msg.contains("--exit") && msg.contains("partition"), msg);
     }
 }
