@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.cleave.algorithms.multiuser.AraMultiUserSolver;
 import org.cleave.algorithms.multiuser.DynamicProgrammingMultiUserSolver;
+import org.cleave.algorithms.multiuser.ReferenceDynamicProgram;
 import org.cleave.core.multiuser.MultiUserPlan;
 import org.cleave.core.multiuser.MultiUserProblem;
 import org.cleave.core.solve.Result;
@@ -28,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * profile, made by {@link RandomZooMultiUserInstances} exactly as {@code cleave generate multiuser --users N
  * --units 64 --models resnet18-exits,mobilenetv2-exits --network 4g --seed S} makes them. Times one
  * solve from the problem (the allocation table included): the bounded {@code dp} (goal ≤ 1 s at 100
- * users), the plain recursion it replaced ({@link LegacyDynamicProgram}, the baseline) and the
+ * users), the plain recursion it replaced ({@link ReferenceDynamicProgram}, the baseline) and the
  * {@code ara} heuristic. The setup prints ara's gap to the optimum. Single-shot: one solve per
  * iteration.
  */
@@ -75,7 +76,7 @@ public class MultiUserScaleBenchmark {
     @Warmup(iterations = 0)
     @Measurement(iterations = 2)
     public double legacyDynamicProgram() {
-        return problem.evaluate(LegacyDynamicProgram.solve(problem)).objective();
+        return problem.evaluate(ReferenceDynamicProgram.solve(problem)).objective();
     }
 
     @Benchmark

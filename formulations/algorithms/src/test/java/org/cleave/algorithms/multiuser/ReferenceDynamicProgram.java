@@ -9,17 +9,18 @@ import org.cleave.core.multiuser.UserChoice;
 
 /**
  * The plain P4 dynamic program as it was before the bounds (kept as an independent reference for
- * the differential test): each user's table built through {@link MultiUserProblem#admissible} and
+ * the differential test and as the baseline of the dp benchmark in {@code benchmarks}): each
+ * user's table built through {@link MultiUserProblem#admissible} and
  * {@link MultiUserProblem#userCost}, Pareto entries, and the full two-dimensional min-plus
  * recursion D_i(f, b) = min_e c_e + D_{i−1}(f − f_e, b − b_e) over "at most f, b units" cells,
  * O(Σ_i E_i·(K_F+1)(K_B+1)). No pruning by bounds, no user ordering.
  */
-final class ReferenceDynamicProgram {
+public final class ReferenceDynamicProgram {
     private ReferenceDynamicProgram() {
     }
 
     /** The optimal plan, or null if the problem is infeasible. */
-    static MultiUserPlan solve(MultiUserProblem problem) {
+    public static MultiUserPlan solve(MultiUserProblem problem) {
         int n = problem.size();
         int kf = problem.computeUnits();
         int kb = problem.bandwidthUnits();
