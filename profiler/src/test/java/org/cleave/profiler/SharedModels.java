@@ -1,5 +1,7 @@
 package org.cleave.profiler;
 
+import org.cleave.core.testing.SharedData;
+
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.protobuf.ByteString;
@@ -34,16 +36,7 @@ final class SharedModels {
      * {@code mvnw}), which is {@code ../shared/data} seen from the root.
      */
     static Path data() {
-        String override = System.getenv("CLEAVE_DATA");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override);
-        }
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        return dir == null || dir.getParent() == null ? Path.of("/nonexistent")
-                : dir.getParent().resolve("shared").resolve("data");
+        return SharedData.dir();
     }
 
     /** A node as the test decodes it. */

@@ -1,5 +1,7 @@
 package org.cleave.cli.imports;
 
+import org.cleave.core.testing.SharedData;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,16 +76,7 @@ class ImportCommandTest {
     Path dir;
 
     static Path data() {
-        String env = System.getenv("CLEAVE_DATA");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env).resolve("onnx");
-        }
-        Path d = Path.of("").toAbsolutePath();
-        while (d != null && !Files.exists(d.resolve("mvnw"))) {
-            d = d.getParent();
-        }
-        return d == null || d.getParent() == null ? Path.of("/nonexistent")
-                : d.getParent().resolve("shared").resolve("data").resolve("onnx");
+        return SharedData.onnx();
     }
 
     private static Path model(String file) {

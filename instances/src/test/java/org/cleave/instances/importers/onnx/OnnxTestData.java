@@ -1,6 +1,7 @@
 package org.cleave.instances.importers.onnx;
 
-import java.nio.file.Files;
+import org.cleave.core.testing.SharedData;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,16 +31,7 @@ public final class OnnxTestData {
 
     /** The folder of the shared ONNX models (may not exist). */
     public static Path dir() {
-        String env = System.getenv("CLEAVE_DATA");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env).resolve("onnx");
-        }
-        Path d = Path.of("").toAbsolutePath();
-        while (d != null && !Files.exists(d.resolve("mvnw"))) {
-            d = d.getParent();
-        }
-        return d == null || d.getParent() == null ? Path.of("/nonexistent")
-                : d.getParent().resolve("shared").resolve("data").resolve("onnx");
+        return SharedData.onnx();
     }
 
     /** The reason a test skips when {@code file} is absent. */
