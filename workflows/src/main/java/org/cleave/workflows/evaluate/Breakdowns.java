@@ -1,0 +1,124 @@
+package org.cleave.workflows.evaluate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cleave.core.exits.ExitsCost;
+import org.cleave.core.multiuser.MultiUserCost;
+import org.cleave.core.partition.PartitionCost;
+import org.cleave.core.solve.Evaluation;
+import org.cleave.core.solve.Family;
+import org.cleave.core.stopping.StoppingCost;
+import org.cleave.core.throughput.ThroughputCost;
+import org.cleave.core.upload.UploadCost;
+
+/**
+ * The cost breakdown of a plan as an ordered map with unit-named keys, read from the family's own
+ * cost record (the evaluator's output; nothing is recomputed here). One method per family; the
+ * keys of a family are fixed ({@link #columns(Family)}), so that a table of scores has the same
+ * columns whatever the plans. Seconds are {@code _seconds}, joules {@code _joules}, accuracies
+ * are probabilities in [0, 1], units are counts.
+ */
+public final class Breakdowns {
+    private static final List<String> PARTITION = List.of("latency_seconds", "energy_joules",
+            "device_compute_seconds", "upload_seconds", "edge_compute_seconds", "download_seconds",
+            "link_latency_seconds", "compute_joules", "transmit_joules", "idle_joules");
+    private static final List<String> EXITS = List.of("latency_seconds", "energy_joules", "accuracy",
+            "device_compute_seconds", "upload_seconds", "edge_compute_seconds", "download_seconds",
+            "link_latency_seconds", "compute_joules", "transmit_joules", "idle_joules");
+    private static final List<String> THROUGHPUT = List.of("period_seconds", "throughput_per_second", "accuracy",
+            "device_stage_seconds", "uplink_stage_seconds", "edge_stage_seconds");
+    private static final List<String> MULTIUSER = List.of("latency_seconds", "energy_joules", "compute_units",
+            "bandwidth_units");
+    private static final List<String> UPLOAD = List.of("latency_seconds", "energy_joules", "device_end_seconds",
+            "features_arrived_seconds", "device_compute_seconds", "uplink_busy_seconds", "parameter_seconds",
+            "edge_compute_seconds", "download_seconds", "link_latency_seconds", "idle_seconds", "compute_joules",
+            "transmit_joules", "idle_joules");
+    private static final List<String> STOPPING = List.of("inference_cost", "placement_cost_per_inference");
+
+    private Breakdowns() {
+    }
+
+    /** The breakdown keys of {@code family}, in order; empty for a family without a breakdown (P7). */
+    public static List<String> columns(Family family) {
+        return switch (family) {
+            case PARTITION -> PARTITION;
+            case EXITS -> EXITS;
+            case THROUGHPUT -> THROUGHPUT;
+            case MULTIUSER -> MULTIUSER;
+            case UPLOAD -> UPLOAD;
+            case STOPPING -> STOPPING;
+            case ONLINE -> List.of();
+        };
+    }
+
+    /** The breakdown of any family's evaluation; empty for an evaluation type without one. */
+    public static Map<String, Double> of(Evaluation e) {
+        if (e instanceof PartitionCost c) {
+            return partition(c);
+        }
+        if (e instanceof ExitsCost c) {
+            return exits(c);
+        }
+        if (e instanceof ThroughputCost c) {
+            return throughput(c);
+        }
+        if (e instanceof MultiUserCost c) {
+            return multiUser(c);
+        }
+        if (e instanceof UploadCost c) {
+            return upload(c);
+        }
+        if (e instanceof StoppingCost c) {
+            return stopping(c);
+        }
+        return Map.of();
+    }
+
+    /** P1: latency T and energy E with their parts. */
+    public static Map<String, Double> partition(PartitionCost c) {
+        return map(PARTITION, c.latencySeconds(), c.energyJoules(), c.deviceComputeSeconds(), c.uploadSeconds(),
+                c.edgeComputeSeconds(), c.downloadSeconds(), c.linkLatencySeconds(), c.computeJoules(),
+                c.transmitJoules(), c.idleJoules());
+    }
+
+    /** P2: expected latency, energy and accuracy with the expected parts. */
+    public static Map<String, Double> exits(ExitsCost c) {
+        return map(EXITS, c.latencySeconds(), c.energyJoules(), c.accuracy(), c.deviceComputeSeconds(),
+                c.uploadSeconds(), c.edgeComputeSeconds(), c.downloadSeconds(), c.linkLatencySeconds(),
+                c.computeJoules(), c.transmitJoules(), c.idleJoules());
+    }
+
+    /** P3: period, throughput (+∞ for a zero period), accuracy and the three stages. */
+    public static Map<String, Double> throughput(ThroughputCost c) {
+        return map(THROUGHPUT, c.periodSeconds(), c.throughputPerSecond(), c.accuracy(), c.deviceStageSeconds(),
+                c.uplinkStageSeconds(), c.edgeStageSeconds());
+    }
+
+    /** P4: total latency and energy over the users, and the units used. */
+    public static Map<String, Double> multiUser(MultiUserCost c) {
+        return map(MULTIUSER, c.latencySeconds(), c.energyJoules(), (double) c.computeUnits(),
+                (double) c.bandwidthUnits());
+    }
+
+    /** P5: latency and energy with the timeline's parts. */
+    public static Map<String, Double> upload(UploadCost c) {
+        return map(UPLOAD, c.latencySeconds(), c.energyJoules(), c.deviceEndSeconds(), c.featuresArrivedSeconds(),
+                c.deviceComputeSeconds(), c.uplinkBusySeconds(), c.parameterSeconds(), c.edgeComputeSeconds(),
+                c.downloadSeconds(), c.linkLatencySeconds(), c.idleSeconds(), c.computeJoules(), c.transmitJoules(),
+                c.idleJoules());
+    }
+
+    /** P6: expected inference cost and the placement cost per inference (the family's cost units). */
+    public static Map<String, Double> stopping(StoppingCost c) {
+        return map(STOPPING, c.inferenceCost(), c.placementCostPerInference());
+    }
+
+    private static Map<String, Double> map(List<String> keys, double... values) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            m.put(keys.get(i), values[i]);
+        }
+        return m;
+    }
+}
