@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ExamplesCommand.class,
                 CompareCommand.class,
                 GroundTruthCommand.class,
+                EvaluateCommand.class,
                 org.cleave.cli.online.OnlineCommand.class,
                 org.cleave.cli.zoo.ZooCommand.class,
                 org.cleave.cli.stopping.StoppingCommand.class,

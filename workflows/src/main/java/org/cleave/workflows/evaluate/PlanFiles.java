@@ -112,6 +112,10 @@ public final class PlanFiles {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
                 String key = f.getKey();
+                if (scenario.axes().containsKey(key)) {
+                    throw new IllegalArgumentException(where + ": " + key + ": a state column without the state_"
+                            + " prefix (a label file of schema 1?); expected state_" + key.replace('-', '_'));
+                }
                 if (!key.startsWith("state_") || key.equals("state_index")) {
                     continue;
                 }
