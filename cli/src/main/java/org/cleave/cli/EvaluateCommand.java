@@ -80,6 +80,10 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException(labels == null ? "--labels: required with --actions"
                     : "--actions: required with --labels");
         }
+        if (labelMode && !recheck && solver != null) {
+            throw new IllegalArgumentException("--solver: with --labels the optimum is the labels' objective; add"
+                    + " --recheck to solve the states again with " + solver);
+        }
         if (recheck && !labelMode) {
             throw new IllegalArgumentException("--recheck: only with --labels (with --plans the optimum is always solved)");
         }

@@ -226,6 +226,9 @@ class EvaluateCommandTest {
         e = bad(o, ev, "--labels", write("axis.jsonl", "{\"state_index\":0,\"state_bogus\":1,\"objective\":0.1}\n")
                 .toString(), "--actions", dir.resolve("z.jsonl").toString());
         assertTrue(e.startsWith("cleave: axis.jsonl line 1: state_bogus: not a state axis of family partition"), e);
+        e = bad(o, ev, "--labels", labels.toString(), "--actions", dir.resolve("z.jsonl").toString(), "--solver",
+                "enumerate");
+        assertTrue(e.startsWith("cleave: --solver: with --labels the optimum is the labels' objective"), e);
         // a wrong optimum in the labels is caught by --recheck
         e = bad(o, ev, "--labels", labels.toString(), "--actions", dir.resolve("z.jsonl").toString(), "--recheck");
         assertTrue(e.startsWith("cleave: labels.jsonl line 1: objective: 0.1 but mincut finds "), e);
