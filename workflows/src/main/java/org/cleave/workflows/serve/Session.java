@@ -512,6 +512,12 @@ public final class Session {
         return problem.planType();
     }
 
+    /** P1/P2: the number of layers (the length of an edge mask); 0 for P4. */
+    public int layerCount() {
+        DnnGraph g = graphOrNull(problem);
+        return g == null ? 0 : g.size();
+    }
+
     /** P4: the number of users ({@link MultiUserPlan}s have one choice each); 0 for P1 and P2. */
     public int userCount() {
         return problem instanceof MultiUserProblem p ? p.users().size() : 0;
