@@ -110,7 +110,7 @@ class SessionTest {
 
     @Test
     void p4OptimumEqualsTheDefaultExactSolverAndEnumeration() {
-        Session s = Session.multiUser(new MultiUserSpec(3, 4, List.of("chain-6", "chain-4"), "4g", 7, 1e12));
+        Session s = Session.multiUser(new MultiUserSpec(2, 4, List.of("chain-6", "chain-4"), "4g", 7, 1e12));
         MultiUserProblem base = (MultiUserProblem) s.problem();
         long seed = 18_004;
         Random rnd = new Random(seed);
@@ -129,6 +129,7 @@ class SessionTest {
             @SuppressWarnings({"unchecked", "rawtypes"})
             Result<?> enumerated = ((Solver) Solvers.require(Family.MULTIUSER, "enumerate"))
                     .solve((Problem) s.problem(), SolveLimits.none());
+            assertEquals(Status.OPTIMAL, enumerated.status(), what + " " + enumerated.message());
             assertClose(enumerated.objective(), opt.objective(), what + " (enumerate)");
             assertEquals(up, s.state().get("userUplinkBitsPerSecond"), what);
         }
