@@ -371,7 +371,7 @@ public final class Server {
         }
         Session s = switch (given.get(0)) {
             case "instance" -> Session.load(instance(r.get("instance")));
-            case "path" -> Session.load(Path.of(requiredString(r, "path")));
+            case "path" -> loadPath(requiredString(r, "path"));
             case "zoo" -> prefixed("zoo", ZOO_FIELDS, () -> Session.zoo(zooSpec(r.get("zoo"))));
             default -> prefixed("multiuser", MULTIUSER_FIELDS, () -> Session.multiUser(multiUserSpec(r.get("multiuser"))));
         };
@@ -382,6 +382,16 @@ public final class Server {
         o.put("family", s.family().key());
         o.put("name", s.instance().name());
         return o;
+    }
+
+    private static Session loadPath(String path) {
+        try {
+            return Session.load(Path.of(path));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("path: not a file path: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("path: " + e.getMessage(), e);
+        }
     }
 
     private static Instance instance(JsonNode node) {
@@ -811,7 +821,7 @@ public final class Server {
         }
         double x = v.doubleValue();
         if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(path + ": must be finite, got " + v);
+            throw new IllegalArgumentException(path + ": must be finite, got " + x);
         }
         return x;
     }
