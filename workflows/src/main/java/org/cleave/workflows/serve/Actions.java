@@ -42,9 +42,9 @@ public final class Actions {
         };
     }
 
-    /** Whether {@code node} is an object using only compact fields (and at least one of them). */
+    /** Whether {@code node} is an object using only compact fields (an empty object counts as compact). */
     public static boolean isCompact(Family family, JsonNode node) {
-        if (node == null || !node.isObject() || node.isEmpty()) {
+        if (node == null || !node.isObject()) {
             return false;
         }
         Set<String> f = fields(family);

@@ -645,8 +645,12 @@ public final class Server {
         return o;
     }
 
+    /** A compact action ({@link Actions}) or, failing that, a full plan as {@code solve --json} writes it. */
     private static Object readAction(Session s, JsonNode action) {
-        return Actions.read(s, action, "action");
+        if (!action.isObject() || Actions.isCompact(s.family(), action)) {
+            return Actions.read(s, action, "action");
+        }
+        return codec(s).readPlan(s.problem(), action, "action");
     }
 
     private ObjectNode map(ObjectNode r) {

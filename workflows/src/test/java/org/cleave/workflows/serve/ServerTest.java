@@ -233,6 +233,25 @@ class ServerTest {
     }
 
     @Test
+    void fullPlansAsSolveWritesThemAreActionsToo() {
+        Server s = server();
+        loadResnet50(s);
+        ok(s, "{\"op\":\"load\",\"zoo\":{\"model\":\"b-alexnet\",\"family\":\"exits\"}}");
+        ok(s, "{\"op\":\"load\",\"multiuser\":{\"users\":4,\"units\":4}}");
+        for (String h : List.of("h1", "h2", "h3")) {
+            JsonNode topo = ok(s, "{\"op\":\"solve\",\"handle\":\"" + h + "\",\"solver\":\""
+                    + (h.equals("h3") ? "greedy" : h.equals("h2") ? "inverse-search" : "topo-cut") + "\"}");
+            JsonNode priced = ok(s, "{\"op\":\"evaluate\",\"handle\":\"" + h + "\",\"action\":" + topo.get("plan")
+                    + ",\"withOptimum\":true}");
+            assertEquals(topo.get("objective"), priced.get("objective"), h);
+            assertEquals(topo.get("action"), priced.get("action"), h);
+            assertTrue(priced.get("regret").asDouble() >= 0, h);
+        }
+        assertTrue(message(error(s, "{\"op\":\"evaluate\",\"handle\":\"h1\",\"action\":{\"edgeLayers\":[\"nope\"]}}",
+                "invalid_input")).startsWith("action.edgeLayers[0]: unknown layer id \"nope\""));
+    }
+
+    @Test
     void badActionsNameThePath() {
         Server s = server();
         String h = loadResnet50(s);
@@ -242,7 +261,7 @@ class ServerTest {
                 .startsWith("action.edgeMask: length 2, expected "));
         error(s, pre + "{\"cut\":\"x\"}}", "bad_request");
         error(s, pre + "{\"cut\":1.5}}", "bad_request");
-        error(s, pre + "{\"exits\":[]}}", "bad_request");
+        assertTrue(message(error(s, pre + "{\"exits\":[]}}", "invalid_input")).startsWith("action.exits: unknown field"));
         error(s, pre + "{}}", "bad_request");
         error(s, pre + "[0]}", "bad_request");
         error(s, "{\"op\":\"evaluate\",\"handle\":\"h1\"}", "bad_request");
