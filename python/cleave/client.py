@@ -424,18 +424,14 @@ class Client:
         self._broken = self._broken or CleaveError("closed", "the client was closed")
         try:
             self._stdin.close()
-        except OSError:
+        except (OSError, ValueError):
             pass
         try:
             process.wait(timeout=timeout_seconds)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        self._stderr_thread.join(timeout=1.0)
-        try:
-            process.stdout.close()
-        except OSError:
-            pass
+        self._release_pipes()
         return process.returncode
 
     def _kill(self) -> None:
@@ -444,6 +440,15 @@ class Client:
             try:
                 self._process.wait(timeout=10)
             except subprocess.TimeoutExpired:  # pragma: no cover
+                pass
+        self._release_pipes()
+
+    def _release_pipes(self) -> None:
+        self._stderr_thread.join(timeout=1.0)
+        for stream in (self._process.stdin, self._process.stdout, self._process.stderr):
+            try:
+                stream.close()
+            except (OSError, ValueError):
                 pass
 
     def __enter__(self) -> "Client":
