@@ -302,6 +302,22 @@ class Client:
         except ValueError:
             raise self._fail(CleaveError("protocol", f"not a JSON response: {response[:200]!r}")) from None
 
+    def call_many_raw(self, lines: Sequence[bytes]) -> List[Any]:
+        """Pipelines raw lines (no newline inside) and returns the decoded responses unchecked.
+        For testing the server's robustness with malformed requests."""
+        for line in lines:
+            if b"\n" in line:
+                raise ValueError("lines: a line contains a newline")
+        if not lines:
+            return []
+        out = []
+        for response in self._exchange(b"".join(line + b"\n" for line in lines), len(lines)):
+            try:
+                out.append(json.loads(response))
+            except ValueError:
+                raise self._fail(CleaveError("protocol", f"not a JSON response: {response[:200]!r}")) from None
+        return out
+
     def request(self, op: str, **fields: Any) -> Dict[str, Any]:
         """Sends ``{"op": op, **fields}`` and returns the response's ``result``.
 

@@ -16,7 +16,7 @@ REPO_ROOT = PACKAGE_ROOT.parent
 if str(PACKAGE_ROOT) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(PACKAGE_ROOT))
 
-from cleave import Client, find_jar  # noqa: E402
+from cleave import CleaveError, Client, find_jar  # noqa: E402,F401
 
 EXAMPLE_INSTANCE = (REPO_ROOT / "instances" / "src" / "main" / "resources" / "org" / "cleave" / "instances"
                     / "examples" / "resnet18-two-stages.json")
