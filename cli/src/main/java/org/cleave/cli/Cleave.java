@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 org.cleave.cli.map.MapCommand.class,
                 org.cleave.cli.imports.ImportCommand.class,
                 org.cleave.cli.profile.ProfileCommand.class,
+                org.cleave.cli.serve.ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cleave implements Runnable {
     /** Exit status for bad input. */

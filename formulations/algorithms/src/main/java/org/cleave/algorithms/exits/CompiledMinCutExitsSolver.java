@@ -29,16 +29,33 @@ import org.cleave.core.solve.SolverKind;
  * exit set. Stateless: the network is local to one solve.
  */
 public final class CompiledMinCutExitsSolver extends AbstractSolver<ExitsProblem, ExitPlan> {
+    // null for the registered, stateless solver; else the network warm re-solves reuse
+    private final CompiledPartitionNetwork warm;
+
     public CompiledMinCutExitsSolver() {
+        this(null);
+    }
+
+    /**
+     * The same solver re-weighting {@code network} per exit set (no compilation) for problems on
+     * the graph it was compiled for, and compiling afresh for any other graph. Not registered and
+     * <b>not thread-safe</b>: it shares the mutable {@code network}; confine it to one thread.
+     */
+    public static CompiledMinCutExitsSolver warm(CompiledPartitionNetwork network) {
+        return new CompiledMinCutExitsSolver(java.util.Objects.requireNonNull(network, "network"));
+    }
+
+    private CompiledMinCutExitsSolver(CompiledPartitionNetwork warm) {
         super("mincut-compiled", Family.EXITS, SolverKind.EXACT, ExitsProblem.class, Set.of(Capability.TIME_LIMIT),
                 "exit-set enumeration x min cut on one compiled flow network re-weighted per exit set"
                         + " (ideal enumeration when a latency bound binds)");
+        this.warm = warm;
     }
 
     @Override
     protected Outcome<ExitPlan> run(ExitsProblem problem, SolveLimits limits, Deadline deadline) {
         DnnGraph g = problem.graph();
-        CompiledPartitionNetwork net = CompiledPartitionNetwork.compile(g);
+        CompiledPartitionNetwork net = warm != null && warm.graph() == g ? warm : CompiledPartitionNetwork.compile(g);
         return ExitSetSearch.solve(problem, deadline, (profile, w) -> {
             net.setReachWeights(ReachWeights.of(profile));
             net.setParameters(problem.device(), problem.edge(), problem.link(), w, problem.deviceLoad());

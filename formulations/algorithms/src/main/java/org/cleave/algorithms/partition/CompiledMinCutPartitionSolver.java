@@ -24,15 +24,38 @@ import org.cleave.core.solve.SolverKind;
  * + multi-consumer tensors + 2.
  */
 public final class CompiledMinCutPartitionSolver extends AbstractSolver<PartitionProblem, Placement> {
+    // null for the registered, stateless solver; else the network warm re-solves reuse
+    private final CompiledPartitionNetwork warm;
 
     public CompiledMinCutPartitionSolver() {
+        this(null);
+    }
+
+    private CompiledMinCutPartitionSolver(CompiledPartitionNetwork warm) {
         super("mincut-compiled", Family.PARTITION, SolverKind.EXACT, PartitionProblem.class, Set.of(),
                 "min s-t cut on a compiled array flow network (Dinic); warm re-solves via CompiledPartitionNetwork");
+        this.warm = warm;
+    }
+
+    /**
+     * The same solver re-solving on {@code network} (no compilation) for problems on the graph it
+     * was compiled for, and compiling afresh for any other graph. Not registered and <b>not
+     * thread-safe</b>: it shares the mutable {@code network}; confine it to the network's thread.
+     */
+    public static CompiledMinCutPartitionSolver warm(CompiledPartitionNetwork network) {
+        return new CompiledMinCutPartitionSolver(java.util.Objects.requireNonNull(network, "network"));
     }
 
     @Override
     protected Outcome<Placement> run(PartitionProblem problem, SolveLimits limits, Deadline deadline) {
-        CompiledPartitionNetwork net = CompiledPartitionNetwork.of(problem);
+        CompiledPartitionNetwork net;
+        if (warm != null && warm.graph() == problem.graph()) {
+            net = warm;
+            net.clearReachWeights();
+            net.setProblem(problem);
+        } else {
+            net = CompiledPartitionNetwork.of(problem);
+        }
         double cost = net.solve();
         return Outcome.optimal(net.plan())
                 .stat("vertices", net.vertexCount())
