@@ -22,8 +22,10 @@ answers: ``reward = -objective`` (``+objective`` for the one maximising objectiv
 right-sizing variant). An action the evaluator prices as infeasible (violated accuracy floor,
 latency bound, deadline, unit budget) gets ``reward = -objective - infeasible_penalty``
 (objective units, default 1.0); an action inside the action space that the server refuses as a
-plan (a non-monotone edge mask, the input on the edge) is not priced and gets
-``reward = -optimum - infeasible_penalty``. Both set ``info["feasible"] = False``.
+plan (a non-monotone edge mask, the input on the edge), or whose objective is not finite (P4:
+edge work given zero units), gets ``reward = -optimum - infeasible_penalty`` and
+``objective = regret = None``. All of these set ``info["feasible"] = False``. Choose
+``infeasible_penalty`` above the spread of costs you expect if an agent must never prefer them.
 
 **Info.** ``reset`` and ``step`` return, for the state of the returned observation:
 ``optimum`` (the least objective over the environment's action space, see below),
@@ -157,6 +159,11 @@ class CleaveEnv:
                 raise evaluated
             objective, cost, feasible, regret = None, None, False, None
             violations = [evaluated.message]
+            reward = -self._sign * previous["optimum"] - self.infeasible_penalty
+        elif evaluated["objective"] is None:  # priced, but not finite (edge work on zero units)
+            objective, feasible, regret = None, False, None
+            cost = evaluated["plan"].get("cost") if evaluated.get("plan") else None
+            violations = list(evaluated.get("violations") or [])
             reward = -self._sign * previous["optimum"] - self.infeasible_penalty
         else:
             objective = evaluated["objective"]

@@ -120,7 +120,8 @@ class EnvContract:
         feasible_seen = 0
         for _ in range(STEPS):
             action = self.sample_action(env)
-            state = info["state"]
+            state = {k: v for k, v in info["state"].items() if v is not None}  # unset bounds are null
+            info_before = info
             obs, reward, _, _, info = env.step(action)
             try:
                 priced = self.client.evaluate(check, env.encode_action(action), state=state)
@@ -132,6 +133,9 @@ class EnvContract:
             self.assertEqual(info["objective"], priced["objective"], "seed 4")
             self.assertEqual(info["cost"], priced["plan"]["cost"])
             self.assertEqual(info["feasible"], priced["feasible"])
+            if priced["objective"] is None:  # not finite: penalised like a refused action
+                self.assertEqual(reward, -info_before["optimum"] - env.infeasible_penalty, "seed 4")
+                continue
             expected = -priced["objective"] - (0.0 if priced["feasible"] else env.infeasible_penalty)
             self.assertEqual(reward, expected, "seed 4")
             feasible_seen += priced["feasible"]
@@ -249,6 +253,15 @@ class MultiUserEnvTest(EnvContract, ServerTestCase):
 
     def source(self):
         return {"multiuser": {"users": 5, "units": 6}}
+
+    def sample_action(self, env):
+        # random unit counts almost always break the budgets: mix in random options with an
+        # even split of the units (1 each for 5 users and 6 units: within budget)
+        action = [int(x) for x in env.action_space.sample()]
+        if action[0] % 2 == 0:
+            return action
+        n = len(env.users)
+        return action[:n] + [env.compute_units // n] * n + [env.bandwidth_units // n] * n
 
     def test_over_budget_is_priced_and_penalised(self):
         env = self.env
