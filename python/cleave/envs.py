@@ -60,8 +60,8 @@ _UNSET = object()
 
 class CleaveEnv:
     """The machinery shared by the environments: the client, the handle, seeding, the step
-    pipeline (one round trip: ``evaluate`` with the optimum, ``set`` of the next state,
-    ``optimum``) and the info dictionary. Subclasses define the spaces and the action codec."""
+    pipeline (one round trip: ``evaluate`` of the action, ``set`` of the next state, ``optimum``;
+    the regret is the evaluated objective minus the optimum the server gave for that state) and the info dictionary. Subclasses define the spaces and the action codec."""
 
     metadata: Dict[str, Any] = {"render_modes": []}
     render_mode = None
@@ -147,7 +147,7 @@ class CleaveEnv:
         encoded = self._encode(action)
         next_state = self._draw(first=False)
         evaluated, set_result, optimum = self.client.call_many([
-            {"op": "evaluate", "handle": self.handle, "action": encoded, "withOptimum": True},
+            {"op": "evaluate", "handle": self.handle, "action": encoded},
             {"op": "set", "handle": self.handle, "state": next_state},
             {"op": "optimum", "handle": self.handle}], raise_errors=False)
         for item in (set_result, optimum):

@@ -37,7 +37,9 @@ def main() -> None:
             regrets.append(info["regret"])
             if terminated or truncated:
                 break
-        print(f"mean-bandwidth baseline on {args.model}: split after {env.cut_vertices[action]!r} (cut {action}) "
+        where = ("all on the device" if action == len(env.cut_vertices) - 1 else
+                 "all on the edge" if action == 0 else f"split after {env.cut_vertices[action]!r}")
+        print(f"mean-bandwidth baseline on {args.model}: {where} (cut {action}) "
               f"chosen at {mean_state['uplinkBitsPerSecond'] / 1e6:.3f} Mbit/s up; {len(regrets)} steps, "
               f"mean regret {statistics.fmean(regrets):.6g} s, steps at the optimum {sum(r == 0 for r in regrets)}")
 
