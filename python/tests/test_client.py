@@ -265,3 +265,28 @@ class MalformedRequestsTest(ServerTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+@requires_server
+class LifecycleTest(unittest.TestCase):
+
+    def test_close_ends_the_server_with_status_zero_and_is_idempotent(self):
+        from cleave import Client
+        with Client() as c:
+            c.load(path=EXAMPLE_INSTANCE)
+        self.assertFalse(c.alive)
+        self.assertEqual(c.close(), 0)
+        with self.assertRaises(CleaveError):
+            c.ping()
+
+    def test_a_killed_server_is_an_error_not_a_hang(self):
+        import os
+        import signal
+        from cleave import Client, ServerExited
+        c = Client(timeout_seconds=30)
+        h = c.load(path=EXAMPLE_INSTANCE)
+        os.kill(c.pid, signal.SIGKILL)
+        with self.assertRaises(ServerExited):
+            c.optimum(h)
+        self.assertFalse(c.alive)
+        self.assertNotEqual(c.close(), 0)

@@ -302,3 +302,49 @@ class ConstructionTest(ServerTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+def diamond_instance():
+    """input -> a, b -> c: the input tensor is large, a's and b's outputs tiny, c's work large.
+    At a slow uplink the optimum runs a and b on the device and c on the edge -- no single cut
+    vertex (only input and c are cut vertices) gives that placement."""
+    layers = [("input", 0.0, 1e6), ("a", 1e6, 100.0), ("b", 1e6, 100.0), ("c", 1e12, 10.0)]
+    return {"schemaVersion": 1, "family": "partition", "name": "diamond",
+            "model": {"layers": [{"id": i, "flops": f, "outputBytes": o, "paramBytes": 0.0} for i, f, o in layers],
+                      "arcs": [{"from": u, "to": v} for u, v in (("input", "a"), ("input", "b"), ("a", "c"), ("b", "c"))]},
+            "device": {"flopsPerSecond": 1e10, "computeWatts": 3.0, "transmitWatts": 2.0, "idleWatts": 1.0},
+            "edge": {"flopsPerSecond": 1e13},
+            "link": {"uplinkBitsPerSecond": 1e6, "downlinkBitsPerSecond": 1e7, "latencySeconds": 0.0},
+            "objective": {"latencyWeight": 1.0, "energyWeight": 0.0}, "deviceLoad": 0.0}
+
+
+@requires_server
+class RestrictedOptimumTest(ServerTestCase):
+    """In cut mode the optimum is over the cut actions, found by pricing each when the exact
+    optimum is not a cut placement; in mask mode it is the exact optimum."""
+
+    def test_cut_mode_prices_every_cut_when_the_exact_optimum_is_no_cut(self):
+        channel = Channel(uplink=LogNormal(1e6, 0.1), downlink=LogNormal(1e7, 0.1))
+        env = PartitionEnv(instance=diamond_instance(), channel=channel, client=self.client)
+        self.addCleanup(env.close)
+        _, info = env.reset(seed=12)
+        self.assertEqual(env.cut_vertices, ["input", "c"])
+        check = self.client.load(diamond_instance())
+        self.addCleanup(self.client.close_handle, check)
+        for step in range(5):
+            state = {k: v for k, v in info["state"].items() if v is not None}
+            exact = self.client.evaluate(check, {"cut": 0}, state=state, with_optimum=True)["optimum"]
+            self.assertIsNone(exact["action"]["cut"], f"seed 12, step {step}: the exact optimum is a cut")
+            self.assertEqual(info["exact_optimum"], exact["objective"])
+            cuts = [self.client.evaluate(check, {"cut": i}, state=state)["objective"] for i in range(2)]
+            self.assertEqual(info["optimum"], min(cuts))
+            self.assertEqual(info["optimal_action"], cuts.index(min(cuts)))
+            self.assertGreater(info["optimum"], info["exact_optimum"])
+            _, reward, _, _, info = env.step(info["optimal_action"])
+            self.assertEqual(info["regret"], 0.0)
+
+        masks = PartitionEnv(instance=diamond_instance(), action="mask", channel=channel, client=self.client)
+        self.addCleanup(masks.close)
+        _, info = masks.reset(seed=12)
+        self.assertEqual(as_plain(info["optimal_action"]), [0, 0, 0, 1])
+        self.assertEqual(info["optimum"], info["exact_optimum"])
