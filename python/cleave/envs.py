@@ -6,9 +6,10 @@
 
 They follow Gymnasium's API exactly (``reset(seed=None, options=None) -> (obs, info)``,
 ``step(action) -> (obs, reward, terminated, truncated, info)``, ``observation_space``,
-``action_space``, ``metadata``, ``render_mode = None``, ``close()``) without importing
-gymnasium: when it is importable the spaces are real ``gymnasium.spaces`` and observations NumPy
-arrays, otherwise the plain descriptors of :mod:`cleave.spaces` and tuples.
+``action_space``, ``metadata``, ``render_mode = None``, ``close()``) without needing
+gymnasium: when it is importable they subclass ``gymnasium.Env`` (and pass its ``check_env``),
+the spaces are real ``gymnasium.spaces`` and observations NumPy arrays; otherwise the plain
+descriptors of :mod:`cleave.spaces` and tuples.
 
 **Dynamics.** Each step draws the next state from a seeded process (:mod:`cleave.channels`):
 by default a Gauss-Markov process on the log of each link rate around the instance's own rates
@@ -58,7 +59,10 @@ __all__ = ["PartitionEnv", "ExitsEnv", "MultiUserEnv", "CleaveEnv"]
 _UNSET = object()
 
 
-class CleaveEnv:
+_Base = spaces._gym.Env if spaces.HAVE_GYMNASIUM else object
+
+
+class CleaveEnv(_Base):
     """The machinery shared by the environments: the client, the handle, seeding, the step
     pipeline (one round trip: ``evaluate`` of the action, ``set`` of the next state, ``optimum``;
     the regret is the evaluated objective minus the optimum the server gave for that state) and the info dictionary. Subclasses define the spaces and the action codec."""
@@ -123,6 +127,8 @@ class CleaveEnv:
         """Starts an episode: draws the first state (seeding the process when ``seed`` is given)
         and returns ``(observation, info)`` with the optimum of that state."""
         self._check_open()
+        if spaces.HAVE_GYMNASIUM:
+            super().reset(seed=seed)  # seeds gymnasium's np_random, as Gymnasium asks
         if seed is not None:
             self._rng = random.Random(seed)
             self.action_space.seed(seed)
@@ -203,8 +209,8 @@ class CleaveEnv:
         return self
 
     @property
-    def np_random(self) -> random.Random:
-        """The generator of the state process (a ``random.Random``)."""
+    def state_random(self) -> random.Random:
+        """The generator of the state process (seeded by ``reset(seed=...)``)."""
         return self._rng
 
     def __enter__(self):

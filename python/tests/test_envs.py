@@ -348,3 +348,26 @@ class RestrictedOptimumTest(ServerTestCase):
         _, info = masks.reset(seed=12)
         self.assertEqual(as_plain(info["optimal_action"]), [0, 0, 0, 1])
         self.assertEqual(info["optimum"], info["exact_optimum"])
+
+
+@requires_server
+@unittest.skipUnless(spaces.HAVE_GYMNASIUM, "gymnasium is not installed: its check_env cannot run (the contract tests above stand in for it)")
+class GymnasiumCheckEnvTest(ServerTestCase):
+    """With gymnasium installed the environments are ``gymnasium.Env``s and pass its own checker."""
+
+    def test_check_env(self):
+        import warnings
+        import gymnasium
+        from gymnasium.utils.env_checker import check_env
+        for make in (lambda: PartitionEnv(model="resnet50", client=self.client),
+                     lambda: PartitionEnv(instance=str(EXAMPLE_INSTANCE), action="mask", client=self.client),
+                     lambda: ExitsEnv(model="b-alexnet", client=self.client),
+                     lambda: MultiUserEnv(users=5, units=6, client=self.client)):
+            env = make()
+            try:
+                self.assertIsInstance(env, gymnasium.Env)
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # a constant load gives a Box dimension with low == high
+                    check_env(env, skip_render_check=True)
+            finally:
+                env.close()
