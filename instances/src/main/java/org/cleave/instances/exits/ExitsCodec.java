@@ -23,6 +23,7 @@ import org.cleave.instances.io.FamilyCodec;
 import org.cleave.instances.io.InvalidInstanceException;
 import org.cleave.instances.io.Json;
 import org.cleave.instances.io.ModelJson;
+import org.cleave.instances.io.PlanJson;
 
 /**
  * The P2 instance format (family {@code exits}): {@code model} (with its {@code exits}),
@@ -155,6 +156,22 @@ public final class ExitsCodec implements FamilyCodec {
             v.put("kind", RIGHT_SIZING);
             v.put("maxLatencySeconds", ((ExitsProblem.RightSizing) p.variant()).maxLatencySeconds());
         }
+    }
+
+    /** The fields of a P2/P3 plan: the decision ({@code activeExits} and a placement) and what is derived. */
+    public static final Set<String> PLAN_FIELDS = Set.of("activeExits", "deviceLayers", "edgeLayers", "edgeMask",
+            "sentTensors", "stops", "feasible", "violations", "cost");
+
+    /** Reads {@code activeExits} and the placement of a P2 or P3 plan over {@code graph}. */
+    public static ExitPlan readExitPlan(DnnGraph graph, JsonNode plan, String path) {
+        ObjectNode o = PlanJson.object(plan, path, PLAN_FIELDS);
+        List<String> exits = PlanJson.activeExits(graph, o, path);
+        return new ExitPlan(exits, PlanJson.placement(graph, o, path));
+    }
+
+    @Override
+    public Object readPlan(Problem<?> problem, JsonNode plan, String path) {
+        return readExitPlan(((ExitsProblem) problem).graph(), plan, path);
     }
 
     @Override

@@ -26,4 +26,19 @@ public interface FamilyCodec {
 
     /** A plan of this family as JSON, for result files and {@code cleave solve --json}. */
     JsonNode writePlan(Problem<?> problem, Object plan);
+
+    /**
+     * The exact inverse of {@link #writePlan}: reads the decision part of a plan of {@code problem}
+     * from {@code plan} (as {@code writePlan} writes it; the derived parts it also writes, such as
+     * {@code cost}, {@code sentTensors} or a timeline, are accepted and ignored, and never trusted).
+     * {@code readPlan(p, writePlan(p, x), path)} equals {@code x}. The plan is not evaluated: a
+     * well-formed plan that breaks a structural rule of the family (a non-monotone placement, too
+     * many units) is returned and left to the evaluator.
+     *
+     * @param path the JSON path of {@code plan} used in messages, e.g. {@code plan} or {@code $.plan}
+     * @throws InvalidInstanceException naming the JSON path and the value when the plan is malformed
+     *                                  or does not fit the problem (unknown layer or exit id, wrong
+     *                                  number of layers or users, option out of range)
+     */
+    Object readPlan(Problem<?> problem, JsonNode plan, String path);
 }

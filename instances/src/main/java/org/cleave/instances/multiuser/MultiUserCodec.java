@@ -21,6 +21,7 @@ import org.cleave.instances.io.FamilyCodec;
 import org.cleave.instances.io.InvalidInstanceException;
 import org.cleave.instances.io.Json;
 import org.cleave.instances.io.ModelJson;
+import org.cleave.instances.io.PlanJson;
 
 /**
  * The P4 instance format: {@code edge}, {@code computeUnits} (K_F), {@code bandwidthUnits} (K_B),
@@ -126,6 +127,49 @@ public final class MultiUserCodec implements FamilyCodec {
                 o.exits().forEach(ex::add);
             }
         }
+    }
+
+    private static final Set<String> PLAN_FIELDS = Set.of("users", "cost");
+    private static final Set<String> PLAN_USER_FIELDS = Set.of("id", "option", "label", "exits", "computeUnits",
+            "bandwidthUnits", "cost");
+
+    /**
+     * Reads {@code users}: one object per user in the instance's order with {@code option} (index
+     * into the user's options), {@code computeUnits} and {@code bandwidthUnits}; {@code id} and
+     * {@code label}, when given, must match the user and the option. Unit budgets are left to the
+     * evaluator.
+     */
+    @Override
+    public Object readPlan(Problem<?> problem, JsonNode plan, String path) {
+        MultiUserProblem p = (MultiUserProblem) problem;
+        ObjectNode o = PlanJson.object(plan, path, PLAN_FIELDS);
+        ArrayNode users = Json.array(o, "users", path);
+        if (users.size() != p.users().size()) {
+            throw new InvalidInstanceException(path + ".users: " + users.size() + " entries, the instance has "
+                    + p.users().size() + " users");
+        }
+        List<UserChoice> choices = new ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            String up = path + ".users[" + i + "]";
+            ObjectNode u = PlanJson.object(users.get(i), up, PLAN_USER_FIELDS);
+            User user = p.user(i);
+            if (Json.has(u, "id") && !Json.string(u, "id", up).equals(user.id())) {
+                throw new InvalidInstanceException(up + ".id: \"" + u.get("id").asText() + "\" but user " + i
+                        + " of the instance is \"" + user.id() + "\"");
+            }
+            int option = PlanJson.nonNegativeInteger(u, "option", up);
+            if (option >= user.options().size()) {
+                throw new InvalidInstanceException(up + ".option: " + option + " is out of range; user \"" + user.id()
+                        + "\" has " + user.options().size() + " options (0.." + (user.options().size() - 1) + ")");
+            }
+            if (Json.has(u, "label") && !Json.string(u, "label", up).equals(user.options().get(option).label())) {
+                throw new InvalidInstanceException(up + ".label: \"" + u.get("label").asText() + "\" but option "
+                        + option + " of user \"" + user.id() + "\" is \"" + user.options().get(option).label() + "\"");
+            }
+            choices.add(new UserChoice(option, PlanJson.nonNegativeInteger(u, "computeUnits", up),
+                    PlanJson.nonNegativeInteger(u, "bandwidthUnits", up)));
+        }
+        return new MultiUserPlan(choices);
     }
 
     @Override

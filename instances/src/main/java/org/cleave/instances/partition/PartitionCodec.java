@@ -13,6 +13,7 @@ import org.cleave.core.solve.Problem;
 import org.cleave.instances.io.FamilyCodec;
 import org.cleave.instances.io.Json;
 import org.cleave.instances.io.ModelJson;
+import org.cleave.instances.io.PlanJson;
 
 /**
  * The P1 instance format: {@code model}, {@code device}, {@code edge}, {@code link}, optional
@@ -51,6 +52,16 @@ public final class PartitionCodec implements FamilyCodec {
         root.set("link", ModelJson.writeLink(p.link()));
         root.set("objective", ModelJson.writeWeights(p.weights()));
         root.put("deviceLoad", p.deviceLoad());
+    }
+
+    private static final Set<String> PLAN_FIELDS = Set.of("deviceLayers", "edgeLayers", "edgeMask", "sentTensors",
+            "cost");
+
+    /** Reads {@code edgeLayers}/{@code deviceLayers}/{@code edgeMask} (see {@link PlanJson}); ignores the rest. */
+    @Override
+    public Object readPlan(Problem<?> problem, JsonNode plan, String path) {
+        PartitionProblem p = (PartitionProblem) problem;
+        return PlanJson.placement(p.graph(), PlanJson.object(plan, path, PLAN_FIELDS), path);
     }
 
     @Override

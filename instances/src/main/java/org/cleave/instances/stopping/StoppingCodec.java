@@ -142,6 +142,42 @@ public final class StoppingCodec implements FamilyCodec {
         return stage == 0 ? "input" : p.layers().get(stage - 1).id();
     }
 
+    private static final Set<String> PLAN_FIELDS = Set.of("deviceLayers", "stages", "cost");
+    private static final Set<String> PLAN_STAGE_FIELDS = Set.of("stage", "after", "tensorBytes", "offloadThreshold",
+            "below", "expectedCostToGo");
+
+    /**
+     * Reads {@code deviceLayers} (m) and {@code stages}: per stage k in order, {@code offloadThreshold}
+     * ({@code null} = never offload) and {@code below} ({@code compute} or {@code wait}); {@code stage},
+     * when given, must equal k. The number of stages is left to the evaluator.
+     */
+    @Override
+    public Object readPlan(Problem<?> problem, JsonNode plan, String path) {
+        ObjectNode o = org.cleave.instances.io.PlanJson.object(plan, path, PLAN_FIELDS);
+        int m = org.cleave.instances.io.PlanJson.nonNegativeInteger(o, "deviceLayers", path);
+        ArrayNode stages = Json.array(o, "stages", path);
+        List<StageRule> rules = new ArrayList<>();
+        for (int k = 0; k < stages.size(); k++) {
+            String sp = path + ".stages[" + k + "]";
+            ObjectNode st = org.cleave.instances.io.PlanJson.object(stages.get(k), sp, PLAN_STAGE_FIELDS);
+            if (Json.has(st, "stage") && Json.integer(st, "stage", sp) != k) {
+                throw new InvalidInstanceException(sp + ".stage: " + st.get("stage") + ", expected " + k
+                        + " (stages in order from 0)");
+            }
+            double threshold = Json.has(st, "offloadThreshold") ? Json.number(st, "offloadThreshold", sp)
+                    : Double.POSITIVE_INFINITY;
+            String below = Json.string(st, "below", sp);
+            StageRule.Fallback fallback = switch (below) {
+                case "compute" -> StageRule.Fallback.COMPUTE;
+                case "wait" -> StageRule.Fallback.WAIT;
+                default -> throw new InvalidInstanceException(sp + ".below: unknown fallback \"" + below
+                        + "\"; known: compute, wait");
+            };
+            rules.add(ModelJson.at(sp, () -> new StageRule(threshold, fallback)));
+        }
+        return new StoppingPlan(m, rules);
+    }
+
     @Override
     public JsonNode writePlan(Problem<?> problem, Object plan) {
         StoppingProblem p = (StoppingProblem) problem;

@@ -53,6 +53,11 @@ public final class ThroughputCodec implements FamilyCodec {
     }
 
     @Override
+    public Object readPlan(Problem<?> problem, JsonNode plan, String path) {
+        return ExitsCodec.readExitPlan(((ThroughputProblem) problem).graph(), plan, path);
+    }
+
+    @Override
     public JsonNode writePlan(Problem<?> problem, Object plan) {
         ThroughputProblem p = (ThroughputProblem) problem;
         ExitPlan x = (ExitPlan) plan;

@@ -15,6 +15,7 @@ import org.cleave.core.upload.UploadProblem;
 import org.cleave.instances.io.FamilyCodec;
 import org.cleave.instances.io.InvalidInstanceException;
 import org.cleave.instances.io.Json;
+import org.cleave.instances.io.PlanJson;
 import org.cleave.instances.partition.PartitionCodec;
 
 /**
@@ -56,6 +57,16 @@ public final class UploadCodec implements FamilyCodec {
         UploadProblem p = (UploadProblem) problem;
         P1.write(p.asPartitionProblem(), root);
         root.put("mode", p.mode().key());
+    }
+
+    private static final Set<String> PLAN_FIELDS = Set.of("deviceLayers", "edgeLayers", "edgeMask", "sentTensors",
+            "cost", "timeline");
+
+    /** Reads {@code edgeLayers}/{@code deviceLayers}/{@code edgeMask} (see {@link PlanJson}); ignores the rest. */
+    @Override
+    public Object readPlan(Problem<?> problem, JsonNode plan, String path) {
+        UploadProblem p = (UploadProblem) problem;
+        return PlanJson.placement(p.graph(), PlanJson.object(plan, path, PLAN_FIELDS), path);
     }
 
     @Override

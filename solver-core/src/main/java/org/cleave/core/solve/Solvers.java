@@ -37,6 +37,26 @@ public final class Solvers {
         return ALL.stream().filter(s -> s.family() == family).toList();
     }
 
+    /**
+     * The id of the family's default exact solver: the one Cleave trusts for an optimum when the
+     * user names none (the optimum of {@code cleave evaluate}, for instance). P1 and P2
+     * {@code mincut} (the min-cut searches every exact backend is checked against), P3
+     * {@code enumerate}, P4 {@code dp}, P5 {@code branch-and-bound} (single-user problems; O(|V|)
+     * memory, no frontier cap), P6 {@code backward-induction}, P7 {@code best-fixed}. These are all
+     * pure-Java solvers of the {@code algorithms} module, so the id is found whenever that module is
+     * on the class path. The multi-user P5 problem has its own exact solver, {@code multiuser-dp}.
+     */
+    public static String defaultExact(Family family) {
+        return switch (family) {
+            case PARTITION, EXITS -> "mincut";
+            case THROUGHPUT -> "enumerate";
+            case MULTIUSER -> "dp";
+            case UPLOAD -> "branch-and-bound";
+            case STOPPING -> "backward-induction";
+            case ONLINE -> "best-fixed";
+        };
+    }
+
     /** The solver of {@code family} with id {@code id}. */
     public static Optional<Solver<?, ?>> find(Family family, String id) {
         return ALL.stream().filter(s -> s.family() == family && s.id().equals(id)).findFirst();

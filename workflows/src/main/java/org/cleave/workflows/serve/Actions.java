@@ -42,9 +42,9 @@ public final class Actions {
         };
     }
 
-    /** Whether {@code node} is an object using only compact fields (and at least one of them). */
+    /** Whether {@code node} is an object using only compact fields (an empty object counts as compact). */
     public static boolean isCompact(Family family, JsonNode node) {
-        if (node == null || !node.isObject() || node.isEmpty()) {
+        if (node == null || !node.isObject()) {
             return false;
         }
         Set<String> f = fields(family);
@@ -91,7 +91,15 @@ public final class Actions {
         if (cut == null && mask == null) {
             throw bad(path + ": needs cut or edgeMask");
         }
-        Placement byCut = cut == null ? null : session.cutPlacement(integer(cut, path + ".cut", "cut"));
+        Placement byCut = null;
+        if (cut != null) {
+            int i = integer(cut, path + ".cut", "cut");
+            try {
+                byCut = session.cutPlacement(i);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(path + "." + e.getMessage(), e);
+            }
+        }
         Placement byMask = mask == null ? null : mask(session, mask, path + ".edgeMask");
         if (byCut != null && byMask != null && !byCut.equals(byMask)) {
             throw new IllegalArgumentException(path + ": cut " + cut.asInt() + " and edgeMask disagree; give one");

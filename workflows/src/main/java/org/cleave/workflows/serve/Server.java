@@ -371,7 +371,7 @@ public final class Server {
         }
         Session s = switch (given.get(0)) {
             case "instance" -> Session.load(instance(r.get("instance")));
-            case "path" -> Session.load(Path.of(requiredString(r, "path")));
+            case "path" -> loadPath(requiredString(r, "path"));
             case "zoo" -> prefixed("zoo", ZOO_FIELDS, () -> Session.zoo(zooSpec(r.get("zoo"))));
             default -> prefixed("multiuser", MULTIUSER_FIELDS, () -> Session.multiUser(multiUserSpec(r.get("multiuser"))));
         };
@@ -382,6 +382,16 @@ public final class Server {
         o.put("family", s.family().key());
         o.put("name", s.instance().name());
         return o;
+    }
+
+    private static Session loadPath(String path) {
+        try {
+            return Session.load(Path.of(path));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("path: not a file path: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("path: " + e.getMessage(), e);
+        }
     }
 
     private static Instance instance(JsonNode node) {
@@ -635,8 +645,12 @@ public final class Server {
         return o;
     }
 
+    /** A compact action ({@link Actions}) or, failing that, a full plan as {@code solve --json} writes it. */
     private static Object readAction(Session s, JsonNode action) {
-        return Actions.read(s, action, "action");
+        if (!action.isObject() || Actions.isCompact(s.family(), action)) {
+            return Actions.read(s, action, "action");
+        }
+        return codec(s).readPlan(s.problem(), action, "action");
     }
 
     private ObjectNode map(ObjectNode r) {
@@ -811,7 +825,7 @@ public final class Server {
         }
         double x = v.doubleValue();
         if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(path + ": must be finite, got " + v);
+            throw new IllegalArgumentException(path + ": must be finite, got " + x);
         }
         return x;
     }

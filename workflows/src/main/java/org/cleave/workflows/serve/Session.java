@@ -142,16 +142,17 @@ public final class Session {
     }
 
     /**
-     * The id of {@code family}'s default exact solver: P1 and P2 {@code mincut}, P4 {@code dp}
-     * (the choice of {@code cleave evaluate}).
+     * The id of a served family's default exact solver, {@link Solvers#defaultExact} (P1 and P2
+     * {@code mincut}, P4 {@code dp}).
+     *
+     * @throws ServeException {@code unsupported} for a family that is not served
      */
     public static String defaultExact(Family family) {
-        return switch (family) {
-            case PARTITION, EXITS -> "mincut";
-            case MULTIUSER -> "dp";
-            default -> throw new ServeException(ServeException.Code.UNSUPPORTED, "family: \"" + family.key()
+        if (!FAMILIES.contains(family)) {
+            throw new ServeException(ServeException.Code.UNSUPPORTED, "family: \"" + family.key()
                     + "\" is not served; served: partition, exits, multiuser");
-        };
+        }
+        return Solvers.defaultExact(family);
     }
 
     // ---- state ---------------------------------------------------------------------------------

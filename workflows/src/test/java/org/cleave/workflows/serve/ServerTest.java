@@ -1,0 +1,541 @@
+package org.cleave.workflows.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.cleave.instances.Examples;
+import org.cleave.instances.io.InstanceJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+
+    private static JsonNode call(Server server, String line) {
+        String response = server.handle(line);
+        assertFalse(response.contains("\n"), "one line: " + response);
+        try {
+            return JSON.readTree(response);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response, e);
+        }
+    }
+
+    private static JsonNode ok(Server server, String line) {
+        JsonNode r = call(server, line);
+        assertTrue(r.get("ok").asBoolean(), line + " -> " + r);
+        return r.get("result");
+    }
+
+    private static JsonNode error(Server server, String line, String code) {
+        JsonNode r = call(server, line);
+        assertFalse(r.get("ok").asBoolean(), line + " -> " + r);
+        assertEquals(code, r.get("error").get("code").asText(), line + " -> " + r);
+        String message = r.get("error").get("message").asText();
+        assertFalse(message.isBlank() || message.contains("\n"), message);
+        return r;
+    }
+
+    private static String message(JsonNode errorResponse) {
+        return errorResponse.get("error").get("message").asText();
+    }
+
+    private static Server server() {
+        return new Server(Server.MAX_REQUEST_BYTES, QUIET);
+    }
+
+    private static String loadResnet50(Server s) {
+        return ok(s, "{\"id\":1,\"op\":\"load\",\"zoo\":{\"model\":\"resnet50\"}}").get("handle").asText();
+    }
+
+    @Test
+    void pingAndHelloGiveTheProtocolVersion() {
+        Server s = server();
+        for (String op : List.of("ping", "hello")) {
+            JsonNode r = ok(s, "{\"id\":7,\"op\":\"" + op + "\"}");
+            assertEquals(1, r.get("protocolVersion").asInt());
+            assertEquals(Server.MAX_REQUEST_BYTES, r.get("maxRequestBytes").asInt());
+        }
+    }
+
+    @Test
+    void loadsFromEverySourceAndDescribes() throws IOException {
+        Server s = server();
+        String instance = InstanceJson.write(Examples.load("resnet18-two-stages"));
+        Path file = dir.resolve("x.json");
+        Files.writeString(file, instance);
+        JsonNode a = ok(s, "{\"op\":\"load\",\"zoo\":{\"model\":\"b-alexnet\",\"family\":\"exits\",\"network\":\"wifi\"}}");
+        JsonNode b = ok(s, "{\"op\":\"load\",\"instance\":" + JSON.readTree(instance) + "}");
+        JsonNode c = ok(s, "{\"op\":\"load\",\"path\":" + JSON.writeValueAsString(file.toString()) + "}");
+        JsonNode d = ok(s, "{\"op\":\"load\",\"multiuser\":{\"users\":3,\"units\":4,\"seed\":5}}");
+        assertEquals(List.of("h1", "h2", "h3", "h4"), List.of(a.get("handle").asText(), b.get("handle").asText(),
+                c.get("handle").asText(), d.get("handle").asText()));
+        assertEquals("exits", a.get("family").asText());
+        assertEquals("resnet18-two-stages", c.get("name").asText());
+
+        JsonNode p2 = ok(s, "{\"op\":\"describe\",\"handle\":\"h1\"}");
+        assertEquals(1, p2.get("protocolVersion").asInt());
+        assertEquals("minCost", p2.get("variant").asText());
+        assertTrue(p2.get("exits").size() > 0);
+        assertEquals(p2.get("cutVertices").get(0).asText(), p2.get("layers").get(0).get("id").asText());
+        assertEquals("mincut", p2.get("defaultSolver").asText());
+        assertTrue(p2.get("state").has("accuracyFloor"));
+        JsonNode p4 = ok(s, "{\"op\":\"describe\",\"handle\":\"h4\"}");
+        assertEquals(3, p4.get("users").size());
+        assertEquals(4, p4.get("computeUnits").asInt());
+        assertEquals(3, p4.get("state").get("userUplinkBitsPerSecond").size());
+        assertFalse(p4.has("layers"));
+    }
+
+    @Test
+    void loadErrorsNameTheField() {
+        Server s = server();
+        assertTrue(message(error(s, "{\"op\":\"load\",\"zoo\":{\"model\":\"nope\"}}", "invalid_input"))
+                .startsWith("zoo.model: unknown \"nope\"; known: "));
+        error(s, "{\"op\":\"load\",\"zoo\":{\"model\":3}}", "bad_request");
+        error(s, "{\"op\":\"load\",\"zoo\":{\"model\":\"resnet50\",\"colour\":\"red\"}}", "bad_request");
+        error(s, "{\"op\":\"load\"}", "bad_request");
+        error(s, "{\"op\":\"load\",\"path\":\"a.json\",\"zoo\":{\"model\":\"resnet50\"}}", "bad_request");
+        assertEquals("path: no-such-file.json: no such file", message(error(s,
+                "{\"op\":\"load\",\"path\":\"no-such-file.json\"}", "invalid_input")));
+        assertTrue(message(error(s, "{\"op\":\"load\",\"instance\":{\"family\":\"partition\"}}", "invalid_input"))
+                .startsWith("instance.schemaVersion: "));
+        error(s, "{\"op\":\"load\",\"zoo\":{\"model\":\"b-alexnet\",\"family\":\"throughput\"}}", "unsupported");
+        assertTrue(message(error(s, "{\"op\":\"load\",\"multiuser\":{\"users\":0,\"units\":4}}", "invalid_input"))
+                .startsWith("multiuser"));
+        assertEquals(0, s.handles().size(), "nothing was loaded");
+    }
+
+    @Test
+    void setChangesTheStateAndNamesRefusedFields() {
+        Server s = server();
+        String h = loadResnet50(s);
+        JsonNode state = ok(s, "{\"op\":\"set\",\"handle\":\"" + h + "\",\"state\":{\"uplinkBitsPerSecond\":8e6,"
+                + "\"deviceLoad\":0.3,\"weights\":{\"latency\":1,\"energy\":0.5}}}").get("state");
+        assertEquals(8e6, state.get("uplinkBitsPerSecond").asDouble());
+        assertEquals(0.3, state.get("deviceLoad").asDouble());
+        assertEquals(0.5, state.get("weights").get("energy").asDouble());
+        assertTrue(message(error(s, "{\"op\":\"set\",\"handle\":\"h1\",\"state\":{\"accuracyFloor\":0.5}}",
+                "invalid_input")).startsWith("state.accuracyFloor: family partition has no such state field; it has "));
+        assertEquals("state.deviceLoad: must be a number in [0, 1), got 1.5", message(error(s,
+                "{\"op\":\"set\",\"handle\":\"h1\",\"state\":{\"deviceLoad\":1.5}}", "invalid_input")));
+        assertEquals("state.deviceLoad: must be a number, got a string \"x\"", message(error(s,
+                "{\"op\":\"set\",\"handle\":\"h1\",\"state\":{\"deviceLoad\":\"x\"}}", "bad_request")));
+        assertEquals("state.uplinkBitsPerSecond: must be finite, got NaN", message(error(s,
+                "{\"op\":\"set\",\"handle\":\"h1\",\"state\":{\"uplinkBitsPerSecond\":NaN}}", "invalid_input")));
+        error(s, "{\"op\":\"set\",\"handle\":\"h1\",\"state\":{\"weights\":{\"latency\":1}}}", "bad_request");
+        error(s, "{\"op\":\"set\",\"handle\":\"h1\",\"state\":[1]}", "bad_request");
+        error(s, "{\"op\":\"set\",\"handle\":\"h1\"}", "bad_request");
+        JsonNode after = ok(s, "{\"op\":\"describe\",\"handle\":\"h1\"}").get("state");
+        assertEquals(state, after, "refused updates change nothing");
+    }
+
+    @Test
+    void solveReportsAVerifiedPlanInBothForms() {
+        Server s = server();
+        String h = loadResnet50(s);
+        JsonNode d = ok(s, "{\"op\":\"solve\",\"handle\":\"" + h + "\"}");
+        assertEquals("mincut", d.get("solver").asText());
+        assertEquals("OPTIMAL", d.get("status").asText());
+        assertTrue(d.get("verified").asBoolean());
+        assertEquals(d.get("objective").asDouble(), d.get("plan").get("cost").get("objective").asDouble());
+        JsonNode warm = ok(s, "{\"op\":\"solve\",\"handle\":\"h1\",\"solver\":\"mincut-compiled\",\"timeLimitSeconds\":5,"
+                + "\"seed\":3,\"threads\":1}");
+        assertEquals(d.get("action"), warm.get("action"));
+        JsonNode topo = ok(s, "{\"op\":\"solve\",\"handle\":\"h1\",\"solver\":\"topo-cut\"}");
+        assertTrue(topo.get("objective").asDouble() >= d.get("objective").asDouble() - 1e-12);
+        assertTrue(message(error(s, "{\"op\":\"solve\",\"handle\":\"h1\",\"solver\":\"nope\"}", "invalid_input"))
+                .startsWith("solver: \"nope\" is no solver of family partition; known: "));
+        assertEquals("timeLimitSeconds: must be > 0 and at most 1e9, got -1.0", message(error(s,
+                "{\"op\":\"solve\",\"handle\":\"h1\",\"timeLimitSeconds\":-1}", "invalid_input")));
+        error(s, "{\"op\":\"solve\",\"handle\":\"h1\",\"seed\":1.5}", "bad_request");
+        error(s, "{\"op\":\"solve\",\"handle\":\"h1\",\"threads\":0}", "invalid_input");
+    }
+
+    @Test
+    void anRlStepIsOneRequestAndTheOptimalActionHasZeroRegret() {
+        Server s = server();
+        String h = loadResnet50(s);
+        Random rnd = new Random(18_010);
+        for (int k = 0; k < 50; k++) {
+            double up = Math.pow(10, 5 + 4 * rnd.nextDouble());
+            double load = 0.9 * rnd.nextDouble();
+            String state = "\"state\":{\"uplinkBitsPerSecond\":" + up + ",\"deviceLoad\":" + load + "}";
+            int cut = rnd.nextInt(10);
+            JsonNode step = ok(s, "{\"id\":" + k + ",\"op\":\"evaluate\",\"handle\":\"" + h + "\",\"action\":{\"cut\":"
+                    + cut + "}," + state + ",\"withOptimum\":true}");
+            String what = "seed 18010, step " + k + ": " + step.get("optimum");
+            assertTrue(step.get("regret").asDouble() >= 0, what);
+            assertEquals(cut, step.get("action").get("cut").asInt());
+            assertTrue(step.get("optimum").get("verified").asBoolean(), what);
+            JsonNode best = step.get("optimum").get("action");
+            JsonNode again = ok(s, "{\"op\":\"evaluate\",\"handle\":\"h1\",\"action\":" + best
+                    + ",\"withOptimum\":true}");
+            assertEquals(0.0, again.get("regret").asDouble(), what);
+            assertEquals(step.get("optimum").get("objective").asDouble(), again.get("objective").asDouble(), what);
+            ObjectNode maskOnly = JSON.createObjectNode();
+            maskOnly.set("edgeMask", best.get("edgeMask"));
+            JsonNode byMask = ok(s, "{\"op\":\"evaluate\",\"handle\":\"h1\",\"action\":" + maskOnly + "}");
+            assertEquals(again.get("objective"), byMask.get("objective"), what);
+            assertEquals(best, byMask.get("action"), "the canonical form names the cut when there is one");
+            assertFalse(byMask.has("optimum"));
+        }
+        JsonNode opt = ok(s, "{\"op\":\"optimum\",\"handle\":\"h1\"}");
+        assertTrue(opt.get("cached").asBoolean(), "the last evaluate computed it");
+        ok(s, "{\"op\":\"set\",\"handle\":\"h1\",\"state\":{\"uplinkBitsPerSecond\":1e6}}");
+        assertFalse(ok(s, "{\"op\":\"optimum\",\"handle\":\"h1\"}").get("cached").asBoolean());
+        assertTrue(ok(s, "{\"op\":\"optimum\",\"handle\":\"h1\"}").get("cached").asBoolean());
+    }
+
+    @Test
+    void p2AndP4StepsHaveZeroRegretAtTheOptimum() {
+        Server s = server();
+        ok(s, "{\"op\":\"load\",\"zoo\":{\"model\":\"b-alexnet\",\"family\":\"exits\"}}");
+        ok(s, "{\"op\":\"load\",\"multiuser\":{\"users\":5,\"units\":6}}");
+        JsonNode p2 = ok(s, "{\"op\":\"evaluate\",\"handle\":\"h1\",\"action\":{\"cut\":0,\"exits\":[]},"
+                + "\"state\":{\"accuracyFloor\":0.5,\"uplinkBitsPerSecond\":2e6},\"withOptimum\":true}");
+        JsonNode best2 = p2.get("optimum").get("action");
+        assertTrue(best2.has("exits"));
+        assertEquals(0.0, ok(s, "{\"op\":\"evaluate\",\"handle\":\"h1\",\"action\":" + best2
+                + ",\"withOptimum\":true}").get("regret").asDouble());
+        JsonNode p4 = ok(s, "{\"op\":\"evaluate\",\"handle\":\"h2\",\"action\":{\"options\":[0,0,0,0,0],"
+                + "\"computeUnits\":[0,0,0,0,0],\"bandwidthUnits\":[0,0,0,0,0]},\"state\":{\"userUplinkBitsPerSecond\":"
+                + "[1e6,2e6,3e6,4e6,5e6]},\"withOptimum\":true}");
+        JsonNode best4 = p4.get("optimum").get("action");
+        assertEquals(5, best4.get("options").size());
+        assertEquals(0.0, ok(s, "{\"op\":\"evaluate\",\"handle\":\"h2\",\"action\":" + best4
+                + ",\"withOptimum\":true}").get("regret").asDouble());
+        // an infeasible action is priced, with its violations
+        JsonNode tooMany = ok(s, "{\"op\":\"evaluate\",\"handle\":\"h2\",\"action\":{\"options\":[0,0,0,0,0],"
+                + "\"computeUnits\":[9,9,9,9,9],\"bandwidthUnits\":[0,0,0,0,0]}}");
+        assertFalse(tooMany.get("feasible").asBoolean());
+        assertTrue(tooMany.get("violations").size() > 0);
+    }
+
+    @Test
+    void fullPlansAsSolveWritesThemAreActionsToo() {
+        Server s = server();
+        loadResnet50(s);
+        ok(s, "{\"op\":\"load\",\"zoo\":{\"model\":\"b-alexnet\",\"family\":\"exits\"}}");
+        ok(s, "{\"op\":\"load\",\"multiuser\":{\"users\":4,\"units\":4}}");
+        for (String h : List.of("h1", "h2", "h3")) {
+            JsonNode topo = ok(s, "{\"op\":\"solve\",\"handle\":\"" + h + "\",\"solver\":\""
+                    + (h.equals("h3") ? "greedy" : h.equals("h2") ? "inverse-search" : "topo-cut") + "\"}");
+            JsonNode priced = ok(s, "{\"op\":\"evaluate\",\"handle\":\"" + h + "\",\"action\":" + topo.get("plan")
+                    + ",\"withOptimum\":true}");
+            assertEquals(topo.get("objective"), priced.get("objective"), h);
+            assertEquals(topo.get("action"), priced.get("action"), h);
+            assertTrue(priced.get("regret").asDouble() >= 0, h);
+        }
+        assertTrue(message(error(s, "{\"op\":\"evaluate\",\"handle\":\"h1\",\"action\":{\"edgeLayers\":[\"nope\"]}}",
+                "invalid_input")).startsWith("action.edgeLayers[0]: unknown layer id \"nope\""));
+    }
+
+    @Test
+    void badActionsNameThePath() {
+        Server s = server();
+        String h = loadResnet50(s);
+        String pre = "{\"op\":\"evaluate\",\"handle\":\"" + h + "\",\"action\":";
+        assertTrue(message(error(s, pre + "{\"cut\":1000}}", "invalid_input")).startsWith("action.cut: must be in 0.."));
+        assertTrue(message(error(s, pre + "{\"edgeMask\":[0,1]}}", "invalid_input"))
+                .startsWith("action.edgeMask: length 2, expected "));
+        error(s, pre + "{\"cut\":\"x\"}}", "bad_request");
+        error(s, pre + "{\"cut\":1.5}}", "bad_request");
+        assertTrue(message(error(s, pre + "{\"exits\":[]}}", "invalid_input")).startsWith("action.exits: unknown field"));
+        error(s, pre + "{}}", "bad_request");
+        error(s, pre + "[0]}", "bad_request");
+        error(s, "{\"op\":\"evaluate\",\"handle\":\"h1\"}", "bad_request");
+        error(s, pre + "{\"cut\":1},\"withOptimum\":1}", "bad_request");
+        JsonNode d = ok(s, "{\"op\":\"describe\",\"handle\":\"h1\"}");
+        int n = d.get("layers").size();
+        StringBuilder mask = new StringBuilder("[1");
+        for (int v = 1; v < n; v++) {
+            mask.append(",1");
+        }
+        assertTrue(message(error(s, pre + "{\"edgeMask\":" + mask + "]}}", "invalid_input")).startsWith("action: "));
+        mask = new StringBuilder("[0");
+        for (int v = 1; v < n; v++) {
+            mask.append(v == 1 ? ",1" : ",0");
+        }
+        error(s, pre + "{\"edgeMask\":" + mask + "]}}", "invalid_input");
+    }
+
+    @Test
+    void mapGivesPiecesAndRefusesP4() {
+        Server s = server();
+        loadResnet50(s);
+        ok(s, "{\"op\":\"load\",\"multiuser\":{\"users\":2,\"units\":2}}");
+        ok(s, "{\"op\":\"load\",\"zoo\":{\"model\":\"b-alexnet\",\"family\":\"exits\"}}");
+        JsonNode m = ok(s, "{\"op\":\"map\",\"handle\":\"h1\",\"fromBitsPerSecond\":1e5,\"toBitsPerSecond\":1e10}");
+        JsonNode pieces = m.get("pieces");
+        assertTrue(pieces.size() >= 2);
+        assertEquals(1e5, pieces.get(0).get("fromBitsPerSecond").asDouble());
+        assertEquals(1e10, pieces.get(pieces.size() - 1).get("toBitsPerSecond").asDouble());
+        for (int k = 1; k < pieces.size(); k++) {
+            assertEquals(pieces.get(k - 1).get("toBitsPerSecond"), pieces.get(k).get("fromBitsPerSecond"));
+        }
+        error(s, "{\"op\":\"map\",\"handle\":\"h2\",\"fromBitsPerSecond\":1e5,\"toBitsPerSecond\":1e10}", "unsupported");
+        assertTrue(message(error(s, "{\"op\":\"map\",\"handle\":\"h1\",\"fromBitsPerSecond\":1e6,\"toBitsPerSecond\":1e5}",
+                "invalid_input")).startsWith("toBitsPerSecond: "));
+        error(s, "{\"op\":\"map\",\"handle\":\"h1\",\"fromBitsPerSecond\":1e6}", "bad_request");
+        assertTrue(ok(s, "{\"op\":\"map\",\"handle\":\"h3\",\"fromBitsPerSecond\":1e5,\"toBitsPerSecond\":1e9,"
+                + "\"exits\":[]}").get("pieces").size() >= 1);
+        assertTrue(ok(s, "{\"op\":\"map\",\"handle\":\"h3\",\"fromBitsPerSecond\":1e5,\"toBitsPerSecond\":1e9,"
+                + "\"exits\":\"best\"}").get("pieces").size() >= 1);
+        error(s, "{\"op\":\"map\",\"handle\":\"h3\",\"fromBitsPerSecond\":1e5,\"toBitsPerSecond\":1e9,"
+                + "\"exits\":[\"nope\"]}", "invalid_input");
+    }
+
+    @Test
+    void envelopeErrorsAndIds() {
+        Server s = server();
+        assertTrue(call(s, "{\"id\":1,\"op\":").get("id").isNull());
+        error(s, "{\"id\":1,\"op\":", "parse_error");
+        error(s, "", "parse_error");
+        error(s, "   ", "parse_error");
+        error(s, "{\"op\":\"ping\"} trailing", "parse_error");
+        error(s, "[1,2]", "bad_request");
+        error(s, "\"ping\"", "bad_request");
+        error(s, "{\"id\":2}", "bad_request");
+        error(s, "{\"id\":2,\"op\":7}", "bad_request");
+        assertTrue(call(s, "{\"id\":{\"a\":1},\"op\":\"ping\"}").get("id").isNull());
+        error(s, "{\"id\":[1],\"op\":\"ping\"}", "bad_request");
+        error(s, "{\"id\":3,\"op\":\"ping\",\"extra\":1}", "bad_request");
+        assertEquals(3, error(s, "{\"id\":3,\"op\":\"fly\"}", "unknown_op").get("id").asInt());
+        assertEquals("zz", error(s, "{\"id\":\"zz\",\"op\":\"describe\",\"handle\":\"h9\"}", "unknown_handle")
+                .get("id").asText());
+        error(s, "{\"op\":\"describe\"}", "bad_request");
+        error(s, "{\"op\":\"describe\",\"handle\":9}", "bad_request");
+        assertEquals("abc", call(s, "{\"id\":\"abc\",\"op\":\"ping\"}").get("id").asText());
+        assertEquals(1.5, call(s, "{\"id\":1.5,\"op\":\"ping\"}").get("id").asDouble());
+        assertEquals("123456789012345678901234567890",
+                call(s, "{\"id\":123456789012345678901234567890,\"op\":\"ping\"}").get("id").bigIntegerValue().toString());
+        assertTrue(call(s, "{\"id\":null,\"op\":\"ping\"}").get("id").isNull());
+        assertTrue(call(s, "{\"op\":\"ping\"}").get("id").isNull());
+        Server small = new Server(64, QUIET);
+        error(small, "{\"op\":\"ping\",\"pad\":\"" + "x".repeat(100) + "\"}", "too_large");
+        ok(small, "{\"op\":\"ping\"}");
+    }
+
+    @Test
+    void closeOneOrAll() {
+        Server s = server();
+        loadResnet50(s);
+        ok(s, "{\"op\":\"load\",\"multiuser\":{\"users\":2,\"units\":2}}");
+        assertEquals("h1", ok(s, "{\"op\":\"close\",\"handle\":\"h1\"}").get("closed").get(0).asText());
+        error(s, "{\"op\":\"describe\",\"handle\":\"h1\"}", "unknown_handle");
+        error(s, "{\"op\":\"close\",\"handle\":\"h1\"}", "unknown_handle");
+        assertFalse(s.closed());
+        assertEquals("h2", ok(s, "{\"op\":\"close\"}").get("closed").get(0).asText());
+        assertTrue(s.closed());
+        assertEquals(List.of(), s.handles());
+    }
+
+    @Test
+    void refusesMoreThanTheHandleLimit() throws IOException {
+        Server s = server();
+        String instance = "{\"op\":\"load\",\"instance\":" + JSON.readTree(InstanceJson.write(
+                Examples.load("resnet18-two-stages"))) + "}";
+        for (int k = 0; k < Server.MAX_HANDLES; k++) {
+            ok(s, instance);
+        }
+        error(s, instance, "limit");
+        ok(s, "{\"op\":\"close\",\"handle\":\"h1\"}");
+        assertEquals("h" + (Server.MAX_HANDLES + 1), ok(s, instance).get("handle").asText(), "never reused");
+    }
+
+    private static List<JsonNode> serve(Server s, byte[] input) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, s.serve(new ByteArrayInputStream(input), out));
+        List<JsonNode> responses = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n", -1)) {
+            if (!line.isEmpty()) {
+                responses.add(JSON.readTree(line));
+            }
+        }
+        assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("\n") || out.size() == 0);
+        return responses;
+    }
+
+    @Test
+    void servesLinesUntilEndOfInput() throws IOException {
+        String in = "{\"id\":1,\"op\":\"ping\"}\r\n\n{\"id\":2,\"op\":\"ping\",\"pad\":\"" + "y".repeat(300)
+                + "\"}\n{\"id\":3,\"op\":\"ping\"}";
+        List<JsonNode> r = serve(new Server(200, QUIET), in.getBytes(StandardCharsets.UTF_8));
+        assertEquals(4, r.size());
+        assertEquals(1, r.get(0).get("id").asInt());
+        assertTrue(r.get(0).get("ok").asBoolean(), "CRLF accepted");
+        assertEquals("parse_error", r.get(1).get("error").get("code").asText());
+        assertEquals("too_large", r.get(2).get("error").get("code").asText());
+        assertEquals(3, r.get(3).get("id").asInt(), "a last line without line feed is answered");
+    }
+
+    @Test
+    void closeAllStopsReading() throws IOException {
+        String in = "{\"id\":1,\"op\":\"ping\"}\n{\"id\":2,\"op\":\"close\"}\n{\"id\":3,\"op\":\"ping\"}\n";
+        Server s = server();
+        List<JsonNode> r = serve(s, in.getBytes(StandardCharsets.UTF_8));
+        assertEquals(2, r.size());
+        assertTrue(s.closed());
+    }
+
+    @Test
+    void aLineOverSixteenMebibytesIsRefusedWithoutHoldingIt() throws IOException {
+        byte[] head = "{\"id\":1,\"op\":\"ping\",\"pad\":\"".getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "\"}\n{\"id\":2,\"op\":\"ping\"}\n".getBytes(StandardCharsets.UTF_8);
+        long padding = Server.MAX_REQUEST_BYTES + 1L;
+        InputStream in = new InputStream() {
+            private long pos;
+
+            @Override
+            public int read() {
+                long total = head.length + padding + tail.length;
+                if (pos >= total) {
+                    return -1;
+                }
+                long p = pos++;
+                if (p < head.length) {
+                    return head[(int) p];
+                }
+                if (p < head.length + padding) {
+                    return 'z';
+                }
+                return tail[(int) (p - head.length - padding)];
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(0, server().serve(in, out));
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(2, lines.length);
+        JsonNode refused = JSON.readTree(lines[0]);
+        assertEquals("too_large", refused.get("error").get("code").asText());
+        assertTrue(refused.get("id").isNull());
+        assertTrue(JSON.readTree(lines[1]).get("ok").asBoolean());
+    }
+
+    /** A seeded stream of malformed requests of every kind, each answered by an error, then a valid one. */
+    @Test
+    void tenThousandMalformedRequestsAreEachAnsweredAndServingGoesOn() throws IOException {
+        long seed = 18_000;
+        Random rnd = new Random(seed);
+        int limit = 64 * 1024;
+        Server s = new Server(limit, QUIET);
+        ok(s, "{\"op\":\"load\",\"zoo\":{\"model\":\"resnet18\"}}");
+        ok(s, "{\"op\":\"load\",\"multiuser\":{\"users\":3,\"units\":4}}");
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        List<String> expectedIds = new ArrayList<>();
+        String[] valid = {
+            "{\"id\":%d,\"op\":\"evaluate\",\"handle\":\"h1\",\"action\":{\"cut\":2},\"withOptimum\":true}",
+            "{\"id\":%d,\"op\":\"set\",\"handle\":\"h1\",\"state\":{\"uplinkBitsPerSecond\":1e6}}",
+            "{\"id\":%d,\"op\":\"load\",\"zoo\":{\"model\":\"resnet18\"}}",
+        };
+        String[] wrong = {
+            "{\"id\":%d,\"op\":\"set\",\"handle\":\"h1\",\"state\":{\"uplinkBitsPerSecond\":\"fast\"}}",
+            "{\"id\":%d,\"op\":\"set\",\"handle\":\"h1\",\"state\":{\"deviceLoad\":[0.1]}}",
+            "{\"id\":%d,\"op\":\"set\",\"handle\":\"h1\",\"state\":{\"deviceLoad\":-0.5}}",
+            "{\"id\":%d,\"op\":\"set\",\"handle\":\"h1\",\"state\":{\"accuracyFloor\":0.5}}",
+            "{\"id\":%d,\"op\":\"set\",\"handle\":\"h2\",\"state\":{\"userUplinkBitsPerSecond\":[1,2]}}",
+            "{\"id\":%d,\"op\":\"evaluate\",\"handle\":\"h1\",\"action\":{\"cut\":\"two\"}}",
+            "{\"id\":%d,\"op\":\"evaluate\",\"handle\":\"h1\",\"action\":{\"cut\":-1}}",
+            "{\"id\":%d,\"op\":\"evaluate\",\"handle\":\"h1\",\"action\":{\"edgeMask\":true}}",
+            "{\"id\":%d,\"op\":\"evaluate\",\"handle\":\"h2\",\"action\":{\"options\":[0]}}",
+            "{\"id\":%d,\"op\":\"evaluate\",\"handle\":\"h2\",\"action\":{\"options\":[0,0,99],"
+                    + "\"computeUnits\":[0,0,0],\"bandwidthUnits\":[0,0,0]}}",
+            "{\"id\":%d,\"op\":\"evaluate\",\"handle\":\"h1\",\"action\":{\"cut\":1},\"withOptimum\":\"yes\"}",
+            "{\"id\":%d,\"op\":\"load\",\"zoo\":5}",
+            "{\"id\":%d,\"op\":\"load\",\"zoo\":{\"model\":\"resnet18\",\"view\":\"rows\"}}",
+            "{\"id\":%d,\"op\":\"load\",\"multiuser\":{\"users\":\"many\",\"units\":4}}",
+            "{\"id\":%d,\"op\":\"solve\",\"handle\":\"h1\",\"solver\":false}",
+            "{\"id\":%d,\"op\":\"solve\",\"handle\":\"h1\",\"timeLimitSeconds\":\"10s\"}",
+            "{\"id\":%d,\"op\":\"map\",\"handle\":\"h2\",\"fromBitsPerSecond\":1,\"toBitsPerSecond\":2}",
+            "{\"id\":%d,\"op\":\"map\",\"handle\":\"h1\",\"fromBitsPerSecond\":\"low\",\"toBitsPerSecond\":2}",
+            "{\"id\":%d,\"op\":\"close\",\"handle\":[\"h1\"]}",
+            "{\"id\":%d,\"op\":\"describe\",\"handle\":\"h1\",\"verbose\":true}",
+            "{\"id\":%d,\"op\":null}",
+            "{\"id\":%d}",
+        };
+        int huge = 0;
+        for (int k = 0; k < 10_000; k++) {
+            int kind = rnd.nextInt(100);
+            String line;
+            String id = null;
+            if (kind < 15) { // truncated JSON
+                String v = String.format(valid[rnd.nextInt(valid.length)], k);
+                line = v.substring(0, rnd.nextInt(v.length() - 1));
+            } else if (kind < 45) { // wrong types and bad values
+                line = String.format(wrong[rnd.nextInt(wrong.length)], k);
+                id = String.valueOf(k);
+            } else if (kind < 55) { // unknown ops
+                line = "{\"id\":" + k + ",\"op\":\"op" + Long.toHexString(rnd.nextLong()) + "\"}";
+                id = String.valueOf(k);
+            } else if (kind < 65) { // unknown handles
+                line = "{\"id\":" + k + ",\"op\":\"" + List.of("describe", "set", "optimum", "close").get(rnd.nextInt(4))
+                        + "\",\"handle\":\"h" + (3 + rnd.nextInt(1000)) + "\",\"state\":{}}";
+                line = line.replace(",\"state\":{}", line.contains("\"set\"") ? ",\"state\":{}" : "");
+                id = String.valueOf(k);
+            } else if (kind < 67) { // huge payloads over the limit
+                line = "{\"id\":" + k + ",\"op\":\"ping\",\"pad\":\"" + "p".repeat(limit + rnd.nextInt(3 * limit)) + "\"}";
+                huge++;
+            } else if (kind < 85) { // binary garbage (no line feed)
+                byte[] b = new byte[1 + rnd.nextInt(200)];
+                rnd.nextBytes(b);
+                for (int i = 0; i < b.length; i++) {
+                    if (b[i] == '\n') {
+                        b[i] = 0;
+                    }
+                }
+                if (b[0] == '{' || b[0] == '[') {
+                    b[0] = (byte) 0xff; // so that it is not accidentally a request
+                }
+                in.write(b);
+                in.write('\n');
+                expectedIds.add(null);
+                continue;
+            } else { // empty and blank lines
+                line = " ".repeat(rnd.nextInt(3)) + (rnd.nextBoolean() ? "\t" : "");
+            }
+            in.write(line.getBytes(StandardCharsets.UTF_8));
+            in.write('\n');
+            expectedIds.add(id);
+        }
+        in.write("{\"id\":\"last\",\"op\":\"evaluate\",\"handle\":\"h1\",\"action\":{\"cut\":1},\"withOptimum\":true}\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(huge > 50, "the generator made huge payloads");
+        List<JsonNode> responses = serve(s, in.toByteArray());
+        assertEquals(10_001, responses.size(), "seed " + seed + ": one response per line");
+        for (int k = 0; k < 10_000; k++) {
+            JsonNode r = responses.get(k);
+            String what = "seed " + seed + ", line " + k + ": " + r;
+            assertFalse(r.get("ok").asBoolean(), what);
+            assertNotNull(r.get("error").get("code"), what);
+            assertFalse(r.get("error").get("code").asText().equals("internal"), what);
+            if (expectedIds.get(k) != null) {
+                assertEquals(expectedIds.get(k), r.get("id").asText(), what);
+            }
+        }
+        JsonNode last = responses.get(10_000);
+        assertTrue(last.get("ok").asBoolean(), last.toString());
+        assertEquals("last", last.get("id").asText());
+        assertEquals(2, s.handles().size(), "no malformed request loaded anything");
+    }
+}
