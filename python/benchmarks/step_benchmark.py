@@ -57,10 +57,22 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jar", default=None)
     args = parser.parse_args()
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
     print(f"python {platform.python_version()}, {platform.system()} {platform.machine()}, "
-          f"{os.cpu_count()} cpus; {args.steps} timed steps after {args.warmup} warm-up steps")
+          f"{os.cpu_count()} cpus, load average {load[0]:.1f}; {args.steps} timed steps after "
+          f"{args.warmup} warm-up steps")
     with Client(args.jar) as client:
         print(f"server: {client.jar}")
+        for _ in range(args.warmup):
+            client.ping()
+        times = []
+        for _ in range(args.steps):
+            start = time.perf_counter_ns()
+            client.ping()
+            times.append(time.perf_counter_ns() - start)
+        times.sort()
+        print(f"{'ping round trip (the transport floor)':45s} mean {statistics.fmean(times) / 1e3:9.1f} us   "
+              f"median {times[len(times) // 2] / 1e3:9.1f} us   p99 {times[int(0.99 * len(times))] / 1e3:9.1f} us")
         cases = [
             ("PartitionEnv resnet50 layers, cut actions",
              lambda: PartitionEnv(model="resnet50", client=client, max_steps=10 ** 9,
@@ -76,7 +88,7 @@ def main() -> None:
                 mean, median, p99 = measure(env, args.steps, args.warmup, args.seed, policy)
             finally:
                 env.close()
-            print(f"{name:45s} step mean {mean:9.1f} us   median {median:9.1f} us   p99 {p99:9.1f} us")
+            print(f"{name:45s}      mean {mean:9.1f} us   median {median:9.1f} us   p99 {p99:9.1f} us")
 
 
 if __name__ == "__main__":
