@@ -121,6 +121,9 @@ class RequestsTest(ServerTestCase):
         again = self.client.evaluate(self.resnet, optimum["action"], with_optimum=True)
         self.assertEqual(again["regret"], 0.0)
         self.assertEqual(again["objective"], optimum["objective"])
+        full = self.client.evaluate(self.resnet, optimum["plan"])  # the full plan form
+        self.assertEqual(full["objective"], optimum["objective"])
+        self.assertEqual(full["action"], optimum["action"])
 
     def test_evaluate_with_state_equals_set_then_evaluate(self):
         a = self.client.evaluate(self.example, {"cut": 2}, state={"uplinkBitsPerSecond": 3e6, "deviceLoad": 0.1})
