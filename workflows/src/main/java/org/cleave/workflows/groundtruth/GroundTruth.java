@@ -427,9 +427,15 @@ public final class GroundTruth {
                     + first.solverId() + " says " + a + " objective " + first.objective() + ", "
                     + second.solverId() + " says " + b + " objective " + second.objective()
                     + (a == Status.OPTIMAL && b == Status.OPTIMAL ? " (they differ by more than "
-                    + CERTIFY_TOLERANCE + " relative)" : ""));
+                    + CERTIFY_TOLERANCE + " relative)" : "")
+                    + (first.message().isEmpty() ? "" : "; " + first.solverId() + ": " + oneLine(first.message()))
+                    + (second.message().isEmpty() ? "" : "; " + second.solverId() + ": " + oneLine(second.message())));
         }
         return certified;
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\r', ' ');
     }
 
     /** Stafford's mix13 finaliser (as in {@link SplittableRandom}): a bijective 64-bit hash. */
