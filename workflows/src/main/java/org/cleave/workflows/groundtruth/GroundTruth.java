@@ -454,8 +454,11 @@ public final class GroundTruth {
         return run(spec, out, threads, progress, true);
     }
 
-    /** As {@link #run(Spec, Path, int, Progress)}; {@code warm = false} forces the solver path. */
-    static Summary run(Spec spec, Path out, int threads, Progress progress, boolean warm) throws IOException {
+    /**
+     * As {@link #run(Spec, Path, int, Progress)}; {@code warm = false} turns the warm P1 path off and
+     * calls the solver for every state (the baseline of benchmarks and tests: the bytes are the same).
+     */
+    public static Summary run(Spec spec, Path out, int threads, Progress progress, boolean warm) throws IOException {
         long start = System.nanoTime();
         if (threads < 1) {
             throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
