@@ -262,6 +262,8 @@ public final class GroundTruth {
         private final SolveLimits limits;
         private final CompiledPartitionNetwork warm;
         private final long count;
+        private Object lastPlan;
+        private final Object[] lastPlanValues;
 
         private Labeller(Spec spec, boolean allowWarm) {
             this.spec = spec;
@@ -274,6 +276,8 @@ public final class GroundTruth {
                 axisTypes[k] = scenario.axisType(axisNames.get(k));
             }
             this.planColumns = scenario.planColumns(base).size();
+            this.lastPlanValues = new Object[(int) scenario.planColumns(base).stream()
+                    .filter(c -> c.name().startsWith("plan_")).count()];
             this.solver = Solvers.require(base.family(), spec.solverId());
             if (spec.certifySolverId().isPresent()) {
                 String id = spec.certifySolverId().get();
@@ -347,7 +351,8 @@ public final class GroundTruth {
 
         /**
          * The row of state {@code stateIndex}: typed values in {@link #columns()} order (see
-         * {@link ColumnType}).
+         * {@link ColumnType}). Array values must not be modified: a row whose plan equals the previous
+         * row's shares its {@code plan_*} objects.
          *
          * @throws CertificationException when the certifying solver disagrees
          */
@@ -368,7 +373,15 @@ public final class GroundTruth {
             } else {
                 r = solver.solve(problem, limits);
             }
-            boolean verified = Verifier.verify(problem, (Result) r).ok();
+            if (evaluation == null && r.plan().isPresent()) {
+                try {
+                    evaluation = problem.evaluate(r.plan().get());
+                } catch (IllegalArgumentException e) {
+                    evaluation = null; // the verifier names the defect below
+                }
+            }
+            boolean verified = evaluation == null && r.plan().isPresent() ? Verifier.verify(problem, (Result) r).ok()
+                    : Verifier.verify(problem, (Result) r, evaluation).ok();
             Boolean certified = null;
             if (certifier != null) {
                 certified = certify(stateIndex, r, certifier.solve(problem, limits));
@@ -384,12 +397,20 @@ public final class GroundTruth {
             values.add(r.bound());
             values.add(verified);
             values.add(certified);
-            if (r.plan().isPresent()) {
+            if (r.plan().isPresent() && evaluation != null) {
                 Object plan = r.plan().get();
-                if (evaluation == null) {
-                    evaluation = problem.evaluate(plan);
-                }
+                int at = values.size();
                 scenario.encodePlan(problem, plan, evaluation, values);
+                if (plan.equals(lastPlan)) { // the same objects as the last row's: formatters may memoise them
+                    for (int k = 0; k < lastPlanValues.length; k++) {
+                        values.set(at + k, lastPlanValues[k]);
+                    }
+                } else {
+                    lastPlan = plan;
+                    for (int k = 0; k < lastPlanValues.length; k++) {
+                        lastPlanValues[k] = values.get(at + k);
+                    }
+                }
             } else {
                 for (int k = 0; k < planColumns; k++) {
                     values.add(null);
@@ -482,6 +503,8 @@ public final class GroundTruth {
         final int keyTo = planTo;
         long done = prepare(spec, out, format.header());
         ThreadLocal<Labeller> labellers = ThreadLocal.withInitial(() -> labeller(spec, warm));
+        ThreadLocal<LabelFormat.ArrayCache> caches = ThreadLocal.withInitial(
+                () -> new LabelFormat.ArrayCache(columns.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "cleave-groundtruth");
             t.setDaemon(true);
@@ -502,7 +525,8 @@ public final class GroundTruth {
                     final long from = next;
                     final long to = Math.min(states, next + chunk);
                     next = to;
-                    window.add(pool.submit(() -> label(labellers.get(), format, from, to, keyFrom, keyTo)));
+                    window.add(pool.submit(() -> label(labellers.get(), caches.get(), format, from, to, keyFrom,
+                            keyTo)));
                 }
                 Chunk c = window.poll().get();
                 w.write(c.text());
@@ -543,14 +567,26 @@ public final class GroundTruth {
                 new PlanSignal(withPlan, tally.size(), mostFrequent, capped));
     }
 
-    private static Chunk label(Labeller labeller, LabelFormat format, long from, long to, int keyFrom, int keyTo) {
+    private static Chunk label(Labeller labeller, LabelFormat.ArrayCache cache, LabelFormat format, long from,
+                               long to, int keyFrom, int keyTo) {
         StringBuilder b = new StringBuilder((int) (to - from) * 256);
         String[] keys = new String[(int) (to - from)];
         int[] span = new int[2];
+        Object lastFirst = null;
+        String lastKey = null;
         for (long i = from; i < to; i++) {
             List<Object> row = labeller.row(i);
-            format.appendRow(b, row, keyFrom, keyTo, span);
-            keys[(int) (i - from)] = row.get(keyFrom) == null ? null : b.substring(span[0], span[1]);
+            format.appendRow(b, row, keyFrom, keyTo, span, cache);
+            Object first = row.get(keyFrom);
+            if (first == null) {
+                keys[(int) (i - from)] = null;
+                continue;
+            }
+            if (first != lastFirst) { // a new plan (the labeller shares the plan objects of equal plans)
+                lastFirst = first;
+                lastKey = b.substring(span[0], span[1]);
+            }
+            keys[(int) (i - from)] = lastKey;
         }
         return new Chunk(b.toString(), keys);
     }

@@ -75,6 +75,30 @@ public final class LabelFormat {
      * (exclusive) begins and ends, separators included: a key for equal values of those columns.
      */
     public void appendRow(StringBuilder b, List<?> values, int from, int to, int[] span) {
+        appendRow(b, values, from, to, span, null);
+    }
+
+    /**
+     * A thread-confined memo of the last text of each array column: a labeller returns the same array
+     * object for the same plan, so a run of equal plans formats its masks once.
+     */
+    public static final class ArrayCache {
+        private final Object[] last;
+        private final String[] text;
+
+        /** An empty memo for rows of {@code columns} columns. */
+        public ArrayCache(int columns) {
+            last = new Object[columns];
+            text = new String[columns];
+        }
+    }
+
+    /**
+     * As {@link #appendRow(StringBuilder, List, int, int, int[])}, reusing the text of an array value
+     * that is the very object of the previous row's (identity, not equality: arrays must not be
+     * changed once returned) when {@code cache} is not null.
+     */
+    public void appendRow(StringBuilder b, List<?> values, int from, int to, int[] span, ArrayCache cache) {
         if (values.size() != columns.size()) {
             throw new IllegalArgumentException("row: " + values.size() + " values for " + columns.size() + " columns");
         }
@@ -94,7 +118,18 @@ public final class LabelFormat {
             } else if (i > 0) {
                 b.append(',');
             }
-            value(b, columns.get(i), values.get(i), json);
+            Object v = values.get(i);
+            if (cache != null && v != null && isArray(columns.get(i).type())) {
+                if (cache.last[i] != v) {
+                    StringBuilder t = new StringBuilder();
+                    value(t, columns.get(i), v, json);
+                    cache.last[i] = v;
+                    cache.text[i] = t.toString();
+                }
+                b.append(cache.text[i]);
+            } else {
+                value(b, columns.get(i), v, json);
+            }
         }
         if (span != null && to >= keys.length) {
             span[1] = b.length();
@@ -148,6 +183,10 @@ public final class LabelFormat {
                 }
             }
         }
+    }
+
+    private static boolean isArray(ColumnType t) {
+        return t == ColumnType.INT_ARRAY || t == ColumnType.STRING_ARRAY || t == ColumnType.DOUBLE_ARRAY;
     }
 
     private static boolean needsCsvQuotes(ColumnType type, Object v) {
