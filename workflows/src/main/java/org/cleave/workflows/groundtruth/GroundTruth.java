@@ -96,13 +96,16 @@ public final class GroundTruth {
      * @param timeLimit       per-state time limit, if any
      * @param certifySolverId a second, exact solver that solves every state again; the two
      *                        objectives must agree to {@value #CERTIFY_TOLERANCE} relative
+     * @param perUser         per-user draws (P4): each user's value of a quantity drawn per state
      */
     public record Spec(Instance base, String solverId, List<Axis> axes, int randomStates, long seed, Table format,
-                       Optional<Duration> timeLimit, Optional<String> certifySolverId) {
+                       Optional<Duration> timeLimit, Optional<String> certifySolverId, List<PerUser> perUser) {
         public Spec {
             axes = List.copyOf(axes);
-            if (axes.isEmpty()) {
-                throw new IllegalArgumentException("axes: give at least one axis, e.g. uplink=1Mbps:100Mbps:50");
+            perUser = perUser == null ? List.of() : List.copyOf(perUser);
+            if (axes.isEmpty() && (perUser.isEmpty() || randomStates == 0)) {
+                throw new IllegalArgumentException("axes: give at least one axis, e.g. uplink=1Mbps:100Mbps:50"
+                        + " (or per-user draws with a number of random states)");
             }
             if (randomStates < 0) {
                 throw new IllegalArgumentException("randomStates: must be >= 0, got " + randomStates);
@@ -115,12 +118,24 @@ public final class GroundTruth {
         /** A spec without certification. */
         public Spec(Instance base, String solverId, List<Axis> axes, int randomStates, long seed, Table format,
                     Optional<Duration> timeLimit) {
-            this(base, solverId, axes, randomStates, seed, format, timeLimit, Optional.empty());
+            this(base, solverId, axes, randomStates, seed, format, timeLimit, Optional.empty(), List.of());
+        }
+
+        /** A spec without per-user draws. */
+        public Spec(Instance base, String solverId, List<Axis> axes, int randomStates, long seed, Table format,
+                    Optional<Duration> timeLimit, Optional<String> certifySolverId) {
+            this(base, solverId, axes, randomStates, seed, format, timeLimit, certifySolverId, List.of());
         }
 
         /** This spec with {@code certify} as the certifying solver. */
         public Spec withCertifySolver(String certify) {
-            return new Spec(base, solverId, axes, randomStates, seed, format, timeLimit, Optional.of(certify));
+            return new Spec(base, solverId, axes, randomStates, seed, format, timeLimit, Optional.of(certify),
+                    perUser);
+        }
+
+        /** This spec with per-user draws. */
+        public Spec withPerUser(List<PerUser> draws) {
+            return new Spec(base, solverId, axes, randomStates, seed, format, timeLimit, certifySolverId, draws);
         }
 
         /** Number of states. */
@@ -142,7 +157,7 @@ public final class GroundTruth {
                     .append('\n').append(solverId).append('\n').append(axes).append('\n').append(randomStates)
                     .append('\n').append(seed).append('\n').append(format).append('\n')
                     .append(timeLimit.map(Duration::toString).orElse("none")).append('\n')
-                    .append(certifySolverId.orElse("none"));
+                    .append(certifySolverId.orElse("none")).append('\n').append(perUser);
             try {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 return HexFormat.of().formatHex(sha.digest(b.toString().getBytes(StandardCharsets.UTF_8)));
@@ -209,6 +224,13 @@ public final class GroundTruth {
             }
             columns.add(new Column("state_" + a.name().replace('-', '_'), scenario.axisType(a.name())));
         }
+        if (!spec.perUser().isEmpty() && scenario.userCount(base) == 0) {
+            throw new IllegalArgumentException("per-user: family " + base.family().key() + " has no users; per-user"
+                    + " draws are for multiuser instances");
+        }
+        for (PerUser u : spec.perUser()) {
+            columns.add(new Column("state_user_" + u.quantity(), ColumnType.DOUBLE_ARRAY));
+        }
         columns.add(new Column("status", ColumnType.STRING));
         columns.add(new Column("solver", ColumnType.STRING));
         columns.add(new Column("objective", ColumnType.DOUBLE));
@@ -219,8 +241,8 @@ public final class GroundTruth {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Column c : columns) {
             if (!seen.add(c.name())) {
-                throw new IllegalArgumentException("axes: column " + c.name() + " would appear twice (an axis given"
-                        + " twice?)");
+                throw new IllegalArgumentException("axes: column " + c.name() + " would appear twice (an axis or"
+                        + " per-user quantity given twice?)");
             }
         }
         return List.copyOf(columns);
@@ -333,8 +355,7 @@ public final class GroundTruth {
             int d = axes.size();
             double[] s = new double[d];
             if (spec.randomStates() > 0) {
-                SplittableRandom rng = new SplittableRandom(mix64(spec.seed() ^ mix64(stateIndex
-                        + 0x9E3779B97F4A7C15L)));
+                SplittableRandom rng = stateRandom(stateIndex);
                 for (int k = 0; k < d; k++) {
                     s[k] = axes.get(k).draw(rng.nextDouble());
                 }
@@ -349,6 +370,37 @@ public final class GroundTruth {
             return s;
         }
 
+        private SplittableRandom stateRandom(long stateIndex) {
+            return new SplittableRandom(mix64(spec.seed() ^ mix64(stateIndex + 0x9E3779B97F4A7C15L)));
+        }
+
+        /**
+         * The per-user draws of state {@code stateIndex}, one array per {@link Spec#perUser()} entry,
+         * one value per user of the base instance; drawn after the random axis values from the same
+         * (seed, index) generator.
+         */
+        public double[][] perUserState(long stateIndex) {
+            List<PerUser> draws = spec.perUser();
+            double[][] out = new double[draws.size()][];
+            if (draws.isEmpty()) {
+                return out;
+            }
+            SplittableRandom rng = stateRandom(stateIndex);
+            if (spec.randomStates() > 0) {
+                for (int k = 0; k < spec.axes().size(); k++) {
+                    rng.nextDouble(); // the axis draws
+                }
+            }
+            int users = scenario.userCount(base);
+            for (int q = 0; q < out.length; q++) {
+                out[q] = new double[users];
+                for (int u = 0; u < users; u++) {
+                    out[q][u] = draws.get(q).distribution().draw(rng);
+                }
+            }
+            return out;
+        }
+
         /**
          * The row of state {@code stateIndex}: typed values in {@link #columns()} order (see
          * {@link ColumnType}). Array values must not be modified: a row whose plan equals the previous
@@ -359,7 +411,12 @@ public final class GroundTruth {
         @SuppressWarnings({"unchecked", "rawtypes"})
         public List<Object> row(long stateIndex) {
             double[] state = state(stateIndex);
-            Problem problem = scenario.apply(base, axisNames, state);
+            double[][] perUser = perUserState(stateIndex);
+            Problem<?> start = base;
+            for (int q = 0; q < perUser.length; q++) {
+                start = scenario.applyPerUser(start, spec.perUser().get(q).quantity(), perUser[q]);
+            }
+            Problem problem = scenario.apply(start, axisNames, state);
             Result<?> r;
             Evaluation evaluation = null;
             if (warm != null) {
@@ -390,6 +447,12 @@ public final class GroundTruth {
             values.add(Math.toIntExact(stateIndex));
             for (int k = 0; k < state.length; k++) {
                 values.add(axisTypes[k] == ColumnType.INT ? (Object) (int) Math.round(state[k]) : (Object) state[k]);
+            }
+            if (perUser.length > 0) {
+                int users = scenario.userCount(problem);
+                for (double[] draw : perUser) {
+                    values.add(java.util.Arrays.copyOf(draw, users)); // the users of this state
+                }
             }
             values.add(r.status().name());
             values.add(r.solverId());

@@ -28,6 +28,19 @@ public interface Scenario {
     /** {@code base} with the state applied; {@code names[k]} has value {@code values[k]}. */
     Problem<?> apply(Problem<?> base, List<String> names, double[] values);
 
+    /** Number of users of {@code problem}; 0 for the single-user families. */
+    default int userCount(Problem<?> problem) {
+        return 0;
+    }
+
+    /**
+     * {@code problem} with each user's {@code quantity} ({@code uplink}, {@code downlink} in bit/s,
+     * {@code load} ρ) set to {@code values[user]}; only for families with users.
+     */
+    default Problem<?> applyPerUser(Problem<?> problem, String quantity, double[] values) {
+        throw new IllegalArgumentException("per-user: family " + family().key() + " has no users");
+    }
+
     /**
      * The plan columns ({@code plan_*}) then the cost columns ({@code cost_*}), fixed for a base
      * problem.

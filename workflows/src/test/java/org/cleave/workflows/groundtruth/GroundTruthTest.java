@@ -225,4 +225,46 @@ class GroundTruthTest {
         String meta = Files.readString(dir.resolve("new.csv.meta"));
         assertTrue(meta.startsWith("{\"schemaVersion\":2,\"fingerprint\":\""), meta);
     }
+
+    @Test
+    void drawsEachUsersLinkAndLoadPerState() throws IOException {
+        var problem = org.cleave.instances.multiuser.RandomZooMultiUserInstances.builtIn().generate(4, 8, 3,
+                List.of("chain-8", "chain-6"), "4g", 1e12);
+        var gt = new GroundTruth.Spec(new org.cleave.instances.io.Instance("p4", "", problem, null), "dp",
+                List.of(Axis.parse("users=2:4:3:lin")), 0, 5, Table.JSONL, Optional.empty())
+                .withPerUser(List.of(PerUser.parse("uplink=uniform:from=1Mbps,to=50Mbps"),
+                        PerUser.parse("downlink=lognormal:median=20Mbps,sigma=0.5"),
+                        PerUser.parse("load=uniform:from=0,to=0.8")));
+        GroundTruth.run(gt, dir.resolve("pu1.jsonl"), 1, Progress.none());
+        GroundTruth.run(gt, dir.resolve("pu2.jsonl"), 3, Progress.none());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("pu1.jsonl")), Files.readAllBytes(dir.resolve("pu2.jsonl")));
+        GroundTruth.Labeller l = GroundTruth.labeller(gt);
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(dir.resolve("pu1.jsonl"))) {
+            JsonNode row = Json.MAPPER.readTree(line);
+            int users = row.get("state_users").intValue();
+            JsonNode up = row.get("state_user_uplink");
+            assertEquals(users, up.size(), line);
+            assertEquals(users, row.get("state_user_load").size(), line);
+            for (JsonNode v : up) {
+                assertTrue(v.doubleValue() >= 1e6 && v.doubleValue() <= 50e6, line);
+                seen.add(v.doubleValue());
+            }
+            assertEquals(users, row.get("plan_option_index").size(), line);
+            // the labelled optimum is the dp optimum of the problem with those per-user values applied
+            double[][] draws = l.perUserState(row.get("state_index").longValue());
+            org.cleave.core.multiuser.MultiUserProblem p = problem;
+            var scenario = new org.cleave.workflows.groundtruth.multiuser.MultiUserScenario();
+            p = (org.cleave.core.multiuser.MultiUserProblem) scenario.applyPerUser(p, "uplink", draws[0]);
+            p = (org.cleave.core.multiuser.MultiUserProblem) scenario.applyPerUser(p, "downlink", draws[1]);
+            p = (org.cleave.core.multiuser.MultiUserProblem) scenario.applyPerUser(p, "load", draws[2]);
+            p = (org.cleave.core.multiuser.MultiUserProblem) scenario.apply(p, List.of("users"), new double[] {users});
+            var r = org.cleave.core.solve.Solvers.require(p.family(), "dp").solve((org.cleave.core.solve.Problem) p);
+            assertEquals(r.objective(), row.get("objective").doubleValue(), 1e-12 * r.objective(), line);
+        }
+        assertEquals(2 + 3 + 4, seen.size(), "per-user uplinks should differ between users and states");
+        String m = assertThrows(IllegalArgumentException.class, () -> PerUser.parse("load=lognormal:mu=0,sigma=1"))
+                .getMessage();
+        assertTrue(m.startsWith("per-user load: needs uniform"), m);
+    }
 }

@@ -63,7 +63,9 @@ class LabelFilesReadTest {
         GroundTruth.Spec s4 = new GroundTruth.Spec(new Instance("p4", "", p4, null), "dp",
                 List.of(Axis.parse("users=1:2:2:lin"), Axis.parse("units=2:6:3:lin"),
                         Axis.parse("uplink-scale=0.2:5:2:log")), 0, 1, Table.CSV, Optional.empty())
-                .withCertifySolver("enumerate");
+                .withCertifySolver("enumerate")
+                .withPerUser(List.of(PerUser.parse("uplink=lognormal:median=5Mbps,sigma=0.8"),
+                        PerUser.parse("load=uniform:from=0,to=0.7")));
         return Stream.of(Arguments.of("partition", s1, "plan_edge_mask", p1Layers),
                 Arguments.of("exits", s2, "plan_edge_mask", p2.graph().size()),
                 Arguments.of("multiuser", s4, "", 0));
@@ -82,7 +84,7 @@ class LabelFilesReadTest {
 
     private static GroundTruth.Spec withFormat(GroundTruth.Spec s, Table t) {
         return new GroundTruth.Spec(s.base(), s.solverId(), s.axes(), s.randomStates(), s.seed(), t, s.timeLimit(),
-                s.certifySolverId());
+                s.certifySolverId(), s.perUser());
     }
 
     @ParameterizedTest(name = "{0}")

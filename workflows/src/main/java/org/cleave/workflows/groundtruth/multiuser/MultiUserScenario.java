@@ -9,6 +9,7 @@ import org.cleave.core.model.Link;
 import org.cleave.core.multiuser.MultiUserCost;
 import org.cleave.core.multiuser.MultiUserPlan;
 import org.cleave.core.multiuser.MultiUserProblem;
+import org.cleave.core.multiuser.PlanOption;
 import org.cleave.core.multiuser.User;
 import org.cleave.core.multiuser.UserChoice;
 import org.cleave.core.solve.Evaluation;
@@ -85,6 +86,44 @@ public final class MultiUserScenario implements Scenario {
             }
         }
         return new MultiUserProblem(edge, kf, kb, p.weights(), users);
+    }
+
+    @Override
+    public int userCount(Problem<?> problem) {
+        return ((MultiUserProblem) problem).users().size();
+    }
+
+    /**
+     * Sets each user's uplink or downlink rate, or device load ρ: the device time and energy of
+     * every plan option scaled by 1/(1 − ρ), as P1's load scales the device rate by (1 − ρ).
+     */
+    @Override
+    public Problem<?> applyPerUser(Problem<?> problem, String quantity, double[] values) {
+        MultiUserProblem p = (MultiUserProblem) problem;
+        List<User> users = new ArrayList<>(p.users().size());
+        for (int i = 0; i < p.users().size(); i++) {
+            User u = p.users().get(i);
+            double v = values[i];
+            Link l = u.link();
+            List<PlanOption> options = u.options();
+            switch (quantity) {
+                case "uplink" -> l = l.withUplinkBitsPerSecond(v);
+                case "downlink" -> l = new Link(l.uplinkBitsPerSecond(), v, l.latencySeconds());
+                case "load" -> {
+                    double f = 1 / (1 - v);
+                    List<PlanOption> scaled = new ArrayList<>(options.size());
+                    for (PlanOption o : options) {
+                        scaled.add(new PlanOption(o.label(), o.deviceSeconds() * f, o.deviceJoules() * f,
+                                o.uploadBits(), o.edgeFlops(), o.downloadBits(), o.offloadProbability(), o.accuracy(),
+                                o.exits()));
+                    }
+                    options = scaled;
+                }
+                default -> throw new IllegalArgumentException("per-user: unknown quantity " + quantity);
+            }
+            users.add(new User(u.id(), u.device(), l, u.deadlineSeconds(), u.accuracyFloor(), options));
+        }
+        return new MultiUserProblem(p.edge(), p.computeUnits(), p.bandwidthUnits(), p.weights(), users);
     }
 
     @Override
