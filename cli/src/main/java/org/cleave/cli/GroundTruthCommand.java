@@ -4,11 +4,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cleave.instances.io.Instance;
 import org.cleave.workflows.groundtruth.Axis;
+import org.cleave.workflows.groundtruth.CertificationException;
 import org.cleave.workflows.groundtruth.GroundTruth;
+import org.cleave.workflows.groundtruth.PerUser;
 import org.cleave.workflows.report.Progress;
 import org.cleave.workflows.report.Table;
 import picocli.CommandLine.ArgGroup;
@@ -30,7 +34,7 @@ final class GroundTruthCommand implements Callable<Integer> {
     @Option(names = "--solver", defaultValue = "mincut", description = "Solver id (default: ${DEFAULT-VALUE}).")
     String solver;
 
-    @Option(names = "--axis", required = true, paramLabel = "NAME=FROM:TO[:POINTS[:log|lin]]",
+    @Option(names = "--axis", paramLabel = "NAME=FROM:TO[:POINTS[:log|lin]]",
             description = "A state axis, e.g. uplink=0.1Mbps:1000Mbps:200 or load=0:0.8:9:lin (repeatable).")
     List<String> axes = new ArrayList<>();
 
@@ -50,6 +54,16 @@ final class GroundTruthCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
 
+    @Option(names = "--per-user", paramLabel = "QUANTITY=DIST",
+            description = "P4: draw each user's uplink, downlink or load per state, e.g."
+                    + " uplink=lognormal:median=5Mbps,sigma=0.8 or load=uniform:from=0,to=0.8 (repeatable).")
+    List<String> perUser = new ArrayList<>();
+
+    @Option(names = "--certify", paramLabel = "SOLVER2",
+            description = "Solve every state again with this second exact solver; the objectives must agree to 1e-6"
+                    + " relative (column certified), a disagreement stops the run.")
+    String certify;
+
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE")
     Path out;
 
@@ -62,14 +76,28 @@ final class GroundTruthCommand implements Callable<Integer> {
         List<Axis> parsed = OptionErrors.named("--axis", "axis", () -> axes.stream().map(Axis::parse).toList());
         Table table = OptionErrors.named("--format", "format", () -> Table.parse(format));
         var gt = new GroundTruth.Spec(base, solver, parsed, random, seed, table,
-                Optional.ofNullable(timeLimit));
+                Optional.ofNullable(timeLimit), Optional.ofNullable(certify),
+                OptionErrors.named("--per-user", "per-user", () -> perUser.stream().map(PerUser::parse).toList()));
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         var err = spec.commandLine().getErr();
-        GroundTruth.Summary s = OptionErrors.under(
-                () -> GroundTruth.run(gt, out, t, quiet ? Progress.none() : Progress.bar(err, "groundtruth")),
-                "--solver");
-        spec.commandLine().getOut().printf("%d states (%d resumed, %d labelled now) -> %s, %.1f states/s on %d threads%n",
+        GroundTruth.Summary s;
+        try {
+            s = OptionErrors.under(Map.of("solver", "--solver", "certify", "--certify", "axis", "--axis",
+                            "threads", "--threads", "randomStates", "--random", "axes", "--axis", "per-user", "--per-user"),
+                    () -> GroundTruth.run(gt, out, t, quiet ? Progress.none() : Progress.bar(err, "groundtruth")));
+        } catch (CertificationException e) {
+            err.println("cleave: " + e.getMessage());
+            return Cleave.BAD_INPUT;
+        }
+        var o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "%d states (%d resumed, %d labelled now) -> %s, %.1f states/s on %d threads%n",
                 s.states(), s.resumedFrom(), s.labelled(), out, s.statesPerSecond(), t);
+        GroundTruth.PlanSignal p = s.plans();
+        if (p.withPlan() > 0) {
+            o.printf(Locale.ROOT, "%s%d distinct optimal plans over the %d states with a plan labelled now;"
+                            + " the most frequent covers %.1f%%%n", p.capped() ? "at least " : "", p.distinct(),
+                    p.withPlan(), 100 * p.mostFrequentShare());
+        }
         return 0;
     }
 }

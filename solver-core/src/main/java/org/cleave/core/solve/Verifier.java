@@ -45,15 +45,29 @@ public final class Verifier {
 
     /** Verifies {@code result} against {@code problem}. */
     public static <S> Verdict verify(Problem<S> problem, Result<S> result) {
-        List<String> defects = new ArrayList<>();
-        double evaluated = Double.NaN;
         if (result.plan().isPresent()) {
             Evaluation evaluation;
             try {
                 evaluation = problem.evaluate(result.plan().get());
             } catch (IllegalArgumentException e) {
-                defects.add("plan rejected by the evaluator: " + e.getMessage());
-                return new Verdict(Double.NaN, defects);
+                return new Verdict(Double.NaN, List.of("plan rejected by the evaluator: " + e.getMessage()));
+            }
+            return verify(problem, result, evaluation);
+        }
+        return verify(problem, result, null);
+    }
+
+    /**
+     * Verifies {@code result} against {@code problem} when the caller has already evaluated its plan:
+     * {@code evaluation} must be {@code problem.evaluate(result.plan().get())} (null without a plan).
+     * Saves the second evaluation of callers that need the cost breakdown too (ground-truth labels).
+     */
+    public static <S> Verdict verify(Problem<S> problem, Result<S> result, Evaluation evaluation) {
+        List<String> defects = new ArrayList<>();
+        double evaluated = Double.NaN;
+        if (result.plan().isPresent()) {
+            if (evaluation == null) {
+                throw new IllegalArgumentException("evaluation: required with a plan");
             }
             evaluated = evaluation.objective();
             if (!close(evaluated, result.objective(), RELATIVE_TOLERANCE)) {
