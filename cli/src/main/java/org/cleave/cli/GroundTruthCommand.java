@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cleave.instances.io.Instance;
 import org.cleave.workflows.groundtruth.Axis;
 import org.cleave.workflows.groundtruth.GroundTruth;
+import org.cleave.workflows.io.OutputFiles;
 import org.cleave.workflows.report.Progress;
 import org.cleave.workflows.report.Table;
 import picocli.CommandLine.ArgGroup;
@@ -38,19 +40,24 @@ final class GroundTruthCommand implements Callable<Integer> {
             description = "N seeded random states drawn from the axis ranges instead of the grid.")
     int random;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "Seed of the random states and of randomised solvers (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--format", defaultValue = "jsonl", description = "jsonl or csv.")
     String format;
 
-    @Option(names = "--time-limit", converter = DurationConverter.class, paramLabel = "DURATION")
+    @Option(names = "--time-limit", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Wall-clock limit per state, e.g. 10s, 500ms (default: none).")
     Duration timeLimit;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, 1 to "
+            + GroundTruth.MAX_THREADS + " (default: all cores).")
     Integer threads;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
+            description = "Output file; its folder must exist. An existing FILE is resumed only if its FILE.meta "
+                    + "shows the same arguments, and is otherwise never overwritten.")
     Path out;
 
     @Option(names = "--quiet", description = "No progress bar.")
@@ -58,16 +65,20 @@ final class GroundTruthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionErrors.under(Map.of("out", "-o"), () -> {
+            OutputFiles.check("out", out, true, source.inputs());
+            return null;
+        });
         Instance base = source.load();
         List<Axis> parsed = OptionErrors.named("--axis", "axis", () -> axes.stream().map(Axis::parse).toList());
         Table table = OptionErrors.named("--format", "format", () -> Table.parse(format));
-        var gt = new GroundTruth.Spec(base, solver, parsed, random, seed, table,
-                Optional.ofNullable(timeLimit));
+        var gt = OptionErrors.under(Map.of("axes", "--axis", "randomStates", "--random"),
+                () -> new GroundTruth.Spec(base, solver, parsed, random, seed, table, Optional.ofNullable(timeLimit)));
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         var err = spec.commandLine().getErr();
-        GroundTruth.Summary s = OptionErrors.under(
-                () -> GroundTruth.run(gt, out, t, quiet ? Progress.none() : Progress.bar(err, "groundtruth")),
-                "--solver");
+        GroundTruth.Summary s = OptionErrors.under(Map.of("solver", "--solver", "threads", "--threads", "out", "-o",
+                        "axes", "--axis", "randomStates", "--random"),
+                () -> GroundTruth.run(gt, out, t, quiet ? Progress.none() : Progress.bar(err, "groundtruth")));
         spec.commandLine().getOut().printf("%d states (%d resumed, %d labelled now) -> %s, %.1f states/s on %d threads%n",
                 s.states(), s.resumedFrom(), s.labelled(), out, s.statesPerSecond(), t);
         return 0;

@@ -11,6 +11,7 @@ import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
 import org.cleave.instances.io.Json;
 import org.cleave.instances.multiuser.RandomZooMultiUserInstances;
+import org.cleave.workflows.io.OutputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,8 +53,15 @@ final class GenerateMultiUserCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
     Path output;
 
+    @Option(names = "--force", description = "Replace an existing --output file (without it an existing file is"
+            + " never overwritten).")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
+        if (output != null) {
+            OutputFiles.check("--output", output, force, List.of());
+        }
         if (!(edgeFlops > 0) || Double.isInfinite(edgeFlops)) {
             throw new IllegalArgumentException("--edge-flops: must be a finite number > 0, got " + edgeFlops);
         }
@@ -74,7 +82,7 @@ final class GenerateMultiUserCommand implements Callable<Integer> {
         Instance instance = new Instance(name, users + " users, K_F = K_B = " + units + ", models " + models
                 + ", network " + network, p, meta);
         if (output != null) {
-            InstanceJson.write(instance, output);
+            OutputFiles.writeString("--output", output, InstanceJson.write(instance));
         } else {
             PrintWriter out = spec.commandLine().getOut();
             out.println(InstanceJson.write(instance));

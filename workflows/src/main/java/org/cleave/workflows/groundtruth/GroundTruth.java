@@ -46,6 +46,11 @@ import org.cleave.workflows.report.Table;
  * refused.
  */
 public final class GroundTruth {
+    /** Most states in one run (grid or random): 10,000,000, checked before any state is allocated. */
+    public static final long MAX_STATES = 10_000_000;
+    /** Most worker threads. */
+    public static final int MAX_THREADS = 1024;
+
     private GroundTruth() {
     }
 
@@ -69,6 +74,20 @@ public final class GroundTruth {
             }
             if (randomStates < 0) {
                 throw new IllegalArgumentException("randomStates: must be >= 0, got " + randomStates);
+            }
+            if (randomStates > MAX_STATES) {
+                throw new IllegalArgumentException("randomStates: at most " + MAX_STATES + " states per run, got "
+                        + randomStates);
+            }
+            if (randomStates == 0) {
+                double grid = 1;
+                for (Axis a : axes) {
+                    grid *= a.points();
+                }
+                if (grid > MAX_STATES) {
+                    throw new IllegalArgumentException("axes: the grid has " + String.format(java.util.Locale.ROOT,
+                            "%.4g", grid) + " states, more than the " + MAX_STATES + " allowed per run");
+                }
             }
         }
 
@@ -151,8 +170,8 @@ public final class GroundTruth {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static Summary run(Spec spec, Path out, int threads, Progress progress) throws IOException {
         long start = System.nanoTime();
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads: must be in [1, " + MAX_THREADS + "], got " + threads);
         }
         Problem<?> base = spec.base().problem();
         Scenario scenario = Scenarios.of(base.family());
@@ -260,6 +279,10 @@ public final class GroundTruth {
                 return 0;
             }
             return newlines(out) - (header.isEmpty() ? 0 : 1);
+        }
+        if (Files.exists(meta) && !Files.readString(meta, StandardCharsets.UTF_8).strip().matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("out: " + meta + " exists and is not a Cleave fingerprint; Cleave does"
+                    + " not overwrite it (move it away or choose another output)");
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
