@@ -102,6 +102,10 @@ public final class MapCommand implements Callable<Integer> {
         if (plot != null && format(plot) == null) {
             throw new IllegalArgumentException("--plot: the file name must end in .png or .svg, got '" + plot + "'");
         }
+        if (!(toBitsPerSecond > fromBitsPerSecond) || Double.isInfinite(toBitsPerSecond)) {
+            throw new IllegalArgumentException("--to: must be finite and above --from = " + fromBitsPerSecond
+                    + " bit/s, got " + toBitsPerSecond + " bit/s");
+        }
         if (plot != null) {
             OutputFiles.check("--plot", plot, force, source.inputs());
         }

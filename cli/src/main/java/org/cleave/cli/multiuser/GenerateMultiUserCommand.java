@@ -65,11 +65,17 @@ final class GenerateMultiUserCommand implements Callable<Integer> {
         if (!(edgeFlops > 0) || Double.isInfinite(edgeFlops)) {
             throw new IllegalArgumentException("--edge-flops: must be a finite number > 0, got " + edgeFlops);
         }
-        MultiUserProblem p = OptionErrors.under(() -> new RandomZooMultiUserInstances(
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("users", "--users");
+        fields.put("units", "--units");
+        fields.put("computeUnits", "--units");
+        fields.put("bandwidthUnits", "--units");
+        fields.put("models", "--models");
+        fields.put("network", "--network");
+        MultiUserProblem p = OptionErrors.under(fields, () -> new RandomZooMultiUserInstances(
                 name -> name.startsWith("chain-") ? RandomZooMultiUserInstances.builtInModel(name)
                         : org.cleave.instances.zoo.Zoo.get(name).blockGraph(),
-                org.cleave.instances.profiles.Profiles::network).generate(users, units, seed, models, network, edgeFlops),
-                "--users", "--units", "--models", "--network");
+                org.cleave.instances.profiles.Profiles::network).generate(users, units, seed, models, network, edgeFlops));
         ObjectNode meta = Json.MAPPER.createObjectNode();
         meta.put("generator", "cleave generate multiuser");
         meta.put("users", users);
