@@ -63,6 +63,7 @@ public final class Cleave implements Runnable {
     /** The configured picocli command line. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cleave());
+        cl.getSubcommands().get("groundtruth").getCommandSpec().usageMessage().footer(GroundTruthCommand.axesFooter());
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("cleave: " + OneLine.of(parameterMessage(ex)));
             return BAD_INPUT;

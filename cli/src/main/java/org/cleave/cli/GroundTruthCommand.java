@@ -63,6 +63,23 @@ final class GroundTruthCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    /** The help footer: the axis names each family understands, from its scenario. */
+    static String[] axesFooter() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Axes per family (NAME of --axis):");
+        for (org.cleave.core.solve.Family f : org.cleave.core.solve.Family.values()) {
+            org.cleave.workflows.groundtruth.Scenario scenario;
+            try {
+                scenario = org.cleave.workflows.groundtruth.Scenarios.of(f);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            lines.add("  " + f.key() + " (" + f.code() + "):");
+            scenario.axes().forEach((name, what) -> lines.add(String.format("    %-16s %s", name, what)));
+        }
+        return lines.toArray(String[]::new);
+    }
+
     @Override
     public Integer call() throws Exception {
         OptionErrors.under(Map.of("out", "-o"), () -> {

@@ -70,7 +70,14 @@ public final class TextFiles {
         byte[] block = new byte[1 << 16];
         long total = 0;
         try (InputStream in = Files.newInputStream(file)) {
-            for (int n; total <= maxBytes && (n = in.read(block)) > 0; total += n) {
+            for (int n; total <= maxBytes && (n = in.readNBytes(block, 0, block.length)) > 0; total += n) {
+                if (total == 0) {
+                    String bom = byteOrderMark(java.util.Arrays.copyOf(block, n));
+                    if (bom != null) {
+                        throw new InvalidInstanceException(file + ": not UTF-8: starts with a " + bom
+                                + " byte-order mark; save the file as UTF-8");
+                    }
+                }
                 for (int i = 0; i < n; i++) {
                     if (block[i] == 0) {
                         throw new InvalidInstanceException(file + ": not a text file: NUL byte at byte offset "
