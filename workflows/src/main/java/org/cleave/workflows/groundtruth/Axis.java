@@ -59,11 +59,11 @@ public record Axis(String name, double from, double to, int points, boolean log)
     /** Grid points of one axis: a whole number in [1, {@link GroundTruth#MAX_STATES}]. */
     private static int points(String name, String text) {
         double p = number(name, text);
-        if (p != Math.rint(p) || p < 1 || p > GroundTruth.MAX_STATES) {
+        if (p != Math.rint(p) || p > GroundTruth.MAX_STATES) {
             throw new IllegalArgumentException("axis " + name + ": points must be a whole number in [1, "
                     + GroundTruth.MAX_STATES + "], got '" + text + "'");
         }
-        return (int) p;
+        return (int) p; // below 1: refused by the constructor ("needs at least 1 point")
     }
 
     private static double number(String name, String text) {
