@@ -51,27 +51,63 @@ public final class Cleave implements Runnable {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("cleave: internal error: out of memory (a limit on the input is missing; please report it)");
+            return INTERNAL_ERROR;
+        } catch (StackOverflowError e) {
+            err.println("cleave: internal error: stack overflow (a recursion on a large input; please report it)");
+            return INTERNAL_ERROR;
+        }
     }
 
     /** The configured picocli command line. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cleave());
+        cl.getSubcommands().get("groundtruth").getCommandSpec().usageMessage().footer(GroundTruthCommand.axesFooter());
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("cleave: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try 'cleave " + ex.getCommandLine().getCommandName()
-                    + " --help' for usage.");
+            ex.getCommandLine().getErr().println("cleave: " + OneLine.of(parameterMessage(ex)));
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof IllegalArgumentException) {
-                commandLine.getErr().println("cleave: " + ex.getMessage());
+                commandLine.getErr().println("cleave: " + OneLine.of(ex.getMessage()));
                 return BAD_INPUT;
             }
-            commandLine.getErr().println("cleave: internal error: " + ex);
+            if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+                commandLine.getErr().println("cleave: " + OneLine.of(OneLine.describe(ex)));
+                return BAD_INPUT;
+            }
+            commandLine.getErr().println("cleave: internal error: " + OneLine.of(String.valueOf(ex)));
             return INTERNAL_ERROR;
         });
         return cl;
+    }
+
+    /**
+     * A parse error as one line: an unknown command names the commands (and the closest ones), an
+     * unknown option the closest options, and each says where the help is
+     * ({@code cleave zoo export --help}).
+     */
+    static String parameterMessage(CommandLine.ParameterException ex) {
+        CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        String help = "try '" + spec.qualifiedName() + " --help'";
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            java.util.List<String> suggestions = u.getSuggestions();
+            if (!spec.subcommands().isEmpty() && !first.startsWith("-")) {
+                java.util.List<String> commands = spec.subcommands().keySet().stream().filter(c -> !c.equals("help"))
+                        .toList();
+                return "unknown command '" + first + "'"
+                        + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?")
+                        + " Commands: " + String.join(", ", commands) + "; " + help;
+            }
+            return "unknown " + (first.startsWith("-") ? "option" : "argument") + " '" + first + "'"
+                    + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?")
+                    + "; " + help;
+        }
+        return ex.getMessage() + "; " + help;
     }
 
     /** Version from the jar manifest. */

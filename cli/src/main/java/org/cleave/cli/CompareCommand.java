@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cleave.workflows.compare.Comparison;
 import org.cleave.workflows.compare.ComparisonReport;
 import org.cleave.workflows.compare.InstanceSources;
+import org.cleave.workflows.io.OutputFiles;
 import org.cleave.workflows.report.Progress;
 import org.cleave.workflows.report.RunHeader;
 import picocli.CommandLine.Command;
@@ -21,6 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare solvers on a set of instances: results.csv, results.jsonl, summary.md and plots.")
 final class CompareCommand implements Callable<Integer> {
+    /** Most runs in parallel. */
+    static final int MAX_THREADS = 1024;
+
     @Spec
     CommandSpec spec;
 
@@ -64,20 +69,28 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Every solver of each instance's family.")
     boolean all;
 
-    @Option(names = "--time-limit", converter = DurationConverter.class, paramLabel = "DURATION")
+    @Option(names = "--time-limit", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Wall-clock limit per run, e.g. 10s, 500ms, 2m (default: none).")
     Duration timeLimit;
 
-    @Option(names = "--repetitions", defaultValue = "1")
+    @Option(names = "--repetitions", defaultValue = "1", paramLabel = "N",
+            description = "Runs of every solver on every instance; repetition r uses seed + r (default: ${DEFAULT-VALUE}).")
     int repetitions;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "Base seed of randomised solvers (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--threads", defaultValue = "1", description = "Runs in parallel (default 1: timings stay clean).")
     int threads;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output directory.")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
+            description = "Output directory (created if missing; its parent must exist).")
     Path out;
+
+    @Option(names = "--force", description = "Replace results.csv, results.jsonl, summary.md and the plots if "
+            + "DIR already has them (without it an existing file is never overwritten).")
+    boolean force;
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
@@ -89,6 +102,16 @@ final class CompareCommand implements Callable<Integer> {
         if ((all || allExact) && !solvers.isEmpty() || all && allExact) {
             throw new IllegalArgumentException("--solvers, --all-exact and --all exclude each other");
         }
+        if (repetitions < 1) {
+            throw new IllegalArgumentException("--repetitions: must be >= 1, got " + repetitions);
+        }
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("--threads: must be in [1, " + MAX_THREADS + "], got " + threads);
+        }
+        OptionErrors.under(Map.of("out", "-o"), () -> {
+            OutputFiles.checkDirectory("out", out, force, files, ComparisonReport.FILES);
+            return null;
+        });
         var instances = new ArrayList<>(OptionErrors.under(() -> InstanceSources.load(files, examples, List.of()),
                 "--example"));
         for (String g : generators) {
@@ -100,8 +123,8 @@ final class CompareCommand implements Callable<Integer> {
                 Optional.ofNullable(timeLimit));
         var err = spec.commandLine().getErr();
         var rows = Comparison.run(comparison, threads, quiet ? Progress.none() : Progress.bar(err, "compare"));
-        var summaries = ComparisonReport.write(rows, RunHeader.collect("base seed " + seed + ", repetition r uses "
-                + "seed + r"), out);
+        var summaries = OptionErrors.under(Map.of("out", "-o"), () -> ComparisonReport.write(rows, RunHeader.collect("base seed " + seed + ", repetition r uses "
+                + "seed + r"), out));
         var o = spec.commandLine().getOut();
         o.printf("%d runs on %d instances -> %s%n", rows.size(), instances.size(), out);
         for (var s : summaries) {

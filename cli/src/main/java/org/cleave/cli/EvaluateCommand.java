@@ -15,6 +15,7 @@ import org.cleave.workflows.evaluate.PlanEvaluator;
 import org.cleave.workflows.evaluate.PlanFiles;
 import org.cleave.workflows.evaluate.PlanScore;
 import org.cleave.workflows.evaluate.ScoreSummary;
+import org.cleave.workflows.io.OutputFiles;
 import org.cleave.workflows.report.Table;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -65,11 +66,23 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Table format (default: jsonl when -o ends in .jsonl, else csv).")
     String format;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the score table here.")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the score table here; its folder must"
+            + " exist and an existing FILE is kept unless --force is given.")
     Path out;
+
+    @Option(names = "--force", description = "Replace an existing output file (never an input of the run).")
+    boolean force;
 
     @Override
     public Integer call() {
+        if (out != null) {
+            List<Path> inputs = new java.util.ArrayList<>(source.inputs());
+            java.util.stream.Stream.of(plans, labels, actions).filter(java.util.Objects::nonNull).forEach(inputs::add);
+            OptionErrors.under(Map.of("out", "-o"), () -> {
+                OutputFiles.check("out", out, force, inputs);
+                return null;
+            });
+        }
         Instance instance = source.load();
         Problem<?> problem = instance.problem();
         boolean labelMode = labels != null || actions != null;

@@ -13,6 +13,7 @@ import org.cleave.workflows.groundtruth.Axis;
 import org.cleave.workflows.groundtruth.CertificationException;
 import org.cleave.workflows.groundtruth.GroundTruth;
 import org.cleave.workflows.groundtruth.PerUser;
+import org.cleave.workflows.io.OutputFiles;
 import org.cleave.workflows.report.Progress;
 import org.cleave.workflows.report.Table;
 import picocli.CommandLine.ArgGroup;
@@ -42,16 +43,19 @@ final class GroundTruthCommand implements Callable<Integer> {
             description = "N seeded random states drawn from the axis ranges instead of the grid.")
     int random;
 
-    @Option(names = "--seed", defaultValue = "1")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "Seed of the random states and of randomised solvers (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--format", defaultValue = "jsonl", description = "jsonl or csv.")
     String format;
 
-    @Option(names = "--time-limit", converter = DurationConverter.class, paramLabel = "DURATION")
+    @Option(names = "--time-limit", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "Wall-clock limit per state, e.g. 10s, 500ms (default: none).")
     Duration timeLimit;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, 1 to "
+            + GroundTruth.MAX_THREADS + " (default: all cores).")
     Integer threads;
 
     @Option(names = "--per-user", paramLabel = "QUANTITY=DIST",
@@ -64,26 +68,52 @@ final class GroundTruthCommand implements Callable<Integer> {
                     + " relative (column certified), a disagreement stops the run.")
     String certify;
 
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
+            description = "Output file; its folder must exist. An existing FILE is resumed only if its FILE.meta "
+                    + "shows the same arguments, and is otherwise never overwritten.")
     Path out;
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    /** The help footer: the axis names each family understands, from its scenario. */
+    static String[] axesFooter() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Axes per family (NAME of --axis):");
+        for (org.cleave.core.solve.Family f : org.cleave.core.solve.Family.values()) {
+            org.cleave.workflows.groundtruth.Scenario scenario;
+            try {
+                scenario = org.cleave.workflows.groundtruth.Scenarios.of(f);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            lines.add("  " + f.key() + " (" + f.code() + "):");
+            scenario.axes().forEach((name, what) -> lines.add(String.format("    %-16s %s", name, what)));
+        }
+        return lines.toArray(String[]::new);
+    }
+
     @Override
     public Integer call() throws Exception {
+        OptionErrors.under(Map.of("out", "-o"), () -> {
+            OutputFiles.check("out", out, true, source.inputs());
+            return null;
+        });
         Instance base = source.load();
         List<Axis> parsed = OptionErrors.named("--axis", "axis", () -> axes.stream().map(Axis::parse).toList());
         Table table = OptionErrors.named("--format", "format", () -> Table.parse(format));
-        var gt = new GroundTruth.Spec(base, solver, parsed, random, seed, table,
-                Optional.ofNullable(timeLimit), Optional.ofNullable(certify),
-                OptionErrors.named("--per-user", "per-user", () -> perUser.stream().map(PerUser::parse).toList()));
+        List<PerUser> draws = OptionErrors.named("--per-user", "per-user",
+                () -> perUser.stream().map(PerUser::parse).toList());
+        var gt = OptionErrors.under(Map.of("axes", "--axis", "randomStates", "--random"),
+                () -> new GroundTruth.Spec(base, solver, parsed, random, seed, table,
+                        Optional.ofNullable(timeLimit), Optional.ofNullable(certify), draws));
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         var err = spec.commandLine().getErr();
         GroundTruth.Summary s;
         try {
             s = OptionErrors.under(Map.of("solver", "--solver", "certify", "--certify", "axis", "--axis",
-                            "threads", "--threads", "randomStates", "--random", "axes", "--axis", "per-user", "--per-user"),
+                            "threads", "--threads", "randomStates", "--random", "axes", "--axis", "per-user", "--per-user",
+                            "out", "-o"),
                     () -> GroundTruth.run(gt, out, t, quiet ? Progress.none() : Progress.bar(err, "groundtruth")));
         } catch (CertificationException e) {
             err.println("cleave: " + e.getMessage());

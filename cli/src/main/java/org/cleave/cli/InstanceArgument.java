@@ -15,6 +15,11 @@ public final class InstanceArgument {
     @Option(names = "--example", paramLabel = "NAME", description = "A built-in instance (see 'cleave examples').")
     String example;
 
+    /** The instance file, if one was named (outputs must never overwrite it). */
+    public java.util.List<Path> inputs() {
+        return file == null ? java.util.List.of() : java.util.List.of(file);
+    }
+
     /** Reads the instance; bad input throws with a one-line message. */
     public Instance load() {
         return file != null ? InstanceJson.read(file) : OptionErrors.under(() -> Examples.load(example), "--example");

@@ -91,9 +91,10 @@ class EvaluateCommandTest {
         JsonNode first = JSON.readTree(lines.get(0));
         assertEquals(header, iterate(first));
         assertTrue(first.get("feasible").asBoolean() && first.get("index").isInt());
-        // a second run replaces its own output
+        // a second run keeps the first one's output unless --force is given
+        CliTest.badInput("evaluate", "--example", EXAMPLE, "--plans", in.toString(), "-o", out.toString());
         assertEquals(0, CliTest.run("evaluate", "--example", EXAMPLE, "--plans", in.toString(), "-o",
-                out.toString()).status());
+                out.toString(), "--force").status());
     }
 
     private static List<String> iterate(JsonNode o) {
@@ -234,7 +235,7 @@ class EvaluateCommandTest {
         assertTrue(e.startsWith("cleave: labels.jsonl line 1: objective: 0.1 but mincut finds "), e);
         // an existing file Cleave did not write is not replaced, even when the input is good
         e = bad(o, ev, "--plans", dir.resolve("ok.jsonl").toString());
-        assertTrue(e.startsWith("cleave: --out: ") && e.contains("is not a cleave evaluate table"), e);
+        assertTrue(e.startsWith("cleave: -o: ") && e.contains("already exists"), e);
     }
 
     private String bad(String out, String[] command, String... args) throws IOException {

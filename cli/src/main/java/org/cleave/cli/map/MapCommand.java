@@ -20,6 +20,7 @@ import org.cleave.core.partition.PartitionCost;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Problem;
 import org.cleave.instances.io.Instance;
+import org.cleave.workflows.io.OutputFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -91,11 +92,22 @@ public final class MapCommand implements Callable<Integer> {
             + " (.png or .svg).")
     Path plot;
 
+    @Option(names = "--force", description = "Replace an existing --plot file (without it an existing file is never"
+            + " overwritten).")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (plot != null && format(plot) == null) {
             throw new IllegalArgumentException("--plot: the file name must end in .png or .svg, got '" + plot + "'");
+        }
+        if (!(toBitsPerSecond > fromBitsPerSecond) || Double.isInfinite(toBitsPerSecond)) {
+            throw new IllegalArgumentException("--to: must be finite and above --from = " + fromBitsPerSecond
+                    + " bit/s, got " + toBitsPerSecond + " bit/s");
+        }
+        if (plot != null) {
+            OutputFiles.check("--plot", plot, force, source.inputs());
         }
         Instance instance = source.load();
         Problem<?> problem = instance.problem();
@@ -260,11 +272,11 @@ public final class MapCommand implements Callable<Integer> {
             points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             points.setMarker(SeriesMarkers.CIRCLE);
         }
-        String path = file.toAbsolutePath().toString();
         if ("png".equals(format(file))) {
-            BitmapEncoder.saveBitmap(chart, path, BitmapEncoder.BitmapFormat.PNG);
+            OutputFiles.write("--plot", file, o -> BitmapEncoder.saveBitmap(chart, o, BitmapEncoder.BitmapFormat.PNG));
         } else {
-            VectorGraphicsEncoder.saveVectorGraphic(chart, path, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            OutputFiles.write("--plot", file, o -> VectorGraphicsEncoder.saveVectorGraphic(chart, o,
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
         }
     }
 }

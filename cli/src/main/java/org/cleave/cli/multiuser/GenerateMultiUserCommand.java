@@ -11,6 +11,7 @@ import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
 import org.cleave.instances.io.Json;
 import org.cleave.instances.multiuser.RandomZooMultiUserInstances;
+import org.cleave.workflows.io.OutputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,16 +53,29 @@ final class GenerateMultiUserCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
     Path output;
 
+    @Option(names = "--force", description = "Replace an existing --output file (without it an existing file is"
+            + " never overwritten).")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
+        if (output != null) {
+            OutputFiles.check("--output", output, force, List.of());
+        }
         if (!(edgeFlops > 0) || Double.isInfinite(edgeFlops)) {
             throw new IllegalArgumentException("--edge-flops: must be a finite number > 0, got " + edgeFlops);
         }
-        MultiUserProblem p = OptionErrors.under(() -> new RandomZooMultiUserInstances(
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("users", "--users");
+        fields.put("units", "--units");
+        fields.put("computeUnits", "--units");
+        fields.put("bandwidthUnits", "--units");
+        fields.put("models", "--models");
+        fields.put("network", "--network");
+        MultiUserProblem p = OptionErrors.under(fields, () -> new RandomZooMultiUserInstances(
                 name -> name.startsWith("chain-") ? RandomZooMultiUserInstances.builtInModel(name)
                         : org.cleave.instances.zoo.Zoo.get(name).blockGraph(),
-                org.cleave.instances.profiles.Profiles::network).generate(users, units, seed, models, network, edgeFlops),
-                "--users", "--units", "--models", "--network");
+                org.cleave.instances.profiles.Profiles::network).generate(users, units, seed, models, network, edgeFlops));
         ObjectNode meta = Json.MAPPER.createObjectNode();
         meta.put("generator", "cleave generate multiuser");
         meta.put("users", users);
@@ -74,7 +88,7 @@ final class GenerateMultiUserCommand implements Callable<Integer> {
         Instance instance = new Instance(name, users + " users, K_F = K_B = " + units + ", models " + models
                 + ", network " + network, p, meta);
         if (output != null) {
-            InstanceJson.write(instance, output);
+            OutputFiles.writeString("--output", output, InstanceJson.write(instance));
         } else {
             PrintWriter out = spec.commandLine().getOut();
             out.println(InstanceJson.write(instance));

@@ -1,10 +1,7 @@
 package org.cleave.cli.online;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -23,6 +20,7 @@ import org.cleave.core.online.Simulation;
 import org.cleave.core.online.SplitPolicy;
 import org.cleave.core.online.Trace;
 import org.cleave.instances.online.TraceCsv;
+import org.cleave.workflows.io.OutputFiles;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,11 +106,26 @@ public final class OnlineCommand implements Callable<Integer> {
     @Option(names = "--write-trace", paramLabel = "FILE", description = "Also write the trace used as CSV.")
     Path writeTrace;
 
+    @Option(names = "--force", description = "Replace an existing --regret-csv or --write-trace file (without it an"
+            + " existing file is never overwritten).")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (curveStep < 1) {
             throw new IllegalArgumentException("--curve-step: must be >= 1, got " + curveStep);
+        }
+        java.util.List<Path> inputs = source.trace == null ? java.util.List.of() : java.util.List.of(source.trace);
+        if (regretCsv != null) {
+            OutputFiles.check("--regret-csv", regretCsv, force, inputs);
+        }
+        if (writeTrace != null) {
+            OutputFiles.check("--write-trace", writeTrace, force, inputs);
+        }
+        if (regretCsv != null && writeTrace != null
+                && regretCsv.toAbsolutePath().normalize().equals(writeTrace.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--write-trace: " + writeTrace + " is also the --regret-csv file");
         }
         RewardModel model = rewardModel();
         SplitPolicy policy = OptionErrors.under(() -> SplitPolicies.create(policyId, exploration, epsilon), "--policy");
@@ -123,9 +136,6 @@ public final class OnlineCommand implements Callable<Integer> {
             trace = trace.shuffled(seed);
             origin += ", shuffled with seed " + seed;
         }
-        if (writeTrace != null) {
-            TraceCsv.write(trace, writeTrace);
-        }
         OnlineProblem problem = new OnlineProblem(trace, model);
         FixedSplit best = BestFixedSplitSolver.bestSplit(problem);
         PolicyRun run;
@@ -135,6 +145,11 @@ public final class OnlineCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--policy " + policyId + ": " + e.getMessage());
         }
         OnlineEvaluation finalOnly = problem.evaluate(problem.finalOnly());
+        if (writeTrace != null) {
+            java.io.StringWriter text = new java.io.StringWriter();
+            TraceCsv.write(trace, text);
+            OutputFiles.writeString("--write-trace", writeTrace, text.toString());
+        }
         print(out, trace, origin, model, policy, run, PerSampleOracle.evaluate(problem), finalOnly);
         if (regretCsv != null) {
             writeCurve(run);
@@ -196,9 +211,12 @@ public final class OnlineCommand implements Callable<Integer> {
             }
         }
         out.printf(Locale.ROOT, "splits     most played: exit %d in %.2f %% of rounds%n", most, 100.0 * counts[most] / n);
-        double reduction = finalOnly.meanCost() > 0 ? 1 - run.evaluation().meanCost() / finalOnly.meanCost()
-                : Double.NaN;
-        out.printf(Locale.ROOT, "vs final   cost reduction %.2f %%", 100 * reduction);
+        if (finalOnly.meanCost() > 0) {
+            double reduction = 1 - run.evaluation().meanCost() / finalOnly.meanCost();
+            out.printf(Locale.ROOT, "vs final   cost reduction %.2f %%", 100 * reduction);
+        } else {
+            out.print("vs final   cost reduction n/a (the final-layer policy costs 0, so no relative reduction)");
+        }
         if (trace.hasCorrectness()) {
             double a = run.evaluation().accuracy().orElseThrow();
             double f = finalOnly.accuracy().orElseThrow();
@@ -219,16 +237,13 @@ public final class OnlineCommand implements Callable<Integer> {
     }
 
     private void writeCurve(PolicyRun run) {
-        try (BufferedWriter w = Files.newBufferedWriter(regretCsv, StandardCharsets.UTF_8)) {
-            w.write("round,split,cumulativeRegret,regretPerRound\n");
-            for (int t = 1; t <= run.rounds(); t++) {
-                if (t % curveStep == 0 || t == run.rounds() || t == 1) {
-                    w.write(t + "," + run.split(t) + "," + run.cumulativeRegret(t) + "," + run.regretPerRound(t)
-                            + "\n");
-                }
+        StringBuilder w = new StringBuilder("round,split,cumulativeRegret,regretPerRound\n");
+        for (int t = 1; t <= run.rounds(); t++) {
+            if (t % curveStep == 0 || t == run.rounds() || t == 1) {
+                w.append(t).append(',').append(run.split(t)).append(',').append(run.cumulativeRegret(t)).append(',')
+                        .append(run.regretPerRound(t)).append('\n');
             }
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--regret-csv: cannot write " + regretCsv + ": " + e);
         }
+        OutputFiles.writeString("--regret-csv", regretCsv, w);
     }
 }

@@ -2,8 +2,6 @@ package org.cleave.cli.stopping;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +23,7 @@ import org.cleave.core.stopping.StoppingProblem;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
 import org.cleave.instances.stopping.StoppingCodec;
+import org.cleave.workflows.io.OutputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,9 +52,16 @@ public final class StoppingCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "OUT", description = "Write the threshold curve (one row per stage) as CSV.")
     Path csv;
 
+    @Option(names = "--force", description = "Replace an existing --csv file (without it an existing file is never"
+            + " overwritten; the instance file never is).")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (csv != null) {
+            OutputFiles.check("--csv", csv, force, List.of(file));
+        }
         Instance instance = InstanceJson.read(file);
         if (!(instance.problem() instanceof StoppingProblem p)) {
             throw new IllegalArgumentException(file + ": family \"" + instance.problem().family().key()
@@ -118,11 +124,7 @@ public final class StoppingCommand implements Callable<Integer> {
                     num(p.tensorBytes(k)), num(bi.rule(k).offloadThreshold()), below(bi.rule(k)),
                     num(osla.rule(k).offloadThreshold()), below(osla.rule(k)), num(biCost.stageValues().get(k))));
         }
-        try {
-            Files.writeString(csv, b.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--csv: cannot write " + csv + ": " + e.getMessage());
-        }
+        OutputFiles.writeString("--csv", csv, b);
     }
 
     private static String num(double v) {

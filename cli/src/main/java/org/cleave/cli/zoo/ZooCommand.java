@@ -31,6 +31,7 @@ import org.cleave.instances.zoo.GraphExport;
 import org.cleave.instances.zoo.Zoo;
 import org.cleave.instances.zoo.ZooLayer;
 import org.cleave.instances.zoo.ZooModel;
+import org.cleave.workflows.io.OutputFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -178,8 +179,15 @@ public final class ZooCommand implements Runnable {
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "output file (default: standard output)")
         Path output;
 
+        @Option(names = "--force", description = "replace an existing --output file (without it an existing file is"
+                + " never overwritten)")
+        boolean force;
+
         @Override
         public Integer call() {
+            if (output != null) {
+                OutputFiles.check("--output", output, force, List.of());
+            }
             ZooModel m = Zoo.get(model, dataType(dtype));
             m = overrideExits(m);
             DnnGraph graph = view == View.layers ? m.layerGraph() : m.blockGraph();
@@ -193,11 +201,7 @@ public final class ZooCommand implements Runnable {
                 spec.commandLine().getOut().print(text);
                 spec.commandLine().getOut().flush();
             } else {
-                try {
-                    Files.writeString(output, text, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new IllegalArgumentException("--output: cannot write " + output + ": " + e.getMessage());
-                }
+                OutputFiles.writeString("--output", output, text);
                 spec.commandLine().getOut().printf("wrote %s (%s, %s view, %d vertices)%n", output, format, view,
                         graph.size());
             }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,15 +55,7 @@ public final class InstanceJson {
 
     /** Reads an instance file. */
     public static Instance read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInstanceException(file + ": no such file");
-        } catch (IOException e) {
-            throw new InvalidInstanceException(file + ": cannot read: " + e.getMessage());
-        }
-        return read(text, file.toString());
+        return read(TextFiles.readUtf8(file), file.toString());
     }
 
     /** Reads an instance from text; {@code source} names it in messages. */

@@ -1,5 +1,6 @@
 package org.cleave.instances.io;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -34,22 +35,41 @@ public final class Json {
 
     /** Parses {@code text}; malformed JSON gives one line naming the source, line and column. */
     public static JsonNode parse(String text, String source) {
-        try {
-            JsonNode node = MAPPER.readTree(text);
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            JsonNode node = MAPPER.readTree(parser);
             if (node == null || node.isMissingNode()) {
                 throw new InvalidInstanceException(source + ": empty file, expected a JSON object");
             }
-            return node;
-        } catch (JsonProcessingException e) {
-            String msg = e.getOriginalMessage();
-            int cut = msg.indexOf('\n');
-            if (cut >= 0) {
-                msg = msg.substring(0, cut);
+            JsonLocation end = parser.currentLocation();
+            JsonLocation at;
+            try {
+                at = parser.nextToken() == null ? null : parser.currentTokenLocation();
+            } catch (JsonProcessingException trailing) {
+                at = trailing.getLocation() == null ? end : trailing.getLocation();
             }
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidInstanceException(source + ": malformed JSON" + where + ": " + msg);
+            if (at != null) {
+                throw new InvalidInstanceException(source + ": unexpected content after the JSON document at line "
+                        + at.getLineNr() + ", column " + at.getColumnNr() + " (the document ended at line "
+                        + end.getLineNr() + ", column " + end.getColumnNr() + "); a file holds exactly one JSON value");
+            }
+            return node;
+        } catch (java.io.IOException e) {
+            if (!(e instanceof JsonProcessingException)) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return malformed((JsonProcessingException) e, source);
         }
+    }
+
+    private static JsonNode malformed(JsonProcessingException e, String source) {
+        String msg = e.getOriginalMessage();
+        int cut = msg.indexOf('\n');
+        if (cut >= 0) {
+            msg = msg.substring(0, cut);
+        }
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        throw new InvalidInstanceException(source + ": malformed JSON" + where + ": " + msg);
     }
 
     /** Requires an object. */

@@ -51,14 +51,11 @@ public final class TraceCsv {
 
     /** Reads a trace file. */
     public static Trace read(Path file) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r, file.toString());
-        } catch (NoSuchFileException e) {
-            throw new InvalidInstanceException(file + ": no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new InvalidInstanceException(file + ": not UTF-8 text");
+        String text = org.cleave.instances.io.TextFiles.readUtf8(file);
+        try {
+            return read(new java.io.StringReader(text), file.toString());
         } catch (IOException e) {
-            throw new InvalidInstanceException(file + ": cannot read: " + e.getMessage());
+            throw new InvalidInstanceException(org.cleave.instances.io.TextFiles.describe(file, e));
         }
     }
 
@@ -131,6 +128,9 @@ public final class TraceCsv {
             exits = Math.max(exits, rows.exit[r] + 1);
         }
         int n = ids.size();
+        if ((long) n * exits != rows.size) {
+            incomplete(source, rows, ids, firstLine, exits); // before allocating samples x exits
+        }
         double[][] confidence = new double[n][exits];
         boolean[][] correct = withCorrect ? new boolean[n][exits] : null;
         int[][] seenAt = new int[n][exits];
@@ -237,8 +237,44 @@ public final class TraceCsv {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             write(trace, w);
         } catch (IOException e) {
-            throw new InvalidInstanceException(file + ": cannot write: " + e);
+            throw new InvalidInstanceException(org.cleave.instances.io.TextFiles.describe(file, e));
         }
+    }
+
+    /**
+     * Reports the first sample with a missing or repeated exit when the row count is not samples ×
+     * exits, in O(rows + exits) memory (a row naming exit 9,999 must not allocate samples × 10,000).
+     */
+    private static void incomplete(String source, Rows rows, List<String> ids, List<Integer> firstLine, int exits) {
+        int[] count = new int[ids.size()];
+        for (int r = 0; r < rows.size; r++) {
+            count[rows.sample[r]]++;
+        }
+        for (int t = 0; t < count.length; t++) {
+            if (count[t] == exits) {
+                continue;
+            }
+            int[] seenAt = new int[exits];
+            for (int r = 0; r < rows.size; r++) {
+                if (rows.sample[r] != t) {
+                    continue;
+                }
+                int i = rows.exit[r];
+                if (seenAt[i] != 0) {
+                    throw error(source, rows.line[r], "column exit: sample \"" + ids.get(t) + "\" already has exit "
+                            + i + " (line " + seenAt[i] + ")");
+                }
+                seenAt[i] = rows.line[r];
+            }
+            for (int i = 0; i < exits; i++) {
+                if (seenAt[i] == 0) {
+                    throw new InvalidInstanceException(source + ": sample \"" + ids.get(t) + "\" (first at line "
+                            + firstLine.get(t) + ") has no row for exit " + i + "; every sample needs exits 0 to "
+                            + (exits - 1));
+                }
+            }
+        }
+        throw new IllegalStateException("row count " + rows.size + " but every sample complete");
     }
 
     /** Growable columns of the rows read. */

@@ -40,7 +40,7 @@ public final class PartitionCodec implements FamilyCodec {
         var weights = ModelJson.readWeights(root, "objective", path);
         double load = Json.optionalNumber(root, "deviceLoad", path, 0);
         ModelJson.at(path, () -> Checks.load("deviceLoad", load));
-        return new PartitionProblem(graph, device, edge, link, weights, load);
+        return ModelJson.at(path, () -> new PartitionProblem(graph, device, edge, link, weights, load));
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.cleave.core.model.Checks;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
+import org.cleave.core.model.FiniteCosts;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.CostWeights;
 import org.cleave.core.solve.Family;
@@ -105,6 +106,7 @@ public record ExitsProblem(DnnGraph graph, Device device, EdgeServer edge, Link 
         Checks.probability("finalAccuracy", finalAccuracy);
         Checks.present("variant", variant);
         FinalClassifier.requireAbsent(graph);
+        FiniteCosts.require("model", graph, device, edge, link, deviceLoad);
     }
 
     @Override

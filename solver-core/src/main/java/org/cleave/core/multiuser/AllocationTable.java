@@ -44,12 +44,20 @@ public final class AllocationTable {
         this.cost = cost;
     }
 
-    /** Builds the table of {@code problem}. */
+    /** Most cells (K_F + 1)(K_B + 1)·N of a table: 50,000,000 (about 1 GB of working memory at most). */
+    public static final long MAX_CELLS = 50_000_000L;
+
+    /** Builds the table of {@code problem}; refuses more than {@link #MAX_CELLS} cells before allocating. */
     public static AllocationTable build(MultiUserProblem problem) {
         int n = problem.size();
         int kf = problem.computeUnits();
         int kb = problem.bandwidthUnits();
         int kb1 = kb + 1;
+        if ((long) (kf + 1) * kb1 * n > MAX_CELLS) {
+            throw new IllegalArgumentException("computeUnits, bandwidthUnits: (K_F + 1)(K_B + 1) x users = (" + kf
+                    + " + 1)(" + kb + " + 1) x " + n + " table cells, more than the " + MAX_CELLS + " this exact"
+                    + " allocation table holds; use fewer units");
+        }
         int cells = (kf + 1) * kb1;
         double[][] best = new double[n][];
         int[][] bestOption = new int[n][];

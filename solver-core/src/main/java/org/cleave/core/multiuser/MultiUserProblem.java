@@ -49,14 +49,18 @@ import org.cleave.core.solve.Problem;
  */
 public record MultiUserProblem(EdgeServer edge, int computeUnits, int bandwidthUnits, CostWeights weights,
                                List<User> users) implements Problem<MultiUserPlan> {
+    /** Most compute or bandwidth units: 100,000 (a unit is then 0.001 % of the resource). */
+    public static final int MAX_UNITS = 100_000;
+
     public MultiUserProblem {
         Checks.present("edge", edge);
         Checks.present("weights", weights);
-        if (computeUnits < 1) {
-            throw new InvalidModelException("computeUnits", "must be >= 1, got " + computeUnits);
+        if (computeUnits < 1 || computeUnits > MAX_UNITS) {
+            throw new InvalidModelException("computeUnits", "must be in [1, " + MAX_UNITS + "], got " + computeUnits);
         }
-        if (bandwidthUnits < 1) {
-            throw new InvalidModelException("bandwidthUnits", "must be >= 1, got " + bandwidthUnits);
+        if (bandwidthUnits < 1 || bandwidthUnits > MAX_UNITS) {
+            throw new InvalidModelException("bandwidthUnits", "must be in [1, " + MAX_UNITS + "], got "
+                    + bandwidthUnits);
         }
         users = List.copyOf(Checks.present("users", users));
         if (users.isEmpty()) {

@@ -5,6 +5,7 @@ import org.cleave.core.model.CostWeights;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
+import org.cleave.core.model.FiniteCosts;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.Placement;
 import org.cleave.core.solve.Family;
@@ -44,6 +45,7 @@ public record PartitionProblem(DnnGraph graph, Device device, EdgeServer edge, L
         Checks.present("link", link);
         Checks.present("weights", weights);
         Checks.load("deviceLoad", deviceLoad);
+        FiniteCosts.require("model", graph, device, edge, link, deviceLoad);
     }
 
     /** A problem with latency-only weights and no device load. */

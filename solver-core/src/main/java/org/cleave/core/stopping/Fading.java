@@ -17,6 +17,30 @@ import org.cleave.core.model.InvalidModelException;
  * which the evaluator uses to truncate integrals ({@link StoppingEvaluator}).
  */
 public sealed interface Fading {
+    /**
+     * Smallest scale ḡ/k accepted: 1e-250. The evaluator's integration grid reaches 2^-60 of the
+     * scale, which must stay a normal double (a mean gain of 1e-300 made every threshold land on
+     * subnormal numbers and the look-ahead rule cost infinity).
+     */
+    double MIN_SCALE = 1e-250;
+    /** Largest scale ḡ/k accepted: 1e250 (the grid reaches 68 scales). */
+    double MAX_SCALE = 1e250;
+    /**
+     * Largest Nakagami shape k accepted: 1,000. The gain's spread shrinks like 1/√k, so the
+     * integration grid needs about √k more points; k = 10^6 made the evaluator run for minutes,
+     * and beyond k = 1,000 the channel is practically deterministic (a spread of 3 %).
+     */
+    double MAX_SHAPE = 1_000;
+
+    /** Checks the scale ḡ/k of a law. */
+    static void checkScale(double meanGain, double shape) {
+        double scale = meanGain / shape;
+        if (!(scale >= MIN_SCALE && scale <= MAX_SCALE)) {
+            throw new InvalidModelException("meanGain", "must give a scale meanGain/shape in [" + MIN_SCALE + ", "
+                    + MAX_SCALE + "], got meanGain " + meanGain + (shape == 1 ? "" : " with shape " + shape));
+        }
+    }
+
     /** Mean power gain ḡ (dimensionless). */
     double meanGain();
 
@@ -37,6 +61,7 @@ public sealed interface Fading {
     record Rayleigh(double meanGain) implements Fading {
         public Rayleigh {
             Checks.positive("meanGain", meanGain);
+            checkScale(meanGain, 1);
         }
 
         @Override
@@ -58,7 +83,12 @@ public sealed interface Fading {
             if (shape < 1) {
                 throw new InvalidModelException("shape", "must be >= 1 (shapes below 1 are not supported), got " + shape);
             }
+            if (shape > MAX_SHAPE) {
+                throw new InvalidModelException("shape", "must be at most " + MAX_SHAPE + " (the gain is then"
+                        + " practically deterministic and the integration grid too fine), got " + shape);
+            }
             Checks.positive("meanGain", meanGain);
+            checkScale(meanGain, shape);
         }
 
         @Override

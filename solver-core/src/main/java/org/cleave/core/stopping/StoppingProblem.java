@@ -39,6 +39,9 @@ import org.cleave.core.solve.Problem;
  * <p>Units: seconds, joules, watts, bytes, hertz, W/Hz; costs in w_T·s + w_E·J.
  */
 public final class StoppingProblem implements Problem<StoppingPlan> {
+    /** Most layers L: 1,000. */
+    public static final int MAX_LAYERS = 1_000;
+
     private final double inputBytes;
     private final List<StoppingLayer> layers;
     private final Channel channel;
@@ -67,6 +70,11 @@ public final class StoppingProblem implements Problem<StoppingPlan> {
         Checks.present("layers", layers);
         if (layers.isEmpty()) {
             throw new InvalidModelException("layers", "must hold at least one layer, got []");
+        }
+        if (layers.size() > MAX_LAYERS) {
+            throw new InvalidModelException("layers", "at most " + MAX_LAYERS + " layers (every solver tries each"
+                    + " placement m with an O(m) rule, O(L^2) in all; 2,000 layers already take half a minute), got "
+                    + layers.size());
         }
         for (int i = 0; i < layers.size(); i++) {
             if (layers.get(i) == null) {

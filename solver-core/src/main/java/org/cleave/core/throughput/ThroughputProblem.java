@@ -10,6 +10,7 @@ import org.cleave.core.model.Checks;
 import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.EdgeServer;
+import org.cleave.core.model.FiniteCosts;
 import org.cleave.core.model.Link;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
@@ -59,6 +60,7 @@ public record ThroughputProblem(DnnGraph graph, Device device, EdgeServer edge, 
         Checks.probability("minAccuracy", minAccuracy);
         Checks.present("frameRatePerSecond", frameRatePerSecond);
         frameRatePerSecond.ifPresent(q -> Checks.positive("frameRatePerSecond", q));
+        FiniteCosts.require("model", graph, device, edge, link, deviceLoad);
         FinalClassifier.requireAbsent(graph);
     }
 

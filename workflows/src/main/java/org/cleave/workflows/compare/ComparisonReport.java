@@ -1,8 +1,6 @@
 package org.cleave.workflows.compare;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.cleave.workflows.io.OutputFiles;
 import org.cleave.workflows.report.Table;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
@@ -45,10 +44,19 @@ public final class ComparisonReport {
                                 double geometricMeanSeconds, double meanGap, double maxGap) {
     }
 
-    /** Writes every output into {@code dir}; returns the per-solver summaries. */
+    /** The files {@link #write} puts into its directory. */
+    public static final List<String> FILES = List.of("results.csv", "results.jsonl", "summary.md", "profile.png",
+            "profile.svg", "gap-time.png", "gap-time.svg");
+
+    /**
+     * Writes every output ({@link #FILES}) into {@code dir} (created if missing; its parent must
+     * exist); returns the per-solver summaries. Everything is rendered first and moved into place
+     * only when all outputs are ready ({@link OutputFiles.Batch}), so a failure leaves the folder
+     * as it was. Existing files are replaced: the caller checks them first
+     * ({@link OutputFiles#checkDirectory}).
+     */
     public static List<SolverSummary> write(List<Comparison.Row> rows, Map<String, String> header, Path dir)
             throws IOException {
-        Files.createDirectories(dir);
         StringBuilder csv = new StringBuilder(Table.CSV.header(COLUMNS));
         StringBuilder jsonl = new StringBuilder();
         for (Comparison.Row r : rows) {
@@ -56,13 +64,22 @@ public final class ComparisonReport {
             csv.append(Table.CSV.row(COLUMNS, values));
             jsonl.append(Table.JSONL.row(COLUMNS, values));
         }
-        Files.writeString(dir.resolve("results.csv"), csv, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("results.jsonl"), jsonl, StandardCharsets.UTF_8);
         List<SolverSummary> summaries = summarise(rows);
-        Files.writeString(dir.resolve("summary.md"), markdown(rows, header, summaries), StandardCharsets.UTF_8);
         System.setProperty("java.awt.headless", "true");
-        save(profile(rows), dir.resolve("profile"));
-        save(gapTime(rows), dir.resolve("gap-time"));
+        XYChart profile = profile(rows);
+        XYChart gapTime = gapTime(rows);
+        OutputFiles.createDirectory("out", dir);
+        new OutputFiles.Batch("out")
+                .addString(dir.resolve("results.csv"), csv)
+                .addString(dir.resolve("results.jsonl"), jsonl)
+                .addString(dir.resolve("summary.md"), markdown(rows, header, summaries))
+                .add(dir.resolve("profile.png"), o -> BitmapEncoder.saveBitmap(profile, o, BitmapEncoder.BitmapFormat.PNG))
+                .add(dir.resolve("profile.svg"), o -> VectorGraphicsEncoder.saveVectorGraphic(profile, o,
+                        VectorGraphicsEncoder.VectorGraphicsFormat.SVG))
+                .add(dir.resolve("gap-time.png"), o -> BitmapEncoder.saveBitmap(gapTime, o, BitmapEncoder.BitmapFormat.PNG))
+                .add(dir.resolve("gap-time.svg"), o -> VectorGraphicsEncoder.saveVectorGraphic(gapTime, o,
+                        VectorGraphicsEncoder.VectorGraphicsFormat.SVG))
+                .commit();
         return summaries;
     }
 
@@ -217,11 +234,5 @@ public final class ComparisonReport {
             chart.addSeries("none", new double[] {1}, new double[] {0});
         }
         return chart;
-    }
-
-    private static void save(XYChart chart, Path withoutExtension) throws IOException {
-        BitmapEncoder.saveBitmap(chart, withoutExtension.toString(), BitmapEncoder.BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(chart, withoutExtension.toString(),
-                VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
     }
 }

@@ -113,7 +113,7 @@ public final class InstanceSources {
                 kv.getOrDefault("weights", "latency"));
         int layers = parseInt("layers", kv.getOrDefault("layers", "12"));
         int count = parseInt("count", kv.getOrDefault("count", "10"));
-        long seed = Long.parseLong(kv.getOrDefault("seed", "1"));
+        long seed = parseSeed(kv.getOrDefault("seed", "1"));
         List<Instance> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long s = seed + i;
@@ -123,6 +123,14 @@ public final class InstanceSources {
                     RandomPartitionInstances.partition(s, shape, layers, weights), meta));
         }
         return out;
+    }
+
+    private static long parseSeed(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("seed must be an integer, got '" + value + "'");
+        }
     }
 
     private static int parseInt(String key, String value) {

@@ -23,7 +23,7 @@ import org.cleave.instances.io.InstanceJson;
 import org.cleave.instances.io.Json;
 import org.cleave.workflows.groundtruth.Scenario;
 import org.cleave.workflows.groundtruth.Scenarios;
-import org.cleave.workflows.report.OutputFiles;
+import org.cleave.workflows.io.OutputFiles;
 import org.cleave.workflows.report.Table;
 
 /**
@@ -243,11 +243,7 @@ public final class PlanFiles {
      * {@code feasible}, as a CSV header or a JSON Lines row).
      */
     public static void write(Family family, String indexColumn, List<PlanScore> scores, Table format, Path out) {
-        OutputFiles.replace(out, table(family, indexColumn, scores, format), "out",
-                first -> first.startsWith("index,feasible,") || first.startsWith("state_index,feasible,")
-                        || first.startsWith("{\"index\":") && first.contains("\"feasible\":")
-                        || first.startsWith("{\"state_index\":") && first.contains("\"feasible\":"),
-                "a cleave evaluate table");
+        OutputFiles.writeString("out", out, table(family, indexColumn, scores, format));
     }
 
     @FunctionalInterface

@@ -46,7 +46,7 @@ public record Axis(String name, double from, double to, int points, boolean log)
         boolean rate = name.equals("uplink") || name.equals("downlink");
         double from = rate ? Units.bitsPerSecond("axis " + name, parts[0]) : number(name, parts[0]);
         double to = rate ? Units.bitsPerSecond("axis " + name, parts[1]) : number(name, parts[1]);
-        int points = parts.length > 2 ? (int) number(name, parts[2]) : 1;
+        int points = parts.length > 2 ? points(name, parts[2]) : 1;
         boolean log = parts.length > 3 ? switch (parts[3]) {
             case "log" -> true;
             case "lin" -> false;
@@ -54,6 +54,16 @@ public record Axis(String name, double from, double to, int points, boolean log)
                     + parts[3] + "'");
         } : rate;
         return new Axis(name, from, to, points, log);
+    }
+
+    /** Grid points of one axis: a whole number in [1, {@link GroundTruth#MAX_STATES}]. */
+    private static int points(String name, String text) {
+        double p = number(name, text);
+        if (p != Math.rint(p) || p > GroundTruth.MAX_STATES) {
+            throw new IllegalArgumentException("axis " + name + ": points must be a whole number in [1, "
+                    + GroundTruth.MAX_STATES + "], got '" + text + "'");
+        }
+        return (int) p; // below 1: refused by the constructor ("needs at least 1 point")
     }
 
     private static double number(String name, String text) {

@@ -80,6 +80,10 @@ public final class GroundTruth {
     static final int DISTINCT_PLAN_CAP = 1_000_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Most states in one run (grid or random): 10,000,000, checked before any state is allocated. */
+    public static final long MAX_STATES = 10_000_000;
+    /** Most worker threads. */
+    public static final int MAX_THREADS = 1024;
 
     private GroundTruth() {
     }
@@ -109,6 +113,20 @@ public final class GroundTruth {
             }
             if (randomStates < 0) {
                 throw new IllegalArgumentException("randomStates: must be >= 0, got " + randomStates);
+            }
+            if (randomStates > MAX_STATES) {
+                throw new IllegalArgumentException("randomStates: at most " + MAX_STATES + " states per run, got "
+                        + randomStates);
+            }
+            if (randomStates == 0) {
+                double grid = 1;
+                for (Axis a : axes) {
+                    grid *= a.points();
+                }
+                if (grid > MAX_STATES) {
+                    throw new IllegalArgumentException("axes: the grid has " + String.format(java.util.Locale.ROOT,
+                            "%.4g", grid) + " states, more than the " + MAX_STATES + " allowed per run");
+                }
             }
             if (certifySolverId == null) {
                 certifySolverId = Optional.empty();
@@ -544,8 +562,8 @@ public final class GroundTruth {
      */
     public static Summary run(Spec spec, Path out, int threads, Progress progress, boolean warm) throws IOException {
         long start = System.nanoTime();
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads: must be in [1, " + MAX_THREADS + "], got " + threads);
         }
         Labeller first = labeller(spec, warm); // rejects unknown solvers and axes before anything is written
         List<Column> columns = first.columns();
@@ -673,6 +691,10 @@ public final class GroundTruth {
             }
             return newlines(out) - (header.isEmpty() ? 0 : 1);
         }
+        if (Files.exists(meta) && !isCleaveMeta(Files.readString(meta, StandardCharsets.UTF_8).strip())) {
+            throw new IllegalArgumentException("out: " + meta + " exists and is not a Cleave fingerprint; Cleave does"
+                    + " not overwrite it (move it away or choose another output)");
+        }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -683,6 +705,12 @@ public final class GroundTruth {
         Files.move(tmp, meta, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Files.writeString(out, header, StandardCharsets.UTF_8);
         return 0;
+    }
+
+    /** Whether {@code text} is a {@code .meta} Cleave wrote: schema 2 JSON or schema 1's bare fingerprint. */
+    private static boolean isCleaveMeta(String text) {
+        return text.matches("[0-9a-f]{64}")
+                || text.matches("\\{\"schemaVersion\":[0-9]+,\"fingerprint\":\"[0-9a-f]{64}\"\\}");
     }
 
     private static void checkMeta(Path out, Path meta, String fingerprint) throws IOException {

@@ -95,6 +95,7 @@ public final class ChocoExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
 
     @Override
     protected Outcome<ExitPlan> run(ExitsProblem problem, SolveLimits limits, Deadline deadline) {
+        org.cleave.core.solve.ModelSize.requireLayers(id(), problem.graph().size());
         DnnGraph g = problem.graph();
         ChocoStopChain chain = ChocoStopChain.of(g, StopChain.of(g, problem.finalAccuracy(), problem.mode()),
                 UnitTimes.of(g, problem.device(), problem.edge(), problem.link(), problem.deviceLoad()));

@@ -82,6 +82,7 @@ public final class ChocoPartitionSolver extends AbstractSolver<PartitionProblem,
 
     @Override
     protected Outcome<Placement> run(PartitionProblem problem, SolveLimits limits, Deadline deadline) {
+        org.cleave.core.solve.ModelSize.requireLayers(id(), problem.graph().size());
         ScaledPartitionCosts costs = ScaledPartitionCosts.of(problem, INTEGER_LIMIT, MAX_DIGITS);
         Map<String, Object> applied = new LinkedHashMap<>();
         Best best = new Best();

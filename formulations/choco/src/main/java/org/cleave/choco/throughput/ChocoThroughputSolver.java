@@ -81,6 +81,7 @@ public final class ChocoThroughputSolver extends AbstractSolver<ThroughputProble
 
     @Override
     protected Outcome<ExitPlan> run(ThroughputProblem problem, SolveLimits limits, Deadline deadline) {
+        org.cleave.core.solve.ModelSize.requireLayers(id(), problem.graph().size());
         DnnGraph g = problem.graph();
         ChocoStopChain chain = ChocoStopChain.of(g, StopChain.of(g, problem.finalAccuracy(), StopProfile.Mode.NESTED),
                 UnitTimes.of(g, problem.device(), problem.edge(), problem.link(), problem.deviceLoad()));

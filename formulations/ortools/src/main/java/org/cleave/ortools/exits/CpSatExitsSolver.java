@@ -125,6 +125,7 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
 
     @Override
     protected Outcome<ExitPlan> run(ExitsProblem problem, SolveLimits limits, Deadline deadline) {
+        org.cleave.core.solve.ModelSize.requireLayers(id(), problem.graph().size());
         Built b = new Built(problem);
         Map<String, Object> applied = new LinkedHashMap<>();
         CpSatExitSearch search = new CpSatExitSearch(b.model, b.m, limits, deadline, applied);

@@ -180,6 +180,7 @@ public abstract class MilpExitsSolver extends AbstractSolver<ExitsProblem, ExitP
 
     @Override
     protected Outcome<ExitPlan> run(ExitsProblem problem, SolveLimits limits, Deadline deadline) {
+        org.cleave.core.solve.ModelSize.requireLayers(id(), problem.graph().size());
         MPSolver solver = backend.create();
         try {
             Map<String, Object> applied = backend.apply(solver, limits, deadline);

@@ -53,6 +53,7 @@ public final class CpSatPartitionSolver extends AbstractSolver<PartitionProblem,
 
     @Override
     protected Outcome<Placement> run(PartitionProblem problem, SolveLimits limits, Deadline deadline) {
+        org.cleave.core.solve.ModelSize.requireLayers(id(), problem.graph().size());
         DnnGraph g = problem.graph();
         int n = g.size();
         Map<String, Object> applied = new LinkedHashMap<>();

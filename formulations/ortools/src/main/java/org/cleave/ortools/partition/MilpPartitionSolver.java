@@ -66,6 +66,7 @@ public abstract class MilpPartitionSolver extends AbstractSolver<PartitionProble
 
     @Override
     protected Outcome<Placement> run(PartitionProblem problem, SolveLimits limits, Deadline deadline) {
+        org.cleave.core.solve.ModelSize.requireLayers(id(), problem.graph().size());
         DnnGraph g = problem.graph();
         PartitionCoefficients c = PartitionCoefficients.of(problem);
         int n = g.size();

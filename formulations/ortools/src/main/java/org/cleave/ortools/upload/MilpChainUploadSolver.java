@@ -62,6 +62,7 @@ public final class MilpChainUploadSolver extends AbstractSolver<UploadProblem, P
 
     @Override
     protected Outcome<Placement> run(UploadProblem problem, SolveLimits limits, Deadline deadline) {
+        org.cleave.core.solve.ModelSize.requireLayers(id(), problem.graph().size());
         DnnGraph g = problem.graph();
         if (!g.isChain()) {
             throw new InvalidModelException("model", "the MILP handles chains only; this graph has "
