@@ -68,6 +68,7 @@ public final class TiersCutNetwork {
     private static final double INF = Double.POSITIVE_INFINITY;
 
     private final DnnGraph graph;
+    private final int[][] succ;
     private final int layers;
     private final int vertices;
     private final int sink;
@@ -97,8 +98,27 @@ public final class TiersCutNetwork {
     private double cost = Double.NaN;
 
     private TiersCutNetwork(DnnGraph graph) {
+        this(graph, successors(graph), true);
+    }
+
+    private static int[][] successors(DnnGraph graph) {
+        int[][] s = new int[graph.size()][];
+        for (int v = 0; v < s.length; v++) {
+            s[v] = graph.successors(v);
+        }
+        return s;
+    }
+
+    /**
+     * The network of a DAG given by successor lists over 0..n−1 in topological order (0 the source
+     * layer, n−1 the sink layer); {@code graph} is the model when the network covers a whole model,
+     * null for a block of one ({@link CompiledTiersNetwork}). {@code pinSource}: the infinite arc that
+     * keeps layer 0 on the device (a block's first layer is pinned by {@link #restrict} instead).
+     */
+    TiersCutNetwork(DnnGraph graph, int[][] succ, boolean pinSource) {
         this.graph = graph;
-        int n = graph.size();
+        this.succ = succ;
+        int n = succ.length;
         this.layers = n;
         v1 = new int[n];
         v2 = new int[n];
@@ -108,7 +128,7 @@ public final class TiersCutNetwork {
         for (int v = 0; v < n; v++) {
             v2[v] = next++;
             v1[v] = next++;
-            if (graph.outDegree(v) > 1) {
+            if (succ[v].length > 1) {
                 aux2[v] = next++;
                 aux1[v] = next++;
             } else {
@@ -134,26 +154,28 @@ public final class TiersCutNetwork {
             arc(pairOf, pairs, base, v1[v], v2[v], INF);
             sinkArc[v] = arc(pairOf, pairs, base, v1[v], sink, 0);
         }
-        arc(pairOf, pairs, base, 0, v1[0], INF);
+        if (pinSource) {
+            arc(pairOf, pairs, base, 0, v1[0], INF);
+        }
         for (int u = 0; u < n; u++) {
-            int consumers = graph.outDegree(u);
+            int consumers = succ[u].length;
             send1Arc[u] = -1;
             send2Arc[u] = -1;
             if (consumers == 1) {
-                int w = graph.successor(u, 0);
+                int w = succ[u][0];
                 send1Arc[u] = arc(pairOf, pairs, base, v1[u], v1[w], 0);
                 send2Arc[u] = arc(pairOf, pairs, base, v2[u], v2[w], 0);
             } else if (consumers > 1) {
                 send1Arc[u] = arc(pairOf, pairs, base, v1[u], aux1[u], 0);
                 send2Arc[u] = arc(pairOf, pairs, base, v2[u], aux2[u], 0);
                 for (int k = 0; k < consumers; k++) {
-                    int w = graph.successor(u, k);
+                    int w = succ[u][k];
                     arc(pairOf, pairs, base, aux1[u], v1[w], INF);
                     arc(pairOf, pairs, base, aux2[u], v2[w], INF);
                 }
             }
             for (int k = 0; k < consumers; k++) {
-                int w = graph.successor(u, k);
+                int w = succ[u][k];
                 arc(pairOf, pairs, base, v1[w], v1[u], INF);
                 arc(pairOf, pairs, base, v2[w], v2[u], INF);
             }
@@ -254,7 +276,7 @@ public final class TiersCutNetwork {
      * sets the costs. Allocates nothing beyond what the problem's accessors do.
      */
     public void setProblem(TiersProblem problem) {
-        if (!problem.graph().equals(graph)) {
+        if (graph == null || !problem.graph().equals(graph)) {
             throw new IllegalArgumentException("graph: the problem's graph is not the compiled one");
         }
         for (int v = 0; v < layers; v++) {
@@ -288,6 +310,16 @@ public final class TiersCutNetwork {
                 + p.latencySecond() * link2.latencySeconds();
         edge[out] += back1;
         cloud[out] += back1 + back2;
+    }
+
+    /** Sets the costs from global per-layer arrays, layer v of this network taking entry {@code from + v}. */
+    void setCosts(double[] d, double[] e, double[] c, double[] s1, double[] s2, int from) {
+        System.arraycopy(d, from, device, 0, layers);
+        System.arraycopy(e, from, edge, 0, layers);
+        System.arraycopy(c, from, cloud, 0, layers);
+        System.arraycopy(s1, from, send1, 0, layers);
+        System.arraycopy(s2, from, send2, 0, layers);
+        prices = null;
     }
 
     /** Sets the costs directly (all finite and {@code >= 0}). */
@@ -358,8 +390,8 @@ public final class TiersCutNetwork {
             int tier = tiers[v];
             total += tier == 0 ? device[v] : tier == 1 ? edge[v] : cloud[v];
             int farthest = tier;
-            for (int k = 0, d = graph.outDegree(v); k < d; k++) {
-                farthest = Math.max(farthest, tiers[graph.successor(v, k)]);
+            for (int w : succ[v]) {
+                farthest = Math.max(farthest, tiers[w]);
             }
             if (tier == 0 && farthest >= 1) {
                 total += send1[v];

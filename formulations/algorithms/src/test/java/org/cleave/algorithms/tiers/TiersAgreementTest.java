@@ -41,6 +41,7 @@ class TiersAgreementTest {
     void mincutEqualsEnumerationAndNeverExceedsATwoTierOptimum() {
         MinCutTiersSolver mincut = new MinCutTiersSolver();
         EnumerationTiersSolver enumerate = new EnumerationTiersSolver();
+        CompiledMinCutTiersSolver compiled = new CompiledMinCutTiersSolver();
         MinCutPartitionSolver p1 = new MinCutPartitionSolver();
         int strictlyBelow = 0;
         int allThree = 0;
@@ -55,6 +56,10 @@ class TiersAgreementTest {
             assertTrue(Verifier.verify(p, ref).ok(), label);
             assertTrue(Verifier.close(ref.objective(), exact.objective(), 1e-9),
                     label + ": enumerate " + ref.objective() + " but mincut " + exact.objective());
+            Result<TierPlacement> blocks = compiled.solve(p);
+            assertTrue(Verifier.verify(p, blocks).ok(), label);
+            assertTrue(Verifier.close(ref.objective(), blocks.objective(), 1e-9),
+                    label + ": enumerate " + ref.objective() + " but mincut-compiled " + blocks.objective());
             double opt = exact.objective();
             // P1 on device | edge, solved by P1's own solver, and the other two pairs
             double deviceEdge = p1.solve(p.deviceEdge()).objective();
@@ -106,8 +111,10 @@ class TiersAgreementTest {
     @Test
     void warmReSolvesMatchColdOnes() {
         SplittableRandom rng = new SplittableRandom(5);
-        TiersProblem base = instance(333);
+        TiersProblem base = RandomTiersInstances.tiers(333, RandomGraphs.Shape.INCEPTION, 40,
+                RandomPartitionInstances.WeightMode.MIXED);
         TiersCutNetwork net = TiersCutNetwork.compile(base);
+        CompiledTiersNetwork blocks = CompiledTiersNetwork.compile(base);
         MinCutTiersSolver cold = new MinCutTiersSolver();
         for (int k = 0; k < 200; k++) {
             Link l1 = new Link(1e5 * Math.pow(1e4, rng.nextDouble()), 1e6, 0.01 * rng.nextDouble());
@@ -118,12 +125,16 @@ class TiersAgreementTest {
             double evaluated = p.evaluate(net.plan()).objective();
             assertTrue(Verifier.close(evaluated, warm, 1e-9), "step " + k);
             assertTrue(Verifier.close(cold.solve(p).objective(), warm, 1e-9), "step " + k);
+            blocks.setLinks(l1, l2);
+            double warmBlocks = blocks.solve();
+            assertTrue(Verifier.close(p.evaluate(blocks.plan()).objective(), warmBlocks, 1e-9), "step " + k);
+            assertTrue(Verifier.close(warm, warmBlocks, 1e-9), "step " + k + ": " + warm + " vs " + warmBlocks);
         }
     }
 
     @Test
     void solversAreRegistered() {
-        for (String id : new String[] {"mincut", "enumerate", "single-tier", "two-tier", "scission", "dads-twice"}) {
+        for (String id : new String[] {"mincut", "mincut-compiled", "enumerate", "single-tier", "two-tier", "scission", "dads-twice"}) {
             assertTrue(Solvers.find(Family.TIERS, id).isPresent(), id);
         }
     }
