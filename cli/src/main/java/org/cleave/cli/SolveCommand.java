@@ -141,6 +141,8 @@ final class SolveCommand implements Callable<Integer> {
         out.println();
         if (instance.problem() instanceof PartitionProblem p) {
             printPartition(out, p, (Placement) result.plan().get());
+        } else if (instance.problem() instanceof org.cleave.core.tiers.TiersProblem p) {
+            TiersTable.print(out, p, (org.cleave.core.tiers.TierPlacement) result.plan().get());
         } else {
             out.println(Json.MAPPER.writeValueAsString(InstanceJson.codec(instance.problem().family())
                     .writePlan(instance.problem(), result.plan().get())));

@@ -176,6 +176,15 @@ public final class ZooCommand implements Runnable {
         @Option(names = "--exit-accuracies", split = ",", paramLabel = "A",
                 description = "accuracies, one per exit, overriding the defaults (with --exit-rates)")
         List<Double> exitAccuracies;
+        @Option(names = "--tiers", split = ",", paramLabel = "TIER",
+                description = "device,edge,cloud: a three-tier (P1-3T, family tiers) instance for json")
+        List<String> tiers;
+        @Option(names = "--wan", defaultValue = "fiber",
+                description = "edge-cloud link profile with --tiers: fiber, metro or dsl (default: ${DEFAULT-VALUE})")
+        String wan;
+        @Option(names = "--cloud", defaultValue = "a100",
+                description = "cloud profile with --tiers: a100 or v100 (default: ${DEFAULT-VALUE})")
+        String cloud;
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "output file (default: standard output)")
         Path output;
 
@@ -231,6 +240,15 @@ public final class ZooCommand implements Runnable {
         }
 
         private Instance instance(ZooModel m) {
+            ZooInstances.View v = view == View.layers ? ZooInstances.View.LAYERS : ZooInstances.View.BLOCKS;
+            if (tiers != null) {
+                if (!tiers.equals(org.cleave.instances.tiers.ZooTierInstances.TIERS)) {
+                    throw new IllegalArgumentException("--tiers: only device,edge,cloud is supported, got "
+                            + String.join(",", tiers));
+                }
+                return OptionErrors.under(() -> org.cleave.instances.tiers.ZooTierInstances.of(m, v, network, wan,
+                        device, edge, cloud), "--wan", "--cloud", "--network", "--device", "--edge");
+            }
             return OptionErrors.under(() -> ZooInstances.of(family, m,
                     view == View.layers ? ZooInstances.View.LAYERS : ZooInstances.View.BLOCKS, network, device, edge),
                     "--family");

@@ -1,6 +1,6 @@
 package org.cleave.core.solve;
 
-/** The seven problem families of Cleave (see DESIGN.md). */
+/** The problem families of Cleave (see DESIGN.md). */
 public enum Family {
     /** P1: single-user partition (Neurosurgeon, DADS light load). */
     PARTITION("partition", "P1"),
@@ -15,7 +15,9 @@ public enum Family {
     /** P6: model placement and online splitting under fading (Yan et al. 2021). */
     STOPPING("stopping", "P6"),
     /** P7: online split with early exit (SplitEE). */
-    ONLINE("online", "P7");
+    ONLINE("online", "P7"),
+    /** P1-3T: exact device–edge–cloud partition of a DAG, three tiers in a line (P1 generalised). */
+    TIERS("tiers", "P1-3T");
 
     private final String key;
     private final String code;
@@ -43,6 +45,6 @@ public enum Family {
             }
         }
         throw new IllegalArgumentException("unknown family \"" + key + "\"; known: partition, exits,"
-                + " throughput, multiuser, upload, stopping, online");
+                + " throughput, multiuser, upload, stopping, online, tiers");
     }
 }

@@ -17,8 +17,14 @@ import java.util.Arrays;
  * residual capacities of a block to be set, {@link #maxFlow} saturates it, and
  * {@link #sourceSide} then reads the minimum cut (the vertices reachable from s in the final
  * residual network, left by the last, failing BFS).
+ *
+ * <p>Public so that other families' compiled networks (the three-tier network of
+ * {@code org.cleave.algorithms.tiers}) share it. Requirements on the rows: every arc is stored with
+ * its reverse, and of an arc and its reverse at most one has a finite positive base capacity (the
+ * other is 0 or infinite); a block's finite arcs go up in vertex order for the warm-up to help
+ * (correctness does not depend on it).
  */
-final class DinicMaxFlow {
+public final class DinicMaxFlow {
     private static final double INF = Double.POSITIVE_INFINITY;
 
     private final int[] start;
@@ -37,7 +43,7 @@ final class DinicMaxFlow {
     private int augmentations;
 
     /** A workspace for the network of these rows (shared, not copied). */
-    DinicMaxFlow(int[] start, int[] head, int[] tail, int[] reverse, double[] baseCapacity) {
+    public DinicMaxFlow(int[] start, int[] head, int[] tail, int[] reverse, double[] baseCapacity) {
         this.start = start;
         this.head = head;
         this.tail = tail;
@@ -58,13 +64,13 @@ final class DinicMaxFlow {
      * Resets the residual capacities of block s..t to the base capacities and returns the residual
      * array, for the caller to set the block's cost-dependent capacities in.
      */
-    double[] resetBlock(int s, int t) {
+    public double[] resetBlock(int s, int t) {
         System.arraycopy(baseCapacity, start[s], residual, start[s], start[t + 1] - start[s]);
         return residual;
     }
 
     /** A maximum s–t flow of block s..t on the residual capacities set since {@link #resetBlock}. */
-    void maxFlow(int s, int t) {
+    public void maxFlow(int s, int t) {
         // warm-up: a blocking flow on the acyclic part (arcs up in vertex order), then Dinic
         greedyFlow(s, t);
         System.arraycopy(start, s, current, s, t - s + 1);
@@ -77,23 +83,23 @@ final class DinicMaxFlow {
     }
 
     /** After {@link #maxFlow}: whether {@code vertex} is reachable from s (the device side of the cut). */
-    boolean sourceSide(int vertex) {
+    public boolean sourceSide(int vertex) {
         return level[vertex] >= 0;
     }
 
     /** Zeroes the phase and augmentation counters. */
-    void resetCounters() {
+    public void resetCounters() {
         phases = 0;
         augmentations = 0;
     }
 
     /** Dinic phases (BFS level graphs that reached t) since the counters were reset. */
-    int phases() {
+    public int phases() {
         return phases;
     }
 
     /** Augmenting paths since the counters were reset. */
-    int augmentations() {
+    public int augmentations() {
         return augmentations;
     }
 

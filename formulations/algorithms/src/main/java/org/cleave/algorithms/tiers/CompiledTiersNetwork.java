@@ -1,0 +1,311 @@
+package org.cleave.algorithms.tiers;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.Layer;
+import org.cleave.core.model.Link;
+import org.cleave.core.model.TierPrices;
+import org.cleave.core.tiers.TierPlacement;
+import org.cleave.core.tiers.TiersProblem;
+
+/**
+ * P1-3T's min-cut compiled once per model, split at the model's cut vertices, and re-solved warm for
+ * new link rates without allocating: the three-tier counterpart of
+ * {@link org.cleave.algorithms.partition.CompiledPartitionNetwork}.
+ *
+ * <p><b>Decomposition.</b> Let c_0 = input &lt; c_1 &lt; … &lt; c_k = output be the cut vertices;
+ * block b spans the layers c_b … c_{b+1}, contiguous in topological order (a layer between them
+ * in the order is a descendant of c_b and an ancestor of c_{b+1}). In a monotone plan
+ * τ(c_0) = 0 ≤ τ(c_1) ≤ … ≤ τ(c_k), block b's inner layers take tiers in [τ(c_b), τ(c_{b+1})], and
+ * every cost term belongs to exactly one block: a layer's compute to its own block (a cut vertex's
+ * to the dynamic program below), a tensor's sends to the block of its producer u ∈ [c_b, c_{b+1})
+ * (all of u's consumers lie in that block). So with g_b(a, z) the cheapest cost of block b with
+ * τ(c_b) = a, τ(c_{b+1}) = z (both ends' compute and the block's sends included),
+ * <pre>
+ *   f_0(0) = D(c_0),   f_{b+1}(z) = min_{a ≤ z} f_b(a) − cost_{c_b}(a) + g_b(a, z),   OPT = min_z f_k(z),
+ * </pre>
+ * a dynamic program over 3 states per cut vertex. g_b(a, a) puts every inner layer on tier a (prefix
+ * sums, O(1)); a block that is one arc has g_b(a, z) = ends + the sends of c_b over the links between
+ * a and z; any other block with a &lt; z is one minimum cut on the block's own doubled network
+ * ({@link TiersCutNetwork}, exact by the argument there), its ends pinned and its inner layers kept in
+ * [a, z] by {@link TiersCutNetwork#restrict}. Since the tier rises at most twice along the chain of
+ * cut vertices, at most two blocks of the optimum have a &lt; z; their inner tiers are read back by
+ * re-solving those blocks. Per solve: O(|V| + |A|) plus three small cuts per non-chain block.
+ *
+ * <p><b>State.</b> A mutable single-threaded workspace: {@link #setProblem} once, then
+ * {@link #setLinks} and {@link #solve()} as often as needed; no allocation after compile.
+ */
+public final class CompiledTiersNetwork {
+    private static final double INF = Double.POSITIVE_INFINITY;
+
+    private final DnnGraph graph;
+    private final int layers;
+    private final int[] cuts;
+    private final TiersCutNetwork[] blockNet;
+    private final int[][] blockAllowed;
+    private final int[][] succ;
+    // per-layer model data
+    private final double[] deviceSeconds;
+    private final double[] edgeSeconds;
+    private final double[] cloudSeconds;
+    private final double[] outputBits;
+    private TierPrices prices;
+    // current costs, by tier: cost[0] device, cost[1] edge, cost[2] cloud
+    private final double[][] cost;
+    private final double[] send1;
+    private final double[] send2;
+    private final double[][] prefix;
+    // dynamic program
+    private final double[] f;
+    private final double[] g;
+    private final int[][] choice;
+    private final int[] tiers;
+    private double optimum = Double.NaN;
+    private int cutsSolved;
+
+    private CompiledTiersNetwork(DnnGraph graph) {
+        this.graph = graph;
+        int n = graph.size();
+        layers = n;
+        succ = new int[n][];
+        for (int v = 0; v < n; v++) {
+            succ[v] = graph.successors(v);
+        }
+        List<Integer> cutList = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            if (graph.isCutVertex(v)) {
+                cutList.add(v);
+            }
+        }
+        if (cutList.get(cutList.size() - 1) != n - 1 || cutList.get(0) != 0) {
+            throw new IllegalStateException("the input and the output must be cut vertices");
+        }
+        cuts = cutList.stream().mapToInt(Integer::intValue).toArray();
+        int blocks = cuts.length - 1;
+        blockNet = new TiersCutNetwork[blocks];
+        blockAllowed = new int[blocks][];
+        for (int b = 0; b < blocks; b++) {
+            int from = cuts[b];
+            int to = cuts[b + 1];
+            if (to - from < 2) {
+                continue;
+            }
+            int m = to - from + 1;
+            int[][] local = new int[m][];
+            for (int i = 0; i < m; i++) {
+                int v = from + i;
+                if (i == m - 1) {
+                    local[i] = new int[0];
+                    continue;
+                }
+                local[i] = new int[succ[v].length];
+                for (int k = 0; k < succ[v].length; k++) {
+                    local[i][k] = succ[v][k] - from;
+                }
+            }
+            blockNet[b] = new TiersCutNetwork(null, local, false);
+            blockAllowed[b] = new int[m];
+        }
+        deviceSeconds = new double[n];
+        edgeSeconds = new double[n];
+        cloudSeconds = new double[n];
+        outputBits = new double[n];
+        cost = new double[3][n];
+        send1 = new double[n];
+        send2 = new double[n];
+        prefix = new double[3][n + 1];
+        f = new double[3];
+        g = new double[3];
+        choice = new int[Math.max(blocks, 1)][3];
+        tiers = new int[n];
+    }
+
+    /** The network of {@code graph}, no costs set yet. */
+    public static CompiledTiersNetwork compile(DnnGraph graph) {
+        return new CompiledTiersNetwork(graph);
+    }
+
+    /** The network of {@code problem}'s graph with its costs set. */
+    public static CompiledTiersNetwork compile(TiersProblem problem) {
+        CompiledTiersNetwork net = new CompiledTiersNetwork(problem.graph());
+        net.setProblem(problem);
+        return net;
+    }
+
+    /** Number of blocks (between consecutive cut vertices). */
+    public int blocks() {
+        return cuts.length - 1;
+    }
+
+    /** Minimum cuts computed by the last solve (blocks that are not one arc, per tier pair). */
+    public int cutsSolved() {
+        return cutsSolved;
+    }
+
+    /** Takes the per-layer times and prices of {@code problem}, whose graph must be this network's. */
+    public void setProblem(TiersProblem problem) {
+        if (!problem.graph().equals(graph)) {
+            throw new IllegalArgumentException("graph: the problem's graph is not the compiled one");
+        }
+        for (int v = 0; v < layers; v++) {
+            Layer layer = graph.layer(v);
+            deviceSeconds[v] = problem.device().seconds(layer, problem.deviceLoad());
+            edgeSeconds[v] = problem.edge().seconds(layer);
+            cloudSeconds[v] = problem.cloud().seconds(layer);
+            outputBits[v] = 8 * layer.outputBytes();
+        }
+        prices = TierPrices.of(problem.weights(), problem.device());
+        setLinks(problem.link1(), problem.link2());
+    }
+
+    /** New links for the problem last set (the warm re-solve): O(|V|), no allocation. */
+    public void setLinks(Link link1, Link link2) {
+        if (prices == null) {
+            throw new IllegalStateException("setProblem first");
+        }
+        TierPrices p = prices;
+        for (int v = 0; v < layers; v++) {
+            cost[0][v] = p.deviceSecond() * deviceSeconds[v];
+            cost[1][v] = p.idleSecond() * edgeSeconds[v];
+            cost[2][v] = p.idleSecond() * cloudSeconds[v];
+            send1[v] = p.uploadSecond() * outputBits[v] / link1.uplinkBitsPerSecond();
+            send2[v] = p.idleSecond() * outputBits[v] / link2.uplinkBitsPerSecond();
+        }
+        int out = layers - 1;
+        double back1 = p.idleSecond() * outputBits[out] / link1.downlinkBitsPerSecond()
+                + p.latencySecond() * link1.latencySeconds();
+        double back2 = p.idleSecond() * outputBits[out] / link2.downlinkBitsPerSecond()
+                + p.latencySecond() * link2.latencySeconds();
+        cost[1][out] += back1;
+        cost[2][out] += back1 + back2;
+        for (int t = 0; t < 3; t++) {
+            double[] pre = prefix[t];
+            double[] c = cost[t];
+            for (int v = 0; v < layers; v++) {
+                pre[v + 1] = pre[v] + c[v];
+            }
+        }
+    }
+
+    /** Solves for the current costs; returns the optimal cost (recomputed from the plan). */
+    public double solve() {
+        cutsSolved = 0;
+        f[0] = cost[0][0];
+        f[1] = INF;
+        f[2] = INF;
+        int blocks = cuts.length - 1;
+        for (int b = 0; b < blocks; b++) {
+            int c = cuts[b];
+            int d = cuts[b + 1];
+            g[0] = INF;
+            g[1] = INF;
+            g[2] = INF;
+            for (int a = 0; a < 3; a++) {
+                if (f[a] == INF) {
+                    continue;
+                }
+                double base = f[a] - cost[a][c];
+                for (int z = a; z < 3; z++) {
+                    double value = base + blockCost(b, c, d, a, z, false);
+                    if (value < g[z]) {
+                        g[z] = value;
+                        choice[b][z] = a;
+                    }
+                }
+            }
+            f[0] = g[0];
+            f[1] = g[1];
+            f[2] = g[2];
+        }
+        int z = 0;
+        for (int t = 1; t < 3; t++) {
+            if (f[t] < f[z]) {
+                z = t;
+            }
+        }
+        // read back: cut vertices' tiers from the choices, inner layers per block
+        tiers[layers - 1] = z;
+        for (int b = blocks - 1; b >= 0; b--) {
+            int c = cuts[b];
+            int d = cuts[b + 1];
+            int a = choice[b][tiers[d]];
+            tiers[c] = a;
+            int end = tiers[d];
+            if (a == end) {
+                for (int v = c + 1; v < d; v++) {
+                    tiers[v] = a;
+                }
+            } else if (d - c >= 2) {
+                blockCost(b, c, d, a, end, true);
+            }
+        }
+        tiers[0] = 0;
+        optimum = planCost();
+        return optimum;
+    }
+
+    /** g_b(a, z); with {@code readBack}, also writes the block's inner tiers. */
+    private double blockCost(int b, int c, int d, int a, int z, boolean readBack) {
+        double ends = cost[a][c] + cost[z][d];
+        if (d - c < 2) {
+            return ends + (a == 0 && z >= 1 ? send1[c] : 0) + (a <= 1 && z == 2 ? send2[c] : 0);
+        }
+        if (a == z) {
+            return ends + prefix[a][d] - prefix[a][c + 1];
+        }
+        TiersCutNetwork net = blockNet[b];
+        int[] allowed = blockAllowed[b];
+        int mask = 0;
+        for (int t = a; t <= z; t++) {
+            mask |= 1 << t;
+        }
+        java.util.Arrays.fill(allowed, mask);
+        allowed[0] = 1 << a;
+        allowed[allowed.length - 1] = 1 << z;
+        net.setCosts(cost[0], cost[1], cost[2], send1, send2, c);
+        net.restrict(allowed);
+        double value = net.solve();
+        cutsSolved++;
+        if (readBack) {
+            for (int v = c + 1; v < d; v++) {
+                tiers[v] = net.tier(v - c);
+            }
+        }
+        return value;
+    }
+
+    private double planCost() {
+        double total = 0;
+        for (int v = 0; v < layers; v++) {
+            int t = tiers[v];
+            total += cost[t][v];
+            int farthest = t;
+            for (int w : succ[v]) {
+                farthest = Math.max(farthest, tiers[w]);
+            }
+            if (t == 0 && farthest >= 1) {
+                total += send1[v];
+            }
+            if (t <= 1 && farthest == 2) {
+                total += send2[v];
+            }
+        }
+        return total;
+    }
+
+    /** The cost of the last solve. */
+    public double cost() {
+        return optimum;
+    }
+
+    /** The tier index of layer {@code v} in the last solve. */
+    public int tier(int v) {
+        return tiers[v];
+    }
+
+    /** The last plan. */
+    public TierPlacement plan() {
+        return new TierPlacement(tiers);
+    }
+}

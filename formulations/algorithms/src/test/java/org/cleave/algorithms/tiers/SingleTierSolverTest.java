@@ -1,0 +1,13 @@
+package org.cleave.algorithms.tiers;
+
+import org.cleave.core.solve.Solver;
+import org.cleave.core.tiers.TierPlacement;
+import org.cleave.core.tiers.TiersProblem;
+import org.cleave.core.tiers.TiersSolverContract;
+
+class SingleTierSolverTest extends TiersSolverContract {
+    @Override
+    protected Solver<TiersProblem, TierPlacement> createSolver() {
+        return new SingleTierSolver();
+    }
+}

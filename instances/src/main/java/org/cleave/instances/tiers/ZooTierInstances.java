@@ -1,0 +1,62 @@
+package org.cleave.instances.tiers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import org.cleave.core.model.CostWeights;
+import org.cleave.core.model.DnnGraph;
+import org.cleave.core.tiers.TiersProblem;
+import org.cleave.instances.io.Instance;
+import org.cleave.instances.io.Json;
+import org.cleave.instances.profiles.CloudProfile;
+import org.cleave.instances.profiles.DeviceProfile;
+import org.cleave.instances.profiles.EdgeProfile;
+import org.cleave.instances.profiles.NetworkProfile;
+import org.cleave.instances.profiles.Profiles;
+import org.cleave.instances.profiles.TierProfiles;
+import org.cleave.instances.zoo.ZooInstances;
+import org.cleave.instances.zoo.ZooModel;
+
+/**
+ * P1-3T instances made from a zoo model and five profiles (device, edge, cloud, network = link 1,
+ * WAN = link 2), latency-only weights, with every profile's source in the metadata.
+ */
+public final class ZooTierInstances {
+    /** The only tier line supported: {@code device,edge,cloud}. */
+    public static final List<String> TIERS = List.of("device", "edge", "cloud");
+
+    private ZooTierInstances() {
+    }
+
+    /** A P1-3T instance of {@code m}. */
+    public static Instance of(ZooModel m, ZooInstances.View view, String network, String wan, String device,
+                              String edge, String cloud) {
+        NetworkProfile n = Profiles.networkProfile(network);
+        NetworkProfile w = TierProfiles.wanProfile(wan);
+        DeviceProfile d = Profiles.deviceProfile(device);
+        EdgeProfile e = Profiles.edgeProfile(edge);
+        CloudProfile c = TierProfiles.cloudProfile(cloud);
+        DnnGraph graph = view == ZooInstances.View.LAYERS ? m.layerGraph() : m.blockGraph();
+        TiersProblem problem = new TiersProblem(graph, d.device(), e.edge(), c.cloud(), n.link(), w.link(),
+                CostWeights.LATENCY, 0);
+        ObjectNode meta = Json.MAPPER.createObjectNode();
+        meta.put("generator", "cleave zoo export --tiers device,edge,cloud");
+        meta.put("model", m.name());
+        meta.put("modelSource", m.source());
+        meta.put("view", view.name().toLowerCase(Locale.ROOT));
+        meta.put("network", n.name());
+        meta.put("networkSource", n.source());
+        meta.put("wan", w.name());
+        meta.put("wanSource", w.source());
+        meta.put("device", d.name());
+        meta.put("deviceSource", d.source());
+        meta.put("edge", e.name());
+        meta.put("edgeSource", e.source());
+        meta.put("cloud", c.name());
+        meta.put("cloudSource", c.source());
+        String name = String.join("-", m.name(), view.name().toLowerCase(Locale.ROOT), n.name(), w.name(), d.name(),
+                e.name(), c.name());
+        return new Instance(name, m.description() + "; three tiers " + d.name() + " | " + n.name() + " | " + e.name()
+                + " | " + w.name() + " | " + c.name(), problem, meta);
+    }
+}
