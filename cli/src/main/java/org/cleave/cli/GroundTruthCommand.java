@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cleave.instances.io.Instance;
 import org.cleave.workflows.groundtruth.Axis;
+import org.cleave.workflows.groundtruth.CertificationException;
 import org.cleave.workflows.groundtruth.GroundTruth;
 import org.cleave.workflows.report.Progress;
 import org.cleave.workflows.report.Table;
@@ -50,6 +53,11 @@ final class GroundTruthCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
 
+    @Option(names = "--certify", paramLabel = "SOLVER2",
+            description = "Solve every state again with this second exact solver; the objectives must agree to 1e-6"
+                    + " relative (column certified), a disagreement stops the run.")
+    String certify;
+
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE")
     Path out;
 
@@ -62,14 +70,27 @@ final class GroundTruthCommand implements Callable<Integer> {
         List<Axis> parsed = OptionErrors.named("--axis", "axis", () -> axes.stream().map(Axis::parse).toList());
         Table table = OptionErrors.named("--format", "format", () -> Table.parse(format));
         var gt = new GroundTruth.Spec(base, solver, parsed, random, seed, table,
-                Optional.ofNullable(timeLimit));
+                Optional.ofNullable(timeLimit), Optional.ofNullable(certify));
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         var err = spec.commandLine().getErr();
-        GroundTruth.Summary s = OptionErrors.under(
-                () -> GroundTruth.run(gt, out, t, quiet ? Progress.none() : Progress.bar(err, "groundtruth")),
-                "--solver");
-        spec.commandLine().getOut().printf("%d states (%d resumed, %d labelled now) -> %s, %.1f states/s on %d threads%n",
+        GroundTruth.Summary s;
+        try {
+            s = OptionErrors.under(Map.of("solver", "--solver", "certify", "--certify", "axis", "--axis",
+                            "threads", "--threads", "randomStates", "--random", "axes", "--axis"),
+                    () -> GroundTruth.run(gt, out, t, quiet ? Progress.none() : Progress.bar(err, "groundtruth")));
+        } catch (CertificationException e) {
+            err.println("cleave: " + e.getMessage());
+            return Cleave.BAD_INPUT;
+        }
+        var o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "%d states (%d resumed, %d labelled now) -> %s, %.1f states/s on %d threads%n",
                 s.states(), s.resumedFrom(), s.labelled(), out, s.statesPerSecond(), t);
+        GroundTruth.PlanSignal p = s.plans();
+        if (p.withPlan() > 0) {
+            o.printf(Locale.ROOT, "%s%d distinct optimal plans over the %d states with a plan labelled now;"
+                            + " the most frequent covers %.1f%%%n", p.capped() ? "at least " : "", p.distinct(),
+                    p.withPlan(), 100 * p.mostFrequentShare());
+        }
         return 0;
     }
 }

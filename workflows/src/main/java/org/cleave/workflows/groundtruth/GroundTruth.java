@@ -1,5 +1,7 @@
 package org.cleave.workflows.groundtruth;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
@@ -13,19 +15,29 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.cleave.algorithms.partition.CompiledPartitionNetwork;
+import org.cleave.core.model.Placement;
+import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.solve.Evaluation;
+import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.Solver;
+import org.cleave.core.solve.SolverKind;
 import org.cleave.core.solve.Solvers;
+import org.cleave.core.solve.Status;
+import org.cleave.core.solve.Verifier;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
 import org.cleave.workflows.report.Progress;
@@ -34,34 +46,59 @@ import org.cleave.workflows.report.Table;
 /**
  * Labelled data sets of optimal decisions over a state space: for every state (a point of a grid
  * over the {@link Axis axes}, or one of {@code randomStates} seeded draws), apply the state to the
- * base instance ({@link Scenario}), solve it, and write one row: the state, the status, objective
- * and bound, the solver, and the plan encoded as flat columns.
+ * base instance ({@link Scenario}), solve it, re-check the result with the family's
+ * {@link Verifier} and, with {@link Spec#certifySolverId()}, solve it again with a second exact
+ * solver; write one row of typed {@linkplain #columns columns}: the state ({@code state_*}), the
+ * status, solver, objective and bound, {@code verified} and {@code certified}, the plan
+ * ({@code plan_*}) and its cost breakdown ({@code cost_*}). Column names are unique; see
+ * {@link LabelFormat} for how values are written.
  *
- * <p><b>Deterministic.</b> The states are fixed by the spec and the seed; rows are written in state
- * order whatever the thread count, and hold no timings, so a run's output depends only on its
- * arguments. <b>Crash-safe and resumable.</b> A {@code FILE.meta} beside the output records a
- * fingerprint of the arguments; rows are appended whole, in order. Re-run with the same arguments,
- * a run keeps the complete rows already written, drops a trailing partial line and continues, so
- * it ends with exactly the rows of an uninterrupted run. Other arguments on an existing output are
- * refused.
+ * <p><b>Deterministic, any range on its own.</b> A row depends only on the spec and its state index
+ * ({@link Labeller#row}): grid states are decoded from the index, random state {@code i} is drawn
+ * from a generator seeded by (seed, i), not from a sequential stream. Rows are written in state
+ * order whatever the thread count and hold no timings, so a run's output depends only on its
+ * arguments. <b>Crash-safe and resumable.</b> A {@code FILE.meta} beside the output (JSON:
+ * {@code schemaVersion} {@value #SCHEMA_VERSION} and a fingerprint of the arguments) identifies the
+ * run; rows are appended whole, in order. Re-run with the same arguments, a run keeps the complete
+ * rows already written, drops a trailing partial line and continues, so it ends with exactly the
+ * bytes of an uninterrupted run. Other arguments, or an output of an older label schema, are refused.
+ *
+ * <p><b>Warm path.</b> With solver {@code mincut-compiled} on P1 (and no time limit), each
+ * {@link Labeller} compiles the model's flow network once ({@link CompiledPartitionNetwork}) and
+ * re-solves it per state with the new link rates and load: no graph is built per state. The rows are
+ * the same bytes as the solver's (the plan is the same inclusion-minimal minimum cut; the objective
+ * is the family evaluator's in both).
  */
 public final class GroundTruth {
+    /** Version of the label format (column names and encodings) written in the {@code .meta} file. */
+    public static final int SCHEMA_VERSION = 2;
+
+    /** Relative tolerance of {@code --certify}'s objective comparison. */
+    public static final double CERTIFY_TOLERANCE = 1e-6;
+
+    /** Distinct plans counted at most (the summary says "at least" beyond). */
+    static final int DISTINCT_PLAN_CAP = 1_000_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private GroundTruth() {
     }
 
     /**
      * What to label.
      *
-     * @param base         the base instance
-     * @param solverId     the solver (normally an exact one)
-     * @param axes         the state axes
-     * @param randomStates 0 for the full grid, else the number of seeded random states
-     * @param seed         seed of the random states
-     * @param format       CSV or JSON Lines
-     * @param timeLimit    per-state time limit, if any
+     * @param base            the base instance
+     * @param solverId        the solver (normally an exact one)
+     * @param axes            the state axes
+     * @param randomStates    0 for the full grid, else the number of seeded random states
+     * @param seed            seed of the random states (and the solvers' seed)
+     * @param format          CSV or JSON Lines
+     * @param timeLimit       per-state time limit, if any
+     * @param certifySolverId a second, exact solver that solves every state again; the two
+     *                        objectives must agree to {@value #CERTIFY_TOLERANCE} relative
      */
     public record Spec(Instance base, String solverId, List<Axis> axes, int randomStates, long seed, Table format,
-                       Optional<Duration> timeLimit) {
+                       Optional<Duration> timeLimit, Optional<String> certifySolverId) {
         public Spec {
             axes = List.copyOf(axes);
             if (axes.isEmpty()) {
@@ -70,6 +107,20 @@ public final class GroundTruth {
             if (randomStates < 0) {
                 throw new IllegalArgumentException("randomStates: must be >= 0, got " + randomStates);
             }
+            if (certifySolverId == null) {
+                certifySolverId = Optional.empty();
+            }
+        }
+
+        /** A spec without certification. */
+        public Spec(Instance base, String solverId, List<Axis> axes, int randomStates, long seed, Table format,
+                    Optional<Duration> timeLimit) {
+            this(base, solverId, axes, randomStates, seed, format, timeLimit, Optional.empty());
+        }
+
+        /** This spec with {@code certify} as the certifying solver. */
+        public Spec withCertifySolver(String certify) {
+            return new Spec(base, solverId, axes, randomStates, seed, format, timeLimit, Optional.of(certify));
         }
 
         /** Number of states. */
@@ -87,9 +138,11 @@ public final class GroundTruth {
         /** A fingerprint of everything that determines the output. */
         public String fingerprint() {
             StringBuilder b = new StringBuilder();
-            b.append("cleave-groundtruth/1\n").append(InstanceJson.write(base)).append('\n').append(solverId)
-                    .append('\n').append(axes).append('\n').append(randomStates).append('\n').append(seed).append('\n')
-                    .append(format).append('\n').append(timeLimit.map(Duration::toString).orElse("none"));
+            b.append("cleave-groundtruth/").append(SCHEMA_VERSION).append('\n').append(InstanceJson.write(base))
+                    .append('\n').append(solverId).append('\n').append(axes).append('\n').append(randomStates)
+                    .append('\n').append(seed).append('\n').append(format).append('\n')
+                    .append(timeLimit.map(Duration::toString).orElse("none")).append('\n')
+                    .append(certifySolverId.orElse("none"));
             try {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 return HexFormat.of().formatHex(sha.digest(b.toString().getBytes(StandardCharsets.UTF_8)));
@@ -100,13 +153,30 @@ public final class GroundTruth {
     }
 
     /**
+     * Whether the labels carry signal: how many states of this run got a plan, how many distinct
+     * plans (equal {@code plan_*} columns) they hold and how often the most frequent one occurs.
+     *
+     * @param withPlan     states of this run that got a plan
+     * @param distinct     distinct plans among them (at most {@code DISTINCT_PLAN_CAP}, see {@code capped})
+     * @param mostFrequent occurrences of the most frequent plan
+     * @param capped       whether counting stopped at the cap, so that {@code distinct} is a lower bound
+     */
+    public record PlanSignal(long withPlan, long distinct, long mostFrequent, boolean capped) {
+        /** Share of the most frequent plan among the states with a plan, NaN without any. */
+        public double mostFrequentShare() {
+            return withPlan == 0 ? Double.NaN : (double) mostFrequent / withPlan;
+        }
+    }
+
+    /**
      * How a run went.
      *
      * @param states      states in the spec
      * @param resumedFrom rows that were already complete in the output
      * @param wall        wall time of this run
+     * @param plans       distinct optimal plans among the states labelled by this run
      */
-    public record Summary(long states, long resumedFrom, Duration wall) {
+    public record Summary(long states, long resumedFrom, Duration wall, PlanSignal plans) {
         /** States labelled by this run. */
         public long labelled() {
             return states - resumedFrom;
@@ -118,86 +188,335 @@ public final class GroundTruth {
         }
     }
 
-    /** The state values of every state, in order. */
-    static List<double[]> states(Spec spec) {
-        int n = Math.toIntExact(spec.stateCount());
-        List<double[]> states = new ArrayList<>(n);
-        int d = spec.axes().size();
-        if (spec.randomStates() > 0) {
-            SplittableRandom rng = new SplittableRandom(spec.seed());
-            for (int i = 0; i < n; i++) {
-                double[] s = new double[d];
-                for (int k = 0; k < d; k++) {
-                    s[k] = spec.axes().get(k).draw(rng.nextDouble());
-                }
-                states.add(s);
+    /**
+     * The columns of {@code spec}'s table, in order: {@code state_index} (INT), one {@code state_<axis>}
+     * per axis ({@code -} in the axis name replaced by {@code _}; INT for counts, else DOUBLE),
+     * {@code status}, {@code solver} (STRING), {@code objective}, {@code bound} (DOUBLE),
+     * {@code verified}, {@code certified} (BOOLEAN; {@code certified} is null without a certifying
+     * solver), then the family's {@code plan_*} and {@code cost_*} columns.
+     *
+     * @throws IllegalArgumentException for an axis the family does not have
+     */
+    public static List<Column> columns(Spec spec) {
+        Problem<?> base = spec.base().problem();
+        Scenario scenario = Scenarios.of(base.family());
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column("state_index", ColumnType.INT));
+        for (Axis a : spec.axes()) {
+            if (!scenario.axes().containsKey(a.name())) {
+                throw new IllegalArgumentException("axis: \"" + a.name() + "\" is not an axis of family "
+                        + base.family().key() + "; known: " + String.join(", ", scenario.axes().keySet()));
             }
-        } else {
-            for (int i = 0; i < n; i++) {
-                double[] s = new double[d];
-                int rest = i;
-                for (int k = d - 1; k >= 0; k--) {
-                    Axis a = spec.axes().get(k);
-                    s[k] = a.gridValue(rest % a.points());
-                    rest /= a.points();
-                }
-                states.add(s);
+            columns.add(new Column("state_" + a.name().replace('-', '_'), scenario.axisType(a.name())));
+        }
+        columns.add(new Column("status", ColumnType.STRING));
+        columns.add(new Column("solver", ColumnType.STRING));
+        columns.add(new Column("objective", ColumnType.DOUBLE));
+        columns.add(new Column("bound", ColumnType.DOUBLE));
+        columns.add(new Column("verified", ColumnType.BOOLEAN));
+        columns.add(new Column("certified", ColumnType.BOOLEAN));
+        columns.addAll(scenario.planColumns(base));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Column c : columns) {
+            if (!seen.add(c.name())) {
+                throw new IllegalArgumentException("axes: column " + c.name() + " would appear twice (an axis given"
+                        + " twice?)");
             }
         }
-        return states;
+        return List.copyOf(columns);
+    }
+
+    /**
+     * A labeller of {@code spec}'s states: thread-confined (use one per worker thread), cheap to
+     * create but holding per-thread work space (the compiled network of the warm path).
+     *
+     * @throws IllegalArgumentException for an unknown solver or axis, or a certifying solver that is
+     *                                  not exact
+     */
+    public static Labeller labeller(Spec spec) {
+        return new Labeller(spec, true);
+    }
+
+    /** As {@link #labeller(Spec)}; {@code warm = false} forces the solver path (for tests). */
+    static Labeller labeller(Spec spec, boolean warm) {
+        return new Labeller(spec, warm);
+    }
+
+    /**
+     * Labels single states of a spec. Not thread-safe: one per worker thread. {@link #row} depends only
+     * on the spec and the state index, so any index range can be labelled on its own (e.g. one
+     * partition of a Spark job) and the rows equal those of {@link GroundTruth#run}.
+     */
+    public static final class Labeller {
+        private final Spec spec;
+        private final Scenario scenario;
+        private final Problem<?> base;
+        private final List<String> axisNames;
+        private final ColumnType[] axisTypes;
+        private final List<Column> columns;
+        private final int planColumns;
+        @SuppressWarnings("rawtypes")
+        private final Solver solver;
+        @SuppressWarnings("rawtypes")
+        private final Solver certifier;
+        private final SolveLimits limits;
+        private final CompiledPartitionNetwork warm;
+        private final long count;
+
+        private Labeller(Spec spec, boolean allowWarm) {
+            this.spec = spec;
+            this.base = spec.base().problem();
+            this.scenario = Scenarios.of(base.family());
+            this.columns = GroundTruth.columns(spec);
+            this.axisNames = spec.axes().stream().map(Axis::name).toList();
+            this.axisTypes = new ColumnType[axisNames.size()];
+            for (int k = 0; k < axisTypes.length; k++) {
+                axisTypes[k] = scenario.axisType(axisNames.get(k));
+            }
+            this.planColumns = scenario.planColumns(base).size();
+            this.solver = Solvers.require(base.family(), spec.solverId());
+            if (spec.certifySolverId().isPresent()) {
+                String id = spec.certifySolverId().get();
+                Solver<?, ?> c = Solvers.find(base.family(), id).orElseThrow(() -> new IllegalArgumentException(
+                        "certify: no solver \"" + id + "\" for family " + base.family().key() + "; exact ones: "
+                                + exactIds(base.family())));
+                if (c.kind() != SolverKind.EXACT) {
+                    throw new IllegalArgumentException("certify: " + id + " is a " + c.kind().key()
+                            + " solver; certifying needs an exact one: " + exactIds(base.family()));
+                }
+                this.certifier = c;
+            } else {
+                this.certifier = null;
+            }
+            SolveLimits l = SolveLimits.none().withSeed(spec.seed());
+            if (spec.timeLimit().isPresent()) {
+                l = l.withTimeLimit(spec.timeLimit().get());
+            }
+            this.limits = l;
+            this.count = spec.stateCount();
+            boolean useWarm = allowWarm && base.family() == Family.PARTITION
+                    && spec.solverId().equals("mincut-compiled") && spec.timeLimit().isEmpty();
+            this.warm = useWarm ? CompiledPartitionNetwork.compile(((PartitionProblem) base).graph()) : null;
+        }
+
+        private static String exactIds(Family family) {
+            return String.join(", ", Solvers.of(family).stream().filter(s -> s.kind() == SolverKind.EXACT)
+                    .map(Solver::id).toList());
+        }
+
+        /** The columns of the rows, as {@link GroundTruth#columns}. */
+        public List<Column> columns() {
+            return columns;
+        }
+
+        /** Number of states of the spec. */
+        public long stateCount() {
+            return count;
+        }
+
+        /** Whether this labeller re-solves a compiled network (the warm P1 path). */
+        public boolean warm() {
+            return warm != null;
+        }
+
+        /** The axis values of state {@code stateIndex} (axis order). */
+        public double[] state(long stateIndex) {
+            if (stateIndex < 0 || stateIndex >= count) {
+                throw new IllegalArgumentException("stateIndex: must be within 0.." + (count - 1) + ", got "
+                        + stateIndex);
+            }
+            List<Axis> axes = spec.axes();
+            int d = axes.size();
+            double[] s = new double[d];
+            if (spec.randomStates() > 0) {
+                SplittableRandom rng = new SplittableRandom(mix64(spec.seed() ^ mix64(stateIndex
+                        + 0x9E3779B97F4A7C15L)));
+                for (int k = 0; k < d; k++) {
+                    s[k] = axes.get(k).draw(rng.nextDouble());
+                }
+            } else {
+                long rest = stateIndex;
+                for (int k = d - 1; k >= 0; k--) {
+                    Axis a = axes.get(k);
+                    s[k] = a.gridValue((int) (rest % a.points()));
+                    rest /= a.points();
+                }
+            }
+            return s;
+        }
+
+        /**
+         * The row of state {@code stateIndex}: typed values in {@link #columns()} order (see
+         * {@link ColumnType}).
+         *
+         * @throws CertificationException when the certifying solver disagrees
+         */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public List<Object> row(long stateIndex) {
+            double[] state = state(stateIndex);
+            Problem problem = scenario.apply(base, axisNames, state);
+            Result<?> r;
+            Evaluation evaluation = null;
+            if (warm != null) {
+                PartitionProblem p = (PartitionProblem) problem;
+                warm.setProblem(p);
+                warm.solve();
+                Placement plan = warm.plan();
+                evaluation = p.evaluate(plan);
+                r = new Result<>(spec.solverId(), Map.of(), Status.OPTIMAL, Optional.of(plan),
+                        evaluation.objective(), evaluation.objective(), Duration.ZERO, Map.of(), "");
+            } else {
+                r = solver.solve(problem, limits);
+            }
+            boolean verified = Verifier.verify(problem, (Result) r).ok();
+            Boolean certified = null;
+            if (certifier != null) {
+                certified = certify(stateIndex, r, certifier.solve(problem, limits));
+            }
+            List<Object> values = new ArrayList<>(columns.size());
+            values.add(Math.toIntExact(stateIndex));
+            for (int k = 0; k < state.length; k++) {
+                values.add(axisTypes[k] == ColumnType.INT ? (Object) (int) Math.round(state[k]) : (Object) state[k]);
+            }
+            values.add(r.status().name());
+            values.add(r.solverId());
+            values.add(r.objective());
+            values.add(r.bound());
+            values.add(verified);
+            values.add(certified);
+            if (r.plan().isPresent()) {
+                Object plan = r.plan().get();
+                if (evaluation == null) {
+                    evaluation = problem.evaluate(plan);
+                }
+                scenario.encodePlan(problem, plan, evaluation, values);
+            } else {
+                for (int k = 0; k < planColumns; k++) {
+                    values.add(null);
+                }
+            }
+            return values;
+        }
+    }
+
+    /**
+     * Whether {@code second} certifies {@code first}: true when both are OPTIMAL with objectives
+     * equal to {@value #CERTIFY_TOLERANCE} relative, or both prove the state infeasible; false when
+     * a limit kept either from proving optimality and they do not contradict each other.
+     *
+     * @throws CertificationException when they contradict each other: both optimal with different
+     *                                objectives, or one infeasible and the other with a plan
+     */
+    static boolean certify(long stateIndex, Result<?> first, Result<?> second) {
+        Status a = first.status();
+        Status b = second.status();
+        boolean contradiction;
+        boolean certified;
+        if (a == Status.OPTIMAL && b == Status.OPTIMAL) {
+            certified = Verifier.close(first.objective(), second.objective(), CERTIFY_TOLERANCE);
+            contradiction = !certified;
+        } else if (a == Status.INFEASIBLE || b == Status.INFEASIBLE) {
+            certified = a == b;
+            contradiction = a.hasPlan() || b.hasPlan();
+        } else {
+            certified = false;
+            contradiction = a == Status.INVALID_INPUT || b == Status.INVALID_INPUT;
+        }
+        if (contradiction) {
+            throw new CertificationException(stateIndex, "state " + stateIndex + ": not certified: "
+                    + first.solverId() + " says " + a + " objective " + first.objective() + ", "
+                    + second.solverId() + " says " + b + " objective " + second.objective()
+                    + (a == Status.OPTIMAL && b == Status.OPTIMAL ? " (they differ by more than "
+                    + CERTIFY_TOLERANCE + " relative)" : ""));
+        }
+        return certified;
+    }
+
+    /** Stafford's mix13 finaliser (as in {@link SplittableRandom}): a bijective 64-bit hash. */
+    private static long mix64(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Rows of consecutive states formatted as text, with the plan key of each (null without a plan). */
+    private record Chunk(String text, String[] planKeys) {
     }
 
     /** Runs (or resumes) {@code spec}, writing to {@code out}. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static Summary run(Spec spec, Path out, int threads, Progress progress) throws IOException {
+        return run(spec, out, threads, progress, true);
+    }
+
+    /** As {@link #run(Spec, Path, int, Progress)}; {@code warm = false} forces the solver path. */
+    static Summary run(Spec spec, Path out, int threads, Progress progress, boolean warm) throws IOException {
         long start = System.nanoTime();
         if (threads < 1) {
             throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
         }
-        Problem<?> base = spec.base().problem();
-        Scenario scenario = Scenarios.of(base.family());
-        List<String> axisNames = spec.axes().stream().map(Axis::name).toList();
-        List<double[]> states = states(spec);
-        if (!states.isEmpty()) {
-            scenario.apply(base, axisNames, states.get(0)); // rejects unknown axes before anything is written
+        Labeller first = labeller(spec, warm); // rejects unknown solvers and axes before anything is written
+        List<Column> columns = first.columns();
+        long states = first.stateCount();
+        if (states > 0) {
+            first.scenario.apply(first.base, first.axisNames, first.state(0)); // rejects bad axis values early
         }
-        Solver solver = Solvers.require(base.family(), spec.solverId());
-        List<String> columns = new ArrayList<>();
-        columns.add("state_index");
-        columns.addAll(axisNames);
-        columns.addAll(List.of("status", "objective", "bound", "solver"));
-        columns.addAll(scenario.planColumns(base));
-        long done = prepare(spec, out, columns);
-        SolveLimits limits = SolveLimits.none().withSeed(spec.seed());
-        if (spec.timeLimit().isPresent()) {
-            limits = limits.withTimeLimit(spec.timeLimit().get());
+        LabelFormat format = new LabelFormat(spec.format(), columns);
+        int planFrom = 0;
+        while (!columns.get(planFrom).name().startsWith("plan_")) {
+            planFrom++;
         }
-        final SolveLimits solveLimits = limits;
+        int planTo = planFrom;
+        while (planTo < columns.size() && columns.get(planTo).name().startsWith("plan_")) {
+            planTo++;
+        }
+        final int keyFrom = planFrom;
+        final int keyTo = planTo;
+        long done = prepare(spec, out, format.header());
+        ThreadLocal<Labeller> labellers = ThreadLocal.withInitial(() -> labeller(spec, warm));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "cleave-groundtruth");
             t.setDaemon(true);
             return t;
         });
+        int chunk = (int) Math.max(1, Math.min(256, (states - done) / (threads * 16L)));
+        Map<String, long[]> tally = new HashMap<>();
+        long withPlan = 0;
+        long mostFrequent = 0;
+        boolean capped = false;
         try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
-            ArrayDeque<Future<String>> window = new ArrayDeque<>();
-            int next = (int) done;
+            ArrayDeque<Future<Chunk>> window = new ArrayDeque<>();
+            long next = done;
             long written = done;
-            int windowSize = threads * 8;
-            while (written < states.size()) {
-                while (next < states.size() && window.size() < windowSize) {
-                    final int index = next++;
-                    window.add(pool.submit(() -> label(spec, scenario, solver, solveLimits, columns, axisNames, index,
-                            states.get(index))));
+            int windowSize = threads * 4;
+            while (written < states) {
+                while (next < states && window.size() < windowSize) {
+                    final long from = next;
+                    final long to = Math.min(states, next + chunk);
+                    next = to;
+                    window.add(pool.submit(() -> label(labellers.get(), format, from, to, keyFrom, keyTo)));
                 }
-                String row = window.poll().get();
-                w.write(row);
-                written++;
-                if (window.isEmpty() || written % 64 == 0) {
-                    w.flush();
+                Chunk c = window.poll().get();
+                w.write(c.text());
+                w.flush();
+                for (String key : c.planKeys()) {
+                    if (key == null) {
+                        continue;
+                    }
+                    withPlan++;
+                    long[] n = tally.get(key);
+                    if (n == null) {
+                        if (tally.size() >= DISTINCT_PLAN_CAP) {
+                            capped = true;
+                            continue;
+                        }
+                        n = new long[1];
+                        tally.put(key, n);
+                    }
+                    mostFrequent = Math.max(mostFrequent, ++n[0]);
                 }
-                progress.update(written, states.size(), done);
+                written += c.planKeys().length;
+                progress.update(written, states, done);
             }
-            w.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -210,51 +529,36 @@ public final class GroundTruth {
         } finally {
             pool.shutdownNow();
         }
-        progress.finish(states.size(), states.size(), done);
-        return new Summary(states.size(), done, Duration.ofNanos(System.nanoTime() - start));
+        progress.finish(states, states, done);
+        return new Summary(states, done, Duration.ofNanos(System.nanoTime() - start),
+                new PlanSignal(withPlan, tally.size(), mostFrequent, capped));
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static String label(Spec spec, Scenario scenario, Solver solver, SolveLimits limits, List<String> columns,
-                                List<String> axisNames, int index, double[] state) {
-        Problem problem = scenario.apply(spec.base().problem(), axisNames, state);
-        Result<?> r = solver.solve(problem, limits);
-        List<Object> values = new ArrayList<>();
-        values.add(index);
-        for (double v : state) {
-            values.add(v);
+    private static Chunk label(Labeller labeller, LabelFormat format, long from, long to, int keyFrom, int keyTo) {
+        StringBuilder b = new StringBuilder((int) (to - from) * 256);
+        String[] keys = new String[(int) (to - from)];
+        int[] span = new int[2];
+        for (long i = from; i < to; i++) {
+            List<Object> row = labeller.row(i);
+            format.appendRow(b, row, keyFrom, keyTo, span);
+            keys[(int) (i - from)] = row.get(keyFrom) == null ? null : b.substring(span[0], span[1]);
         }
-        values.add(r.status().name());
-        values.add(r.objective());
-        values.add(r.bound());
-        values.add(r.solverId());
-        if (r.plan().isPresent()) {
-            values.addAll(scenario.encodePlan(problem, r.plan().get()));
-        } else {
-            for (int k = values.size(); k < columns.size(); k++) {
-                values.add(null);
-            }
-        }
-        return spec.format().row(columns, values);
+        return new Chunk(b.toString(), keys);
     }
 
     /**
      * Creates the output (fresh run) or checks and trims it (resumed run); returns the number of
      * complete rows already there.
      */
-    private static long prepare(Spec spec, Path out, List<String> columns) throws IOException {
+    private static long prepare(Spec spec, Path out, String header) throws IOException {
         Path meta = out.resolveSibling(out.getFileName() + ".meta");
         String fingerprint = spec.fingerprint();
         if (Files.exists(out)) {
-            if (!Files.exists(meta) || !Files.readString(meta, StandardCharsets.UTF_8).strip().equals(fingerprint)) {
-                throw new IllegalArgumentException("out: " + out + " exists and was written with other arguments (or"
-                        + " without its .meta); delete it or choose another output");
-            }
+            checkMeta(out, meta, fingerprint);
             long keep = completeLength(out);
             try (FileChannel ch = FileChannel.open(out, StandardOpenOption.WRITE)) {
                 ch.truncate(keep);
             }
-            String header = spec.format().header(columns);
             if (keep < header.length()) {
                 Files.writeString(out, header, StandardCharsets.UTF_8);
                 return 0;
@@ -266,10 +570,40 @@ public final class GroundTruth {
             Files.createDirectories(parent);
         }
         Path tmp = meta.resolveSibling(meta.getFileName() + ".tmp");
-        Files.writeString(tmp, fingerprint + "\n", StandardCharsets.UTF_8);
+        Files.writeString(tmp, "{\"schemaVersion\":" + SCHEMA_VERSION + ",\"fingerprint\":\"" + fingerprint + "\"}\n",
+                StandardCharsets.UTF_8);
         Files.move(tmp, meta, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.writeString(out, spec.format().header(columns), StandardCharsets.UTF_8);
+        Files.writeString(out, header, StandardCharsets.UTF_8);
         return 0;
+    }
+
+    private static void checkMeta(Path out, Path meta, String fingerprint) throws IOException {
+        if (!Files.exists(meta)) {
+            throw new IllegalArgumentException("out: " + out + " exists without its .meta (not written by"
+                    + " cleave groundtruth, or its .meta was removed); delete it or choose another output");
+        }
+        String text = Files.readString(meta, StandardCharsets.UTF_8).strip();
+        if (!text.startsWith("{")) {
+            throw new IllegalArgumentException("out: " + out + " was written by an older Cleave (label schema 1,"
+                    + " its .meta holds a bare fingerprint); this one writes schema " + SCHEMA_VERSION
+                    + ": delete it and its .meta, or choose another output");
+        }
+        JsonNode m;
+        try {
+            m = JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("out: " + meta + " is not valid JSON; delete " + out
+                    + " and its .meta, or choose another output");
+        }
+        int version = m.path("schemaVersion").asInt(-1);
+        if (version != SCHEMA_VERSION) {
+            throw new IllegalArgumentException("out: " + out + " has label schema " + version + " (its .meta), this"
+                    + " Cleave writes schema " + SCHEMA_VERSION + "; delete it and its .meta, or choose another output");
+        }
+        if (!fingerprint.equals(m.path("fingerprint").asText())) {
+            throw new IllegalArgumentException("out: " + out + " exists and was written with other arguments;"
+                    + " delete it or choose another output");
+        }
     }
 
     /** Length of the file up to and including its last newline, read in blocks. */

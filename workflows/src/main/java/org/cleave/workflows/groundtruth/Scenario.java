@@ -2,11 +2,12 @@ package org.cleave.workflows.groundtruth;
 
 import java.util.List;
 import java.util.Map;
+import org.cleave.core.solve.Evaluation;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
 
 /**
- * How the workflows vary one family's problem over a state space and encode its plans as flat
+ * How the workflows vary one family's problem over a state space and encode its plans as typed
  * columns for learning. One implementation per family ({@link Scenarios}).
  */
 public interface Scenario {
@@ -16,12 +17,26 @@ public interface Scenario {
     /** The axes this family understands, with their units, e.g. {@code uplink (bit/s)}. */
     Map<String, String> axes();
 
+    /**
+     * The type of axis {@code name}'s state column: {@link ColumnType#INT} for counts (whose values
+     * {@link #apply} rounds), else {@link ColumnType#DOUBLE}.
+     */
+    default ColumnType axisType(String name) {
+        return ColumnType.DOUBLE;
+    }
+
     /** {@code base} with the state applied; {@code names[k]} has value {@code values[k]}. */
     Problem<?> apply(Problem<?> base, List<String> names, double[] values);
 
-    /** Names of the plan columns, fixed for a base problem. */
-    List<String> planColumns(Problem<?> base);
+    /**
+     * The plan columns ({@code plan_*}) then the cost columns ({@code cost_*}), fixed for a base
+     * problem.
+     */
+    List<Column> planColumns(Problem<?> base);
 
-    /** The plan columns of {@code plan} (same order as {@link #planColumns}); values are numbers or strings. */
-    List<Object> encodePlan(Problem<?> problem, Object plan);
+    /**
+     * Appends the values of {@link #planColumns} (same order and types) for {@code plan} to
+     * {@code out}; {@code evaluation} is {@code problem.evaluate(plan)}.
+     */
+    void encodePlan(Problem<?> problem, Object plan, Evaluation evaluation, List<Object> out);
 }

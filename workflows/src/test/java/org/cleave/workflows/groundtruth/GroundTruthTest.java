@@ -51,8 +51,11 @@ class GroundTruthTest {
         assertArrayEquals(Files.readAllBytes(dir.resolve("a")), Files.readAllBytes(dir.resolve("b")));
         JsonNode row = Json.MAPPER.readTree(Files.readAllLines(dir.resolve("a")).get(0));
         assertEquals("OPTIMAL", row.get("status").asText());
-        assertTrue(row.get("uplink").asDouble() >= 1e5 && row.get("uplink").asDouble() <= 1e9);
-        assertEquals(row.get("edge_mask").asText().length(), 15);
+        assertTrue(row.get("state_uplink").asDouble() >= 1e5 && row.get("state_uplink").asDouble() <= 1e9);
+        assertTrue(row.get("plan_edge_mask").isArray());
+        assertEquals(15, row.get("plan_edge_mask").size());
+        assertTrue(row.get("verified").asBoolean());
+        assertTrue(row.get("certified").isNull());
     }
 
     @Test
@@ -105,7 +108,9 @@ class GroundTruthTest {
         assertEquals(48, lines.size());
         for (String line : lines) {
             JsonNode row = Json.MAPPER.readTree(line);
-            assertTrue(row.has("active_exits") && row.has("accuracy") && row.has("latency"), line);
+            assertTrue(row.has("plan_active_exits") && row.has("cost_accuracy") && row.has("state_latency"), line);
+            assertTrue(row.get("verified").asBoolean(), line);
+            assertEquals(row.get("status").asText().equals("OPTIMAL"), row.get("plan_active_exits").isArray(), line);
         }
     }
 
@@ -123,7 +128,9 @@ class GroundTruthTest {
         assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
         List<String> lines = Files.readAllLines(one);
         assertEquals(1 + 15, lines.size());
-        assertTrue(lines.get(0).endsWith("option_index,option_label,compute_units,bandwidth_units,latency_seconds,"
-                + "energy_joules"), lines.get(0));
+        assertTrue(lines.get(0).startsWith("state_index,state_users,state_units,status,solver,objective,bound,"
+                + "verified,certified,plan_option_index,plan_option_label,plan_compute_units,plan_bandwidth_units,"
+                + "cost_latency_seconds,cost_energy_joules,"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("0,2,4,OPTIMAL,dp,"), lines.get(1));
     }
 }

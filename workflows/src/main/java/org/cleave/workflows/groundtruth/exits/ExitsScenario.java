@@ -1,6 +1,10 @@
 package org.cleave.workflows.groundtruth.exits;
 
-import java.util.ArrayList;
+import static org.cleave.workflows.groundtruth.ColumnType.DOUBLE;
+import static org.cleave.workflows.groundtruth.ColumnType.INT;
+import static org.cleave.workflows.groundtruth.ColumnType.INT_ARRAY;
+import static org.cleave.workflows.groundtruth.ColumnType.STRING_ARRAY;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,18 +12,20 @@ import java.util.OptionalDouble;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
+import org.cleave.core.solve.Evaluation;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
+import org.cleave.workflows.groundtruth.Column;
 import org.cleave.workflows.groundtruth.Scenario;
 import org.cleave.workflows.groundtruth.partition.PartitionScenario;
 
 /**
  * P2 over states of {@code uplink} and {@code downlink} (bit/s), device {@code load} ρ, latency
  * bound {@code latency} (s; variant (b)'s L, or variant (a)'s optional bound) and accuracy floor
- * {@code accuracy} (variant (a) only). Plan columns: {@code active_exits} (ids separated by
- * {@code ;}), {@code exit_count}, then P1's {@code edge_mask}, {@code device_layers},
- * {@code split_index} and {@code sent_tensors}, and the expected {@code latency_seconds},
- * {@code energy_joules} and {@code accuracy}.
+ * {@code accuracy} (variant (a) only). Plan columns: {@code plan_active_exits} (exit ids),
+ * {@code plan_exit_count}, then P1's {@code plan_edge_mask}, {@code plan_device_layers},
+ * {@code plan_split_index} and {@code plan_sent_tensors}; cost columns: the expected
+ * {@code cost_latency_seconds}, {@code cost_energy_joules} and {@code cost_accuracy}.
  */
 public final class ExitsScenario implements Scenario {
     @Override
@@ -66,24 +72,25 @@ public final class ExitsScenario implements Scenario {
     }
 
     @Override
-    public List<String> planColumns(Problem<?> base) {
-        return List.of("active_exits", "exit_count", "edge_mask", "device_layers", "split_index", "sent_tensors",
-                "latency_seconds", "energy_joules", "accuracy");
+    public List<Column> planColumns(Problem<?> base) {
+        return List.of(new Column("plan_active_exits", STRING_ARRAY), new Column("plan_exit_count", INT),
+                new Column("plan_edge_mask", INT_ARRAY), new Column("plan_device_layers", INT),
+                new Column("plan_split_index", INT), new Column("plan_sent_tensors", STRING_ARRAY),
+                new Column("cost_latency_seconds", DOUBLE), new Column("cost_energy_joules", DOUBLE),
+                new Column("cost_accuracy", DOUBLE));
     }
 
     @Override
-    public List<Object> encodePlan(Problem<?> problem, Object plan) {
+    public void encodePlan(Problem<?> problem, Object plan, Evaluation evaluation, List<Object> out) {
         ExitsProblem p = (ExitsProblem) problem;
         ExitPlan e = (ExitPlan) plan;
-        ExitsCost cost = p.evaluate(e);
-        List<Object> row = new ArrayList<>();
-        row.add(String.join(";", e.activeExits()));
-        row.add(e.activeExits().size());
-        row.addAll(PartitionScenario.placementColumns(p.graph(), e.placement()));
-        row.add(String.join(";", cost.sentTensors()));
-        row.add(cost.latencySeconds());
-        row.add(cost.energyJoules());
-        row.add(cost.accuracy());
-        return row;
+        ExitsCost cost = (ExitsCost) evaluation;
+        out.add(List.copyOf(e.activeExits()));
+        out.add(e.activeExits().size());
+        PartitionScenario.addPlacementColumns(p.graph(), e.placement(), out);
+        out.add(cost.sentTensors());
+        out.add(cost.latencySeconds());
+        out.add(cost.energyJoules());
+        out.add(cost.accuracy());
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Link;
 import org.cleave.core.multiuser.MultiUserCost;
@@ -12,17 +11,22 @@ import org.cleave.core.multiuser.MultiUserPlan;
 import org.cleave.core.multiuser.MultiUserProblem;
 import org.cleave.core.multiuser.User;
 import org.cleave.core.multiuser.UserChoice;
+import org.cleave.core.solve.Evaluation;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
+import org.cleave.workflows.groundtruth.Column;
+import org.cleave.workflows.groundtruth.ColumnType;
 import org.cleave.workflows.groundtruth.Scenario;
 
 /**
  * P4 over states of {@code users} (the first N users of the base instance), {@code units}
  * (K_F = K_B), {@code compute-units} (K_F), {@code bandwidth-units} (K_B), {@code uplink-scale}
  * (every user's uplink rate multiplied by the value) and {@code edge-flops} (the edge's FLOP/s).
- * Unit counts are rounded to the nearest integer. Plan columns, one entry per user separated by
- * {@code ;} in user order: {@code option_index}, {@code option_label}, {@code compute_units},
- * {@code bandwidth_units}; then the totals {@code latency_seconds} and {@code energy_joules}.
+ * Unit counts are rounded to the nearest integer (their state columns are integers). Plan columns,
+ * arrays with one entry per user in user order: {@code plan_option_index}, {@code plan_option_label},
+ * {@code plan_compute_units}, {@code plan_bandwidth_units}; cost columns: the totals
+ * {@code cost_latency_seconds} and {@code cost_energy_joules}, and the per-user arrays
+ * {@code cost_user_latency_seconds} and {@code cost_user_energy_joules}.
  */
 public final class MultiUserScenario implements Scenario {
     @Override
@@ -84,28 +88,54 @@ public final class MultiUserScenario implements Scenario {
     }
 
     @Override
-    public List<String> planColumns(Problem<?> base) {
-        return List.of("option_index", "option_label", "compute_units", "bandwidth_units", "latency_seconds",
-                "energy_joules");
+    public ColumnType axisType(String name) {
+        return switch (name) {
+            case "users", "units", "compute-units", "bandwidth-units" -> ColumnType.INT;
+            default -> ColumnType.DOUBLE;
+        };
     }
 
     @Override
-    public List<Object> encodePlan(Problem<?> problem, Object plan) {
+    public List<Column> planColumns(Problem<?> base) {
+        return List.of(new Column("plan_option_index", ColumnType.INT_ARRAY),
+                new Column("plan_option_label", ColumnType.STRING_ARRAY),
+                new Column("plan_compute_units", ColumnType.INT_ARRAY),
+                new Column("plan_bandwidth_units", ColumnType.INT_ARRAY),
+                new Column("cost_latency_seconds", ColumnType.DOUBLE), new Column("cost_energy_joules", ColumnType.DOUBLE),
+                new Column("cost_user_latency_seconds", ColumnType.DOUBLE_ARRAY),
+                new Column("cost_user_energy_joules", ColumnType.DOUBLE_ARRAY));
+    }
+
+    @Override
+    public void encodePlan(Problem<?> problem, Object plan, Evaluation evaluation, List<Object> out) {
         MultiUserProblem p = (MultiUserProblem) problem;
         MultiUserPlan m = (MultiUserPlan) plan;
-        MultiUserCost cost = p.evaluate(m);
+        MultiUserCost cost = (MultiUserCost) evaluation;
         List<UserChoice> c = m.choices();
-        List<Object> row = new ArrayList<>();
-        row.add(c.stream().map(x -> String.valueOf(x.option())).collect(Collectors.joining(";")));
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < c.size(); i++) {
-            labels.add(p.users().get(i).options().get(c.get(i).option()).label());
+        int n = c.size();
+        int[] option = new int[n];
+        int[] compute = new int[n];
+        int[] bandwidth = new int[n];
+        List<String> labels = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            option[i] = c.get(i).option();
+            compute[i] = c.get(i).computeUnits();
+            bandwidth[i] = c.get(i).bandwidthUnits();
+            labels.add(p.users().get(i).options().get(option[i]).label());
         }
-        row.add(String.join(";", labels));
-        row.add(c.stream().map(x -> String.valueOf(x.computeUnits())).collect(Collectors.joining(";")));
-        row.add(c.stream().map(x -> String.valueOf(x.bandwidthUnits())).collect(Collectors.joining(";")));
-        row.add(cost.latencySeconds());
-        row.add(cost.energyJoules());
-        return row;
+        double[] latency = new double[cost.users().size()];
+        double[] energy = new double[cost.users().size()];
+        for (int i = 0; i < latency.length; i++) {
+            latency[i] = cost.users().get(i).latencySeconds();
+            energy[i] = cost.users().get(i).energyJoules();
+        }
+        out.add(option);
+        out.add(labels);
+        out.add(compute);
+        out.add(bandwidth);
+        out.add(cost.latencySeconds());
+        out.add(cost.energyJoules());
+        out.add(latency);
+        out.add(energy);
     }
 }

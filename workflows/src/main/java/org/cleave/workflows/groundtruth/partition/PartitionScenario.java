@@ -1,6 +1,10 @@
 package org.cleave.workflows.groundtruth.partition;
 
-import java.util.ArrayList;
+import static org.cleave.workflows.groundtruth.ColumnType.DOUBLE;
+import static org.cleave.workflows.groundtruth.ColumnType.INT;
+import static org.cleave.workflows.groundtruth.ColumnType.INT_ARRAY;
+import static org.cleave.workflows.groundtruth.ColumnType.STRING_ARRAY;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,17 +13,19 @@ import org.cleave.core.model.Link;
 import org.cleave.core.model.Placement;
 import org.cleave.core.partition.PartitionCost;
 import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.solve.Evaluation;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
+import org.cleave.workflows.groundtruth.Column;
 import org.cleave.workflows.groundtruth.Scenario;
 
 /**
  * P1 over states of uplink rate ({@code uplink}, bit/s), downlink rate ({@code downlink}, bit/s)
- * and device load ({@code load}, ρ ∈ [0, 1)). Plan columns: {@code edge_mask} (one character per
- * layer in topological order, 1 = edge), {@code device_layers} (how many layers run on the
- * device), {@code split_index} (k when the device runs exactly the first k layers of the
- * topological order, else −1), {@code sent_tensors} (ids of the layers whose outputs go up,
- * separated by {@code ;}), {@code latency_seconds} and {@code energy_joules}.
+ * and device load ({@code load}, ρ ∈ [0, 1)). Plan columns: {@code plan_edge_mask} (one 0/1 per
+ * layer in topological order, 1 = edge), {@code plan_device_layers} (how many layers run on the
+ * device), {@code plan_split_index} (k when the device runs exactly the first k layers of the
+ * topological order, else −1), {@code plan_sent_tensors} (ids of the layers whose outputs go up);
+ * cost columns {@code cost_latency_seconds} and {@code cost_energy_joules}.
  */
 public final class PartitionScenario implements Scenario {
     @Override
@@ -52,35 +58,35 @@ public final class PartitionScenario implements Scenario {
     }
 
     @Override
-    public List<String> planColumns(Problem<?> base) {
-        return List.of("edge_mask", "device_layers", "split_index", "sent_tensors", "latency_seconds",
-                "energy_joules");
+    public List<Column> planColumns(Problem<?> base) {
+        return List.of(new Column("plan_edge_mask", INT_ARRAY), new Column("plan_device_layers", INT),
+                new Column("plan_split_index", INT), new Column("plan_sent_tensors", STRING_ARRAY),
+                new Column("cost_latency_seconds", DOUBLE), new Column("cost_energy_joules", DOUBLE));
     }
 
     @Override
-    public List<Object> encodePlan(Problem<?> problem, Object plan) {
+    public void encodePlan(Problem<?> problem, Object plan, Evaluation evaluation, List<Object> out) {
         PartitionProblem p = (PartitionProblem) problem;
-        Placement placement = (Placement) plan;
-        PartitionCost cost = p.evaluate(placement);
-        List<Object> row = new ArrayList<>(placementColumns(p.graph(), placement));
-        row.add(String.join(";", cost.sentTensors()));
-        row.add(cost.latencySeconds());
-        row.add(cost.energyJoules());
-        return row;
+        PartitionCost cost = (PartitionCost) evaluation;
+        addPlacementColumns(p.graph(), (Placement) plan, out);
+        out.add(cost.sentTensors());
+        out.add(cost.latencySeconds());
+        out.add(cost.energyJoules());
     }
 
     /**
-     * {@code edge_mask}, {@code device_layers} and {@code split_index} of a placement; shared with
-     * the families whose plans hold a P1 placement.
+     * Appends {@code plan_edge_mask} ({@code int[]}), {@code plan_device_layers} and
+     * {@code plan_split_index} of a placement; shared with the families whose plans hold a P1
+     * placement.
      */
-    public static List<Object> placementColumns(DnnGraph g, Placement placement) {
-        StringBuilder mask = new StringBuilder(g.size());
+    public static void addPlacementColumns(DnnGraph g, Placement placement, List<Object> out) {
+        int[] mask = new int[g.size()];
         int device = 0;
         boolean prefix = true;
         boolean seenEdge = false;
-        for (int v = 0; v < g.size(); v++) {
+        for (int v = 0; v < mask.length; v++) {
             boolean edge = placement.onEdge(v);
-            mask.append(edge ? '1' : '0');
+            mask[v] = edge ? 1 : 0;
             if (edge) {
                 seenEdge = true;
             } else {
@@ -88,7 +94,9 @@ public final class PartitionScenario implements Scenario {
                 prefix &= !seenEdge;
             }
         }
-        return List.of(mask.toString(), device, prefix ? device : -1);
+        out.add(mask);
+        out.add(device);
+        out.add(prefix ? device : -1);
     }
 
     /**
