@@ -27,7 +27,10 @@ final class Sessions {
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         if (conf.get("spark.master").startsWith("local")) {
+            // embedded: no web UI, and nothing listens beyond the loopback address
             conf.setIfMissing("spark.ui.enabled", "false");
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
         SparkSession session = SparkSession.builder().config(conf).getOrCreate();
         session.sparkContext().setLogLevel(conf.get("spark.cleave.logLevel", "WARN"));

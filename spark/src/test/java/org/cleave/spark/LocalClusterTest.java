@@ -52,7 +52,7 @@ class LocalClusterTest {
             // 1. same rows as the single machine, from two executor JVMs
             GroundTruth.Spec p4 = Labels.p4();
             Path out = dir.resolve("p4");
-            SparkGroundTruth.run(session, p4, out.toString(), new SparkGroundTruth.Options(3, false));
+            SparkGroundTruth.run(session, p4, out.toString(), new SparkGroundTruth.Options(5, false));
             Labels.assertSameRows(p4, Labels.singleMachine(p4, dir.resolve("p4.jsonl")), Labels.spark(session, out));
             assertEquals(2, executorPids().size(), "two executor JVMs: " + executorPids());
 
@@ -79,12 +79,12 @@ class LocalClusterTest {
                 }
             }, "executor-killer");
             killer.start();
-            var s = SparkGroundTruth.run(session, big, bigOut.toString(), new SparkGroundTruth.Options(4, false));
+            var s = SparkGroundTruth.run(session, big, bigOut.toString(), new SparkGroundTruth.Options(20, false));
             killer.join();
             assertTrue(killed.get() > 0, "an executor was killed during the job");
             long partsAfter = committed(bigOut.resolve("parquet"));
-            assertEquals(60, partsAfter);
-            assertEquals(60, s.partitions());
+            assertEquals(12, partsAfter);
+            assertEquals(12, s.partitions());
             assertTrue(s.labelled() == 240 && s.resumed() == 0, s.toString());
             assertFalse(ProcessHandle.of(killed.get()).map(ProcessHandle::isAlive).orElse(false));
             assertTrue(removed.get() >= 1, "the driver saw the executor go: " + removed.get());
