@@ -307,23 +307,31 @@ public final class SparkGroundTruth {
 
     /**
      * A {@link GroundTruth.Spec} on the wire: the instance as its JSON text, the axes as their
-     * fields. {@link #spec()} rebuilds an equal spec (same fingerprint) on an executor.
+     * fields. {@link #spec()} rebuilds an equal spec on an executor and checks that its fingerprint
+     * is the driver's, so a spec field this record does not carry fails the task loudly instead of
+     * labelling other states.
      */
     record WireSpec(String instanceJson, String solverId, List<WireAxis> axes, int randomStates, long seed,
-                    String format, long timeLimitNanos, String certifySolverId) implements Serializable {
+                    String format, long timeLimitNanos, String certifySolverId, String fingerprint)
+            implements Serializable {
         static WireSpec of(GroundTruth.Spec s) {
             return new WireSpec(InstanceJson.write(s.base()), s.solverId(),
                     s.axes().stream().map(a -> new WireAxis(a.name(), a.from(), a.to(), a.points(), a.log())).toList(),
                     s.randomStates(), s.seed(), s.format().name(), s.timeLimit().map(Duration::toNanos).orElse(-1L),
-                    s.certifySolverId().orElse(null));
+                    s.certifySolverId().orElse(null), s.fingerprint());
         }
 
         GroundTruth.Spec spec() {
-            return new GroundTruth.Spec(InstanceJson.read(instanceJson, "the job's instance"), solverId,
+            GroundTruth.Spec spec = new GroundTruth.Spec(InstanceJson.read(instanceJson, "the job's instance"), solverId,
                     axes.stream().map(a -> new Axis(a.name(), a.from(), a.to(), a.points(), a.log())).toList(),
                     randomStates, seed, Table.valueOf(format),
                     timeLimitNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(timeLimitNanos)),
                     Optional.ofNullable(certifySolverId));
+            if (!spec.fingerprint().equals(fingerprint)) {
+                throw new IllegalStateException("spec: rebuilt on the executor with fingerprint " + spec.fingerprint()
+                        + ", the driver's is " + fingerprint + " (a spec field is not carried to the executors)");
+            }
+            return spec;
         }
     }
 
