@@ -101,7 +101,7 @@ public final class GroundTruthJob implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR")
     String out;
 
-    @Option(names = "--quiet", description = "No summary line.")
+    @Option(names = "--quiet", description = "No progress output (as cleave groundtruth's; the summary line stays).")
     boolean quiet;
 
     /** Entry point of {@code spark-submit --class org.cleave.spark.GroundTruthJob}. */
@@ -138,7 +138,7 @@ public final class GroundTruthJob implements Callable<Integer> {
         try (SparkSession session = Sessions.open("cleave groundtruth", master, local)) {
             s = SparkGroundTruth.run(session, gt, out, options);
         }
-        if (!quiet) {
+        if (spec != null) {
             spec.commandLine().getOut().printf(Locale.ROOT, "%d states in %d partitions (%d resumed, %d states labelled"
                             + " now) -> %s, %.1f states/s%n", s.states(), s.partitions(), s.resumed(), s.labelled(),
                     out, s.statesPerSecond());
