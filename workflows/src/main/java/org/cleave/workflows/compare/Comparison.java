@@ -112,42 +112,66 @@ public final class Comparison {
                 .toList();
     }
 
-    /** Runs the comparison on {@code threads} threads; rows come in (instance, solver, repetition) order. */
+    /**
+     * One run of a comparison: solver {@code solverId} on {@code spec.instances().get(instance)},
+     * repetition {@code repetition}. A cell names everything by index and id, so it can be sent to
+     * another process that holds the same spec.
+     *
+     * @param instance   index into {@link Spec#instances()}
+     * @param solverId   solver id
+     * @param repetition repetition number from 0
+     */
+    public record Cell(int instance, String solverId, int repetition) {
+    }
+
+    /** Every cell of {@code spec}, in (instance, solver, repetition) order: the order of {@link #run}'s rows. */
+    public static List<Cell> cells(Spec spec) {
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < spec.instances().size(); i++) {
+            for (Solver<?, ?> s : solversFor(spec, spec.instances().get(i))) {
+                for (int r = 0; r < spec.repetitions(); r++) {
+                    cells.add(new Cell(i, s.id(), r));
+                }
+            }
+        }
+        return cells;
+    }
+
+    /**
+     * Runs one cell: seed {@code spec.seed() + repetition}, the spec's time limit, the result
+     * re-verified. The row's {@code bestBound} and {@code gap} are NaN until {@link #withGaps}.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Row runCell(Spec spec, Cell cell) {
+        Instance instance = spec.instances().get(cell.instance());
+        Problem problem = instance.problem();
+        Solver solver = Solvers.require(problem.family(), cell.solverId());
+        long seed = spec.seed() + cell.repetition();
+        SolveLimits limits = SolveLimits.none().withSeed(seed);
+        if (spec.timeLimit().isPresent()) {
+            limits = limits.withTimeLimit(spec.timeLimit().get());
+        }
+        Result<?> r = solver.solve(problem, limits);
+        boolean ok = Verifier.verify(problem, r).ok();
+        return new Row(instance.name(), problem.family().key(), r.solverId(), solver.kind().key(), cell.repetition(),
+                seed, r.status().name(), r.objective(), r.bound(), Double.NaN, Double.NaN, r.wallTime().toNanos() / 1e9,
+                ok, r.statistics(), r.message(), problem.sense());
+    }
+
+    /** Runs the comparison on {@code threads} threads; rows come in (instance, solver, repetition) order. */
     public static List<Row> run(Spec spec, int threads, Progress progress) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
         }
-        record Job(Instance instance, Solver solver, int repetition) {
-        }
-        List<Job> jobs = new ArrayList<>();
-        for (Instance instance : spec.instances()) {
-            for (Solver<?, ?> s : solversFor(spec, instance)) {
-                for (int r = 0; r < spec.repetitions(); r++) {
-                    jobs.add(new Job(instance, s, r));
-                }
-            }
-        }
+        List<Cell> cells = cells(spec);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "cleave-compare");
             t.setDaemon(true);
             return t;
         });
         List<Future<Row>> futures = new ArrayList<>();
-        for (Job job : jobs) {
-            futures.add(pool.submit(() -> {
-                long seed = spec.seed() + job.repetition();
-                SolveLimits limits = SolveLimits.none().withSeed(seed);
-                if (spec.timeLimit().isPresent()) {
-                    limits = limits.withTimeLimit(spec.timeLimit().get());
-                }
-                Problem problem = job.instance().problem();
-                Result<?> r = job.solver().solve(problem, limits);
-                boolean ok = Verifier.verify(problem, r).ok();
-                return new Row(job.instance().name(), problem.family().key(), r.solverId(),
-                        job.solver().kind().key(), job.repetition(), seed, r.status().name(), r.objective(), r.bound(),
-                        Double.NaN, Double.NaN, r.wallTime().toNanos() / 1e9, ok, r.statistics(), r.message(), problem.sense());
-            }));
+        for (Cell cell : cells) {
+            futures.add(pool.submit(() -> runCell(spec, cell)));
         }
         List<Row> rows = new ArrayList<>();
         try {
@@ -164,10 +188,14 @@ public final class Comparison {
             pool.shutdownNow();
         }
         progress.finish(futures.size(), futures.size(), 0);
-        return withGaps(spec, rows);
+        return withGaps(rows);
     }
 
-    private static List<Row> withGaps(Spec spec, List<Row> rows) {
+    /**
+     * {@code rows} with {@code bestBound} (the best proven bound of a row's instance over the
+     * verified rows) and {@code gap} filled in; the same order.
+     */
+    public static List<Row> withGaps(List<Row> rows) {
         Map<String, Double> best = new LinkedHashMap<>();
         for (Row r : rows) {
             if (!Double.isNaN(r.bound()) && r.verified()) {

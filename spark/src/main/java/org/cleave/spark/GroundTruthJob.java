@@ -1,0 +1,148 @@
+package org.cleave.spark;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.cleave.instances.Examples;
+import org.cleave.instances.io.Instance;
+import org.cleave.instances.io.InstanceJson;
+import org.cleave.workflows.groundtruth.Axis;
+import org.cleave.workflows.groundtruth.GroundTruth;
+import org.cleave.workflows.report.Table;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cleave groundtruth} on Spark ({@link SparkGroundTruth}). The options mirror
+ * {@code cleave groundtruth}'s (same names and defaults; parsed here with picocli, because this
+ * module does not depend on the cli) plus {@code --master} and {@code --states-per-partition}.
+ * {@code --format} is {@code parquet} (the default) or {@code jsonl} (Parquet and JSON Lines);
+ * {@code csv} is refused, since a CSV column cannot hold the array columns.
+ * {@code --threads N} sets the embedded master {@code local[N]} (default all cores); under
+ * {@code spark-submit} the executors' cores decide.
+ *
+ * <pre>
+ *   spark-submit --class org.cleave.spark.GroundTruthJob cleave-spark.jar FILE --axis … -o OUT
+ *   java -jar spark/target/cleave-spark.jar groundtruth FILE --axis … -o OUT [--master local[*]]
+ * </pre>
+ */
+@Command(name = "groundtruth", mixinStandardHelpOptions = true,
+        description = "Label a state space with optimal decisions on Spark (Parquet, one file per state range);"
+                + " resumable.")
+public final class GroundTruthJob implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    /** The instance: a file or a built-in example. */
+    static final class Source {
+        @Parameters(index = "0", paramLabel = "FILE", description = "Instance file (JSON).")
+        Path file;
+
+        @Option(names = "--example", paramLabel = "NAME", description = "A built-in instance.")
+        String example;
+
+        Instance load() {
+            return file != null ? InstanceJson.read(file) : Examples.load(example);
+        }
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--solver", defaultValue = "mincut", description = "Solver id (default: ${DEFAULT-VALUE}).")
+    String solver;
+
+    @Option(names = "--axis", required = true, paramLabel = "NAME=FROM:TO[:POINTS[:log|lin]]",
+            description = "A state axis, e.g. uplink=0.1Mbps:1000Mbps:200 or load=0:0.8:9:lin (repeatable).")
+    List<String> axes = new ArrayList<>();
+
+    @Option(names = "--random", paramLabel = "N", defaultValue = "0",
+            description = "N seeded random states drawn from the axis ranges instead of the grid.")
+    int random;
+
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--format", defaultValue = "parquet",
+            description = "parquet, or jsonl for Parquet and JSON Lines (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--time-limit", converter = Launcher.DurationConverter.class, paramLabel = "DURATION")
+    Duration timeLimit;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Cores of the embedded master local[N] (default:"
+            + " all cores).")
+    Integer threads;
+
+    @Option(names = "--certify", paramLabel = "SOLVER2",
+            description = "Solve every state again with this second exact solver (column certified).")
+    String certify;
+
+    @Option(names = "--states-per-partition", paramLabel = "N",
+            defaultValue = "" + SparkGroundTruth.Options.DEFAULT_STATES_PER_PARTITION,
+            description = "States per Spark task and per output file (default: ${DEFAULT-VALUE}).")
+    int statesPerPartition;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master when not given by spark-submit (default: local[--threads], else local[*]).")
+    String master;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR")
+    String out;
+
+    @Option(names = "--quiet", description = "No progress output (as cleave groundtruth's; the summary line stays).")
+    boolean quiet;
+
+    /** Entry point of {@code spark-submit --class org.cleave.spark.GroundTruthJob}. */
+    public static void main(String[] args) {
+        int status = Launcher.execute(new GroundTruthJob(), args,
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Instance base = source.load();
+        List<Axis> parsed = axes.stream().map(Axis::parse).toList();
+        boolean jsonl = switch (format.toLowerCase(Locale.ROOT)) {
+            case "parquet" -> false;
+            case "jsonl", "json" -> true;
+            default -> throw new IllegalArgumentException("--format: expected parquet or jsonl (CSV cannot hold the"
+                    + " array columns), got '" + format + "'");
+        };
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("--threads: must be >= 1, got " + threads);
+        }
+        // the table format is fixed so the fingerprint depends on the labels only; formats are in _meta
+        var gt = new GroundTruth.Spec(base, solver, parsed, random, seed, Table.JSONL, Optional.ofNullable(timeLimit),
+                Optional.ofNullable(certify));
+        var options = new SparkGroundTruth.Options(statesPerPartition, jsonl);
+        GroundTruth.columns(gt); // an unknown axis is refused before Spark starts
+        GroundTruth.labeller(gt);
+        String local = "local[" + (threads == null ? "*" : threads) + "]";
+        SparkGroundTruth.Summary s;
+        try (SparkSession session = Sessions.open("cleave groundtruth", master, local)) {
+            s = SparkGroundTruth.run(session, gt, out, options);
+        }
+        if (spec != null) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "%d states in %d partitions (%d resumed, %d states labelled"
+                            + " now) -> %s, %.1f states/s%n", s.states(), s.partitions(), s.resumed(), s.labelled(),
+                    out, s.statesPerSecond());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,114 @@
+package org.cleave.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.cleave.workflows.groundtruth.GroundTruth;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Spark on local[2] writes the rows of GroundTruth.run, for P1, P2 and P4; reruns resume; other arguments are refused. */
+class SameRowsTest {
+    static SparkSession session;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        session = Sessions.open("same-rows-test", "local[2]", null);
+    }
+
+    @AfterAll
+    static void stop() {
+        session.stop();
+    }
+
+    private void sameRows(GroundTruth.Spec spec, int perPartition) throws Exception {
+        Path out = dir.resolve("spark");
+        var s = SparkGroundTruth.run(session, spec, out.toString(), new SparkGroundTruth.Options(perPartition, true));
+        assertEquals(spec.stateCount(), s.labelled());
+        assertEquals((spec.stateCount() + perPartition - 1) / perPartition, s.partitions());
+        Labels.assertSameRows(spec, Labels.singleMachine(spec, dir.resolve("single.jsonl")), Labels.spark(session, out));
+        // the JSON Lines copy holds the same rows
+        long jsonRows = session.read().json(out.resolve("jsonl").toString()).count();
+        assertEquals(spec.stateCount(), jsonRows);
+    }
+
+    @Test
+    void p1RowsEqualTheSingleMachineRows() throws Exception {
+        sameRows(Labels.p1(), 7);
+    }
+
+    @Test
+    void p2RandomStatesEqualTheSingleMachineRows() throws Exception {
+        sameRows(Labels.p2(), 9);
+    }
+
+    @Test
+    void p4RowsEqualTheSingleMachineRows() throws Exception {
+        sameRows(Labels.p4(), 4);
+    }
+
+    @Test
+    void rerunLabelsOnlyTheMissingPartitionsAndOtherArgumentsAreRefused() throws Exception {
+        GroundTruth.Spec spec = Labels.p1();
+        Path out = dir.resolve("resume");
+        var options = new SparkGroundTruth.Options(10, false);
+        SparkGroundTruth.run(session, spec, out.toString(), options);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(out.resolve("parquet"))) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+        }
+        assertEquals(6, files.size());
+        assertEquals("part-000000000020-000000000030.parquet", files.get(2).getFileName().toString());
+        FileTime kept = Files.getLastModifiedTime(files.get(0));
+        Files.delete(files.get(2));
+        Files.createDirectories(out.resolve("_tmp-crashed")); // what a killed driver leaves
+        var again = SparkGroundTruth.run(session, spec, out.toString(), options);
+        assertEquals(5, again.resumed());
+        assertEquals(10, again.labelled());
+        assertEquals(kept, Files.getLastModifiedTime(files.get(0)), "a complete partition is not rewritten");
+        assertTrue(Files.notExists(out.resolve("_tmp-crashed")));
+        Labels.assertSameRows(spec, Labels.singleMachine(spec, dir.resolve("single.jsonl")), Labels.spark(session, out));
+
+        var other = new GroundTruth.Spec(spec.base(), spec.solverId(), spec.axes(), 0, 8, spec.format(),
+                spec.timeLimit());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> SparkGroundTruth.run(session, other, out.toString(), options));
+        assertTrue(e.getMessage().startsWith("out: ") && e.getMessage().contains("fingerprint"), e.getMessage());
+        var e2 = assertThrows(IllegalArgumentException.class, () -> SparkGroundTruth.run(session, spec, out.toString(),
+                new SparkGroundTruth.Options(20, false)));
+        assertTrue(e2.getMessage().contains("statesPerPartition 10, now 20"), e2.getMessage());
+    }
+
+    @Test
+    void commandLineRunsOnTheEmbeddedMasterAndRejectsBadInput() throws Exception {
+        Path out = dir.resolve("cmd");
+        var sw = new java.io.StringWriter();
+        int status = Launcher.execute(new GroundTruthJob(), new String[] {"--example", "resnet18-two-stages",
+                "--axis", "uplink=1Mbps:100Mbps:6", "--states-per-partition", "4", "-o", out.toString()},
+                new java.io.PrintWriter(sw, true), new java.io.PrintWriter(System.err, true));
+        assertEquals(0, status, sw.toString());
+        assertTrue(sw.toString().startsWith("6 states in 2 partitions (0 resumed, 6 states labelled now)"), sw.toString());
+        assertTrue(Files.readString(out.resolve("_meta")).contains("\"fingerprint\""));
+
+        var err = new java.io.StringWriter();
+        status = Launcher.execute(new GroundTruthJob(), new String[] {"--example", "resnet18-two-stages",
+                "--axis", "users=1:4:4", "-o", dir.resolve("bad").toString()},
+                new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(err, true));
+        assertEquals(2, status);
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
+        assertTrue(err.toString().contains("\"users\" is not an axis"), err.toString());
+        assertTrue(Files.notExists(dir.resolve("bad")));
+    }
+}
