@@ -90,7 +90,8 @@ public final class PlanJson {
         return Placement.ofEdgeIndices(n, edge);
     }
 
-    private static BitSet layerSet(DnnGraph graph, ObjectNode plan, String name, String path) {
+    /** Reads the layer-id list {@code name} of {@code plan}: known ids, each at most once, as a set of layer indices. */
+    public static BitSet layerSet(DnnGraph graph, ObjectNode plan, String name, String path) {
         ArrayNode a = Json.array(plan, name, path);
         BitSet set = new BitSet(graph.size());
         for (int i = 0; i < a.size(); i++) {

@@ -19,6 +19,7 @@ import org.cleave.instances.io.FamilyCodec;
 import org.cleave.instances.io.InvalidInstanceException;
 import org.cleave.instances.io.Json;
 import org.cleave.instances.io.ModelJson;
+import org.cleave.instances.io.PlanJson;
 
 /**
  * The P1-3T instance format: {@code model}; {@code tiers}, an object with {@code device} (the P1
@@ -79,6 +80,41 @@ public final class TiersCodec implements FamilyCodec {
         links.add(ModelJson.writeLink(p.link2()));
         root.set("objective", ModelJson.writeWeights(p.weights()));
         root.put("deviceLoad", p.deviceLoad());
+    }
+
+    /** Fields of a plan: the decision (three layer lists) and what writePlan derives (ignored on reading). */
+    private static final java.util.Set<String> PLAN_FIELDS = java.util.Set.of("deviceLayers", "edgeLayers",
+            "cloudLayers", "sentOverLink1", "sentOverLink2", "cost");
+
+    @Override
+    public Object readPlan(Problem<?> problem, JsonNode plan, String path) {
+        TiersProblem p = (TiersProblem) problem;
+        DnnGraph g = p.graph();
+        ObjectNode o = PlanJson.object(plan, path, PLAN_FIELDS);
+        String[] lists = {"deviceLayers", "edgeLayers", "cloudLayers"};
+        int[] tiers = new int[g.size()];
+        java.util.Arrays.fill(tiers, -1);
+        for (int t = 0; t < lists.length; t++) {
+            if (!Json.has(o, lists[t])) {
+                throw new InvalidInstanceException(path + ": " + lists[t] + " is required (a three-tier plan lists"
+                        + " the layers of every tier: deviceLayers, edgeLayers, cloudLayers)");
+            }
+            java.util.BitSet set = PlanJson.layerSet(g, o, lists[t], path);
+            for (int v = set.nextSetBit(0); v >= 0; v = set.nextSetBit(v + 1)) {
+                if (tiers[v] >= 0) {
+                    throw new InvalidInstanceException(path + "." + lists[t] + ": layer \"" + g.layer(v).id()
+                            + "\" is also in " + lists[tiers[v]]);
+                }
+                tiers[v] = t;
+            }
+        }
+        for (int v = 0; v < tiers.length; v++) {
+            if (tiers[v] < 0) {
+                throw new InvalidInstanceException(path + ": layer \"" + g.layer(v).id() + "\" is in none of"
+                        + " deviceLayers, edgeLayers, cloudLayers");
+            }
+        }
+        return new TierPlacement(tiers);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.cleave.core.solve.Evaluation;
 import org.cleave.core.solve.Family;
 import org.cleave.core.stopping.StoppingCost;
 import org.cleave.core.throughput.ThroughputCost;
+import org.cleave.core.tiers.TiersCost;
 import org.cleave.core.upload.UploadCost;
 
 /**
@@ -34,6 +35,10 @@ public final class Breakdowns {
             "features_arrived_seconds", "device_compute_seconds", "uplink_busy_seconds", "parameter_seconds",
             "edge_compute_seconds", "download_seconds", "link_latency_seconds", "idle_seconds", "compute_joules",
             "transmit_joules", "idle_joules");
+    private static final List<String> TIERS = List.of("latency_seconds", "energy_joules", "device_compute_seconds",
+            "edge_compute_seconds", "cloud_compute_seconds", "link1_upload_seconds", "link2_upload_seconds",
+            "link1_download_seconds", "link2_download_seconds", "link1_latency_seconds", "link2_latency_seconds",
+            "compute_joules", "transmit_joules", "idle_joules");
     private static final List<String> STOPPING = List.of("inference_cost", "placement_cost_per_inference");
 
     private Breakdowns() {
@@ -48,6 +53,7 @@ public final class Breakdowns {
             case MULTIUSER -> MULTIUSER;
             case UPLOAD -> UPLOAD;
             case STOPPING -> STOPPING;
+            case TIERS -> TIERS;
             case ONLINE -> List.of();
         };
     }
@@ -71,6 +77,9 @@ public final class Breakdowns {
         }
         if (e instanceof StoppingCost c) {
             return stopping(c);
+        }
+        if (e instanceof TiersCost c) {
+            return tiers(c);
         }
         return Map.of();
     }
@@ -107,6 +116,14 @@ public final class Breakdowns {
                 c.deviceComputeSeconds(), c.uplinkBusySeconds(), c.parameterSeconds(), c.edgeComputeSeconds(),
                 c.downloadSeconds(), c.linkLatencySeconds(), c.idleSeconds(), c.computeJoules(), c.transmitJoules(),
                 c.idleJoules());
+    }
+
+    /** P1-3T: latency and device energy with the parts per tier and per link. */
+    public static Map<String, Double> tiers(TiersCost c) {
+        return map(TIERS, c.latencySeconds(), c.energyJoules(), c.deviceComputeSeconds(), c.edgeComputeSeconds(),
+                c.cloudComputeSeconds(), c.link1UploadSeconds(), c.link2UploadSeconds(), c.link1DownloadSeconds(),
+                c.link2DownloadSeconds(), c.link1LatencySeconds(), c.link2LatencySeconds(), c.computeJoules(),
+                c.transmitJoules(), c.idleJoules());
     }
 
     /** P6: expected inference cost and the placement cost per inference (the family's cost units). */
