@@ -189,7 +189,9 @@ class EvaluateCommandTest {
         String good = JSON.readTree(solveJson("mincut")).get("plan").toString();
         Path out = write("out.csv", "precious,data\n1,2\n");
         String o = out.toString();
-        String[] ev = {"evaluate", "--example", EXAMPLE};
+        // --force: the existing output may be replaced, so each case reaches its own check and must still
+        // leave the output untouched
+        String[] ev = {"evaluate", "--example", EXAMPLE, "--force"};
 
         String e = bad(o, ev, "--plans", write("a.jsonl", good + "\n{\"edgeMask\": [0,1\n").toString());
         assertTrue(e.startsWith("cleave: a.jsonl line 2: malformed JSON"), e);
@@ -233,8 +235,8 @@ class EvaluateCommandTest {
         // a wrong optimum in the labels is caught by --recheck
         e = bad(o, ev, "--labels", labels.toString(), "--actions", dir.resolve("z.jsonl").toString(), "--recheck");
         assertTrue(e.startsWith("cleave: labels.jsonl line 1: objective: 0.1 but mincut finds "), e);
-        // an existing file Cleave did not write is not replaced, even when the input is good
-        e = bad(o, ev, "--plans", dir.resolve("ok.jsonl").toString());
+        // an existing file is not replaced without --force, even when the input is good
+        e = bad(o, new String[] {"evaluate", "--example", EXAMPLE}, "--plans", dir.resolve("ok.jsonl").toString());
         assertTrue(e.startsWith("cleave: -o: ") && e.contains("already exists"), e);
     }
 
