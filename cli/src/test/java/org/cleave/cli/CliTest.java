@@ -69,6 +69,29 @@ class CliTest {
         assertTrue(a.get("plan").has("edgeLayers") && a.get("plan").get("cost").has("uploadSeconds"));
     }
 
+    /**
+     * The README's first command solves the first listed example; its optimum must show Cleave deciding
+     * something: a real split, cheaper than both device-only and edge-only, and equal to enumeration.
+     */
+    @Test
+    void firstExampleSplitsTheModel() throws IOException {
+        String first = Examples.names().get(0);
+        assertEquals("tiny-yolov2-4g", first);
+        JsonNode cut = Json.MAPPER.readTree(run("solve", "--example", first, "--solver", "mincut", "--json").out());
+        assertEquals("OPTIMAL", cut.get("status").asText());
+        assertTrue(cut.get("verified").asBoolean());
+        int device = cut.get("plan").get("deviceLayers").size();
+        int edge = cut.get("plan").get("edgeLayers").size();
+        assertTrue(device > 1 && edge > 0, "device " + device + ", edge " + edge);
+        double optimum = cut.get("objective").asDouble();
+        for (String baseline : new String[] {"device-only", "edge-only"}) {
+            JsonNode b = Json.MAPPER.readTree(run("solve", "--example", first, "--solver", baseline, "--json").out());
+            assertTrue(optimum < b.get("objective").asDouble() * (1 - 1e-3), baseline + " " + b.get("objective"));
+        }
+        JsonNode all = Json.MAPPER.readTree(run("solve", "--example", first, "--solver", "enumerate", "--json").out());
+        assertEquals(optimum, all.get("objective").asDouble(), 1e-12 * optimum);
+    }
+
     @Test
     void listsSolversWithFamilyAndKind() {
         Run r = run("solvers");
