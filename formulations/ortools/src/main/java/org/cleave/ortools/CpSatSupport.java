@@ -34,9 +34,7 @@ public final class CpSatSupport {
      * @throws IllegalArgumentException when the natives do not load
      */
     public static CpSolver solver(SolveLimits limits, Deadline deadline, Map<String, Object> applied) {
-        if (!OrToolsNatives.available()) {
-            throw new IllegalArgumentException(OrToolsNatives.unavailableMessage());
-        }
+        OrToolsNatives.require();
         CpSolver solver = new CpSolver();
         solver.getParameters().setNumWorkers(limits.threads()).setRelativeGapLimit(0).setAbsoluteGapLimit(0)
                 .setRandomSeed((int) Math.floorMod(limits.seedOr(0), (long) Integer.MAX_VALUE));

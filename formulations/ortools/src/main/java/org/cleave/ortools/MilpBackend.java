@@ -67,9 +67,7 @@ public enum MilpBackend {
      *                                  the backend (so the solve ends as INVALID_INPUT with the reason)
      */
     public MPSolver create() {
-        if (!OrToolsNatives.available()) {
-            throw new IllegalArgumentException(OrToolsNatives.unavailableMessage());
-        }
+        OrToolsNatives.require();
         MPSolver solver = MPSolver.createSolver(orToolsName);
         if (solver == null) {
             throw new IllegalArgumentException("solver: the MILP backend " + orToolsName

@@ -28,6 +28,18 @@ public final class OrToolsNatives {
         return LOAD_ERROR.isEmpty();
     }
 
+    /**
+     * Loads the natives (once per JVM) and returns; call it before any OR-Tools class is used.
+     *
+     * @throws IllegalArgumentException with {@link #unavailableMessage()} when they cannot load
+     *                                  (so a solve ends as INVALID_INPUT, never with an error)
+     */
+    public static void require() {
+        if (!available()) {
+            throw new IllegalArgumentException(unavailableMessage());
+        }
+    }
+
     /** Why they are not, for messages. */
     public static String unavailableMessage() {
         return "OR-Tools native libraries could not be loaded on " + System.getProperty("os.name") + "/"

@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.cleave.ortools.OrToolsSolver;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.SimplePlans;
 import org.cleave.core.model.DnnGraph;
-import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.IntegerScaling;
@@ -75,7 +75,7 @@ import org.cleave.core.exits.UnitTimes;
  * doi:10.11999/JEIT250291). CP-SAT: Perron and Didier, "CP-SAT", OR-Tools (Google), 2024,
  * https://developers.google.com/optimization/cp/cp_solver.
  */
-public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPlan> {
+public final class CpSatExitsSolver extends OrToolsSolver<ExitsProblem, ExitPlan> {
     public CpSatExitsSolver() {
         super("ortools-cpsat", Family.EXITS, SolverKind.EXACT, ExitsProblem.class, CpSatSupport.HONOURS,
                 "CP-SAT (exit and placement Booleans on a stop chain, exact reach x placement products;"
@@ -124,7 +124,7 @@ public final class CpSatExitsSolver extends AbstractSolver<ExitsProblem, ExitPla
     }
 
     @Override
-    protected Outcome<ExitPlan> run(ExitsProblem problem, SolveLimits limits, Deadline deadline) {
+    protected Outcome<ExitPlan> runNative(ExitsProblem problem, SolveLimits limits, Deadline deadline) {
         org.cleave.core.solve.ModelSize.requireLayers(id(), problem.graph().size());
         Built b = new Built(problem);
         Map<String, Object> applied = new LinkedHashMap<>();

@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.cleave.ortools.OrToolsSolver;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
 import org.cleave.core.model.CostWeights;
-import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Outcome;
@@ -63,7 +63,7 @@ import org.cleave.core.exits.UnitTimes;
  *
  * <p>One class per backend: {@link Scip}, {@link Cbc}, {@link Highs}.
  */
-public abstract class MilpExitsSolver extends AbstractSolver<ExitsProblem, ExitPlan> {
+public abstract class MilpExitsSolver extends OrToolsSolver<ExitsProblem, ExitPlan> {
     /** Most no-good cuts added against tolerance artefacts before giving up. */
     static final int MAX_CUTS = 50;
 
@@ -179,7 +179,7 @@ public abstract class MilpExitsSolver extends AbstractSolver<ExitsProblem, ExitP
     }
 
     @Override
-    protected Outcome<ExitPlan> run(ExitsProblem problem, SolveLimits limits, Deadline deadline) {
+    protected Outcome<ExitPlan> runNative(ExitsProblem problem, SolveLimits limits, Deadline deadline) {
         org.cleave.core.solve.ModelSize.requireLayers(id(), problem.graph().size());
         MPSolver solver = backend.create();
         try {

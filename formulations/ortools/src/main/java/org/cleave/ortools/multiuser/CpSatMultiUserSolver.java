@@ -10,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cleave.ortools.OrToolsSolver;
 import org.cleave.core.multiuser.AllocationTable;
 import org.cleave.core.multiuser.MultiUserPlan;
 import org.cleave.core.multiuser.MultiUserProblem;
-import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Capability;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
@@ -35,7 +35,7 @@ import org.cleave.ortools.CpSatSupport;
  * lower bound on it (reported as the bound). The scale and that error bound are recorded as
  * result parameters. Honours the time limit, seed and thread count.
  */
-public final class CpSatMultiUserSolver extends AbstractSolver<MultiUserProblem, MultiUserPlan> {
+public final class CpSatMultiUserSolver extends OrToolsSolver<MultiUserProblem, MultiUserPlan> {
     /** Significant digits of the integer costs. */
     public static final int DIGITS = 12;
 
@@ -46,7 +46,7 @@ public final class CpSatMultiUserSolver extends AbstractSolver<MultiUserProblem,
     }
 
     @Override
-    protected Outcome<MultiUserPlan> run(MultiUserProblem problem, SolveLimits limits, Deadline deadline) {
+    protected Outcome<MultiUserPlan> runNative(MultiUserProblem problem, SolveLimits limits, Deadline deadline) {
         AllocationTable table = AllocationTable.build(problem);
         if (table.hopeless().isPresent()) {
             return Outcome.none(Status.INFEASIBLE, table.hopeless().get());

@@ -6,10 +6,10 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.Map;
+import org.cleave.ortools.OrToolsSolver;
 import org.cleave.core.multiuser.AllocationTable;
 import org.cleave.core.multiuser.MultiUserPlan;
 import org.cleave.core.multiuser.MultiUserProblem;
-import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Outcome;
@@ -35,7 +35,7 @@ import org.cleave.ortools.MilpBackend;
  * {@code ortools-milp:highs}. The model runs through the shared {@link MilpBackend} skeleton
  * (create, apply the limits, solve, map the status).
  */
-public final class MilpMultiUserSolver extends AbstractSolver<MultiUserProblem, MultiUserPlan> {
+public final class MilpMultiUserSolver extends OrToolsSolver<MultiUserProblem, MultiUserPlan> {
     /** The one MILP backend offered for P4. */
     public static final MilpBackend BACKEND = MilpBackend.SCIP;
 
@@ -51,7 +51,7 @@ public final class MilpMultiUserSolver extends AbstractSolver<MultiUserProblem, 
     }
 
     @Override
-    protected Outcome<MultiUserPlan> run(MultiUserProblem problem, SolveLimits limits, Deadline deadline) {
+    protected Outcome<MultiUserPlan> runNative(MultiUserProblem problem, SolveLimits limits, Deadline deadline) {
         AllocationTable table = AllocationTable.build(problem);
         if (table.hopeless().isPresent()) {
             return Outcome.none(Status.INFEASIBLE, table.hopeless().get());

@@ -8,11 +8,11 @@ import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.sat.LinearExpr;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cleave.ortools.OrToolsSolver;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.partition.ScaledPartitionCosts;
-import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Outcome;
@@ -39,7 +39,7 @@ import org.cleave.ortools.CpSatSupport;
  * by the family evaluator. CP-SAT: Perron and Didier, "CP-SAT", OR-Tools (Google), 2024,
  * https://developers.google.com/optimization/cp/cp_solver.
  */
-public final class CpSatPartitionSolver extends AbstractSolver<PartitionProblem, Placement> {
+public final class CpSatPartitionSolver extends OrToolsSolver<PartitionProblem, Placement> {
     /** Integers in the objective stay below this (CP-SAT returns objective values and bounds as doubles). */
     static final long INTEGER_LIMIT = 1L << 53;
 
@@ -52,7 +52,7 @@ public final class CpSatPartitionSolver extends AbstractSolver<PartitionProblem,
     }
 
     @Override
-    protected Outcome<Placement> run(PartitionProblem problem, SolveLimits limits, Deadline deadline) {
+    protected Outcome<Placement> runNative(PartitionProblem problem, SolveLimits limits, Deadline deadline) {
         org.cleave.core.solve.ModelSize.requireLayers(id(), problem.graph().size());
         DnnGraph g = problem.graph();
         int n = g.size();

@@ -6,12 +6,12 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.Map;
+import org.cleave.ortools.OrToolsSolver;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
 import org.cleave.core.partition.PartitionCoefficients;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.partition.ScaledPartitionCosts;
-import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Outcome;
@@ -49,7 +49,7 @@ import org.cleave.ortools.MilpBackend;
  * <p>One class per backend (ServiceLoader needs a public no-argument constructor):
  * {@link Scip}, {@link Cbc}, {@link Highs}.
  */
-public abstract class MilpPartitionSolver extends AbstractSolver<PartitionProblem, Placement> {
+public abstract class MilpPartitionSolver extends OrToolsSolver<PartitionProblem, Placement> {
     private final MilpBackend backend;
 
     protected MilpPartitionSolver(MilpBackend backend) {
@@ -65,7 +65,7 @@ public abstract class MilpPartitionSolver extends AbstractSolver<PartitionProble
     }
 
     @Override
-    protected Outcome<Placement> run(PartitionProblem problem, SolveLimits limits, Deadline deadline) {
+    protected Outcome<Placement> runNative(PartitionProblem problem, SolveLimits limits, Deadline deadline) {
         org.cleave.core.solve.ModelSize.requireLayers(id(), problem.graph().size());
         DnnGraph g = problem.graph();
         PartitionCoefficients c = PartitionCoefficients.of(problem);

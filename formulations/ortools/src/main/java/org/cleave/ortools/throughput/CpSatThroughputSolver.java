@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.cleave.ortools.OrToolsSolver;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.SimplePlans;
 import org.cleave.core.exits.StopProfile;
 import org.cleave.core.model.DnnGraph;
-import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.IntegerScaling;
@@ -74,7 +74,7 @@ import org.cleave.core.exits.UnitTimes;
  * 2019, doi:10.1109/INFOCOM.2019.8737614). CP-SAT: Perron and Didier, "CP-SAT", OR-Tools
  * (Google), 2024, https://developers.google.com/optimization/cp/cp_solver.
  */
-public final class CpSatThroughputSolver extends AbstractSolver<ThroughputProblem, ExitPlan> {
+public final class CpSatThroughputSolver extends OrToolsSolver<ThroughputProblem, ExitPlan> {
     public CpSatThroughputSolver() {
         super("ortools-cpsat", Family.THROUGHPUT, SolverKind.EXACT, ThroughputProblem.class, CpSatSupport.HONOURS,
                 "CP-SAT (exit and placement Booleans on a stop chain, exact reach x placement products, epigraph"
@@ -82,7 +82,7 @@ public final class CpSatThroughputSolver extends AbstractSolver<ThroughputProble
     }
 
     @Override
-    protected Outcome<ExitPlan> run(ThroughputProblem problem, SolveLimits limits, Deadline deadline) {
+    protected Outcome<ExitPlan> runNative(ThroughputProblem problem, SolveLimits limits, Deadline deadline) {
         org.cleave.core.solve.ModelSize.requireLayers(id(), problem.graph().size());
         DnnGraph g = problem.graph();
         StopChain chain = StopChain.of(g, problem.finalAccuracy(), StopProfile.Mode.NESTED);

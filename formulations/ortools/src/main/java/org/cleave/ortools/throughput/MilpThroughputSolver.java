@@ -7,11 +7,11 @@ import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.Locale;
 import java.util.Map;
+import org.cleave.ortools.OrToolsSolver;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.StopProfile;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
-import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Outcome;
@@ -57,7 +57,7 @@ import org.cleave.core.exits.UnitTimes;
  *
  * <p>One class per backend: {@link Scip}, {@link Cbc}, {@link Highs}.
  */
-public abstract class MilpThroughputSolver extends AbstractSolver<ThroughputProblem, ExitPlan> {
+public abstract class MilpThroughputSolver extends OrToolsSolver<ThroughputProblem, ExitPlan> {
     /** Most no-good cuts added against tolerance artefacts before giving up. */
     static final int MAX_CUTS = 50;
 
@@ -88,7 +88,7 @@ public abstract class MilpThroughputSolver extends AbstractSolver<ThroughputProb
     }
 
     @Override
-    protected Outcome<ExitPlan> run(ThroughputProblem problem, SolveLimits limits, Deadline deadline) {
+    protected Outcome<ExitPlan> runNative(ThroughputProblem problem, SolveLimits limits, Deadline deadline) {
         org.cleave.core.solve.ModelSize.requireLayers(id(), problem.graph().size());
         DnnGraph g = problem.graph();
         StopChain chain = StopChain.of(g, problem.finalAccuracy(), StopProfile.Mode.NESTED);

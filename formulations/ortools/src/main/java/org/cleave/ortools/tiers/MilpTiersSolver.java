@@ -6,8 +6,8 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.Map;
+import org.cleave.ortools.OrToolsSolver;
 import org.cleave.core.model.DnnGraph;
-import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Outcome;
@@ -37,7 +37,7 @@ import org.cleave.ortools.MilpBackend;
  * the root. Numerics as in the P1 MILP: the objective is divided by the cheapest single-tier plan
  * (≥ OPT), the relative gap is 0, the plan is read by rounding at 0.5 and re-evaluated by the evaluator.
  */
-public final class MilpTiersSolver extends AbstractSolver<TiersProblem, TierPlacement> {
+public final class MilpTiersSolver extends OrToolsSolver<TiersProblem, TierPlacement> {
     private static final MilpBackend BACKEND = MilpBackend.SCIP;
 
     public MilpTiersSolver() {
@@ -46,7 +46,7 @@ public final class MilpTiersSolver extends AbstractSolver<TiersProblem, TierPlac
     }
 
     @Override
-    protected Outcome<TierPlacement> run(TiersProblem problem, SolveLimits limits, Deadline deadline) {
+    protected Outcome<TierPlacement> runNative(TiersProblem problem, SolveLimits limits, Deadline deadline) {
         DnnGraph g = problem.graph();
         TiersCoefficients c = TiersCoefficients.of(problem);
         int n = g.size();

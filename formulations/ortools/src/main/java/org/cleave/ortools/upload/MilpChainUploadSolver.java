@@ -6,10 +6,10 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.util.Map;
+import org.cleave.ortools.OrToolsSolver;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.model.Placement;
-import org.cleave.core.solve.AbstractSolver;
 import org.cleave.core.solve.Deadline;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Outcome;
@@ -46,7 +46,7 @@ import org.cleave.ortools.MilpBackend;
  * {@code ortools-milp:highs} (the big-M schedule is left to the backend the tests check). The model
  * runs through the shared {@link MilpBackend} skeleton (create, apply the limits, solve, map the status).
  */
-public final class MilpChainUploadSolver extends AbstractSolver<UploadProblem, Placement> {
+public final class MilpChainUploadSolver extends OrToolsSolver<UploadProblem, Placement> {
     /** The one MILP backend offered for P5. */
     public static final MilpBackend BACKEND = MilpBackend.SCIP;
 
@@ -61,7 +61,7 @@ public final class MilpChainUploadSolver extends AbstractSolver<UploadProblem, P
     }
 
     @Override
-    protected Outcome<Placement> run(UploadProblem problem, SolveLimits limits, Deadline deadline) {
+    protected Outcome<Placement> runNative(UploadProblem problem, SolveLimits limits, Deadline deadline) {
         org.cleave.core.solve.ModelSize.requireLayers(id(), problem.graph().size());
         DnnGraph g = problem.graph();
         if (!g.isChain()) {
