@@ -87,8 +87,8 @@ public final class Server {
     private final int maxRequestBytes;
     private final PrintStream log;
     private final Map<String, Session> sessions = new LinkedHashMap<>();
-    /** Per session: its cached optimum written once (plan JSON and compact action), valid while {@code solution} is. */
-    private final Map<Session, Written> writtenOptimum = new HashMap<>();
+    /** Per session: its cached optimum written once (compact action; plan JSON when first asked for). */
+    private final Map<Session, OptimumWritten> writtenOptimum = new HashMap<>();
     private long nextHandle = 1;
     private boolean closed;
 
@@ -578,32 +578,55 @@ public final class Server {
         boolean withPlan = withPlan(r);
         boolean cached = s.optimumCached();
         Solution x = s.optimum();
-        ObjectNode o = solution(x, withPlan, writtenOptimum(s, x));
+        OptimumWritten w = writtenOptimum(s, x);
+        ObjectNode o = solution(x, withPlan, w == null ? null : new Written(w.plan(s), w.action));
         o.put("cached", cached);
         return o;
     }
 
-    /** A plan written once: its full JSON ({@code writePlan}, with the evaluator's {@code cost}) and compact action. */
-    private record Written(Solution solution, JsonNode plan, JsonNode action) {
+    /** A plan written: its full JSON ({@code writePlan}, with the evaluator's {@code cost}) and compact action. */
+    private record Written(JsonNode plan, JsonNode action) {
     }
 
     private static Written write(Session s, Object plan) {
-        return new Written(null, codec(s).writePlan(s.problem(), plan), Actions.write(s, plan));
+        return new Written(codec(s).writePlan(s.problem(), plan), Actions.write(s, plan));
     }
 
     /**
-     * The session's optimum {@code x} written, from the cache while {@code x} is the cached optimum
-     * (the session drops it on an effective {@code set}), so each state's optimum is written and
-     * priced for the response once however often it is asked for; null without a plan.
+     * A session's cached optimum {@code solution} written: the compact action at once, the plan
+     * JSON (which prices the plan) when first needed. Valid while {@code solution} is the session's
+     * cached optimum (compared by identity; the session drops it on an effective {@code set}).
      */
-    private Written writtenOptimum(Session s, Solution x) {
+    private static final class OptimumWritten {
+        final Solution solution;
+        final JsonNode action;
+        private JsonNode plan;
+
+        OptimumWritten(Session s, Solution solution) {
+            this.solution = solution;
+            this.action = Actions.write(s, solution.plan().orElseThrow());
+        }
+
+        JsonNode plan(Session s) {
+            if (plan == null) {
+                plan = codec(s).writePlan(s.problem(), solution.plan().orElseThrow());
+            }
+            return plan;
+        }
+    }
+
+    /**
+     * The session's optimum {@code x} written, from the cache while {@code x} is the cached optimum,
+     * so each state's optimum is written and priced for responses once however often it is asked
+     * for; null without a plan.
+     */
+    private OptimumWritten writtenOptimum(Session s, Solution x) {
         if (x.plan().isEmpty()) {
             return null;
         }
-        Written w = writtenOptimum.get(s);
-        if (w == null || w.solution() != x) {
-            Written fresh = write(s, x.plan().get());
-            w = new Written(x, fresh.plan(), fresh.action());
+        OptimumWritten w = writtenOptimum.get(s);
+        if (w == null || w.solution != x) {
+            w = new OptimumWritten(s, x);
             writtenOptimum.put(s, w);
         }
         return w;
@@ -700,10 +723,10 @@ public final class Server {
         o.set("action", written.action());
         if (withOptimum) {
             Solution opt = s.optimum();
-            Written wo = writtenOptimum(s, opt);
+            OptimumWritten wo = writtenOptimum(s, opt);
             ObjectNode on = o.putObject("optimum");
             number(on, "objective", opt.objective());
-            on.set("action", wo != null ? wo.action() : null);
+            on.set("action", wo != null ? wo.action : null);
             on.put("status", opt.status().name());
             on.put("verified", opt.verified());
             double regret = s.problem().sense() == Sense.MINIMIZE ? a.objective() - opt.objective()
