@@ -400,21 +400,24 @@ class Client:
         return self.request("set", handle=handle, state=merged)["state"]
 
     def solve(self, handle: str, solver: Optional[str] = None, *, time_limit_seconds: Optional[float] = None,
-              seed: Optional[int] = None, threads: Optional[int] = None) -> Dict[str, Any]:
-        """``solve`` with a solver id (default: the family's default exact solver)."""
+              seed: Optional[int] = None, threads: Optional[int] = None, plan: bool = True) -> Dict[str, Any]:
+        """``solve`` with a solver id (default: the family's default exact solver); with
+        ``plan=False`` the full plan is left out and only its ``cost`` breakdown given."""
         return self.request("solve", handle=handle, solver=solver, timeLimitSeconds=time_limit_seconds,
-                            seed=seed, threads=threads)
+                            seed=seed, threads=threads, plan=None if plan else False)
 
     def evaluate(self, handle: str, action: Mapping[str, Any], *, state: Optional[Mapping[str, Any]] = None,
-                 with_optimum: bool = False) -> Dict[str, Any]:
+                 with_optimum: bool = False, plan: bool = True) -> Dict[str, Any]:
         """``evaluate``: price ``action`` (a compact action or a full plan) on the current state,
-        after applying ``state`` if given; with ``with_optimum`` also the optimum and regret."""
+        after applying ``state`` if given; with ``with_optimum`` also the optimum and regret; with
+        ``plan=False`` the full plan is left out and only its ``cost`` breakdown given."""
         return self.request("evaluate", handle=handle, action=action, state=state,
-                            withOptimum=True if with_optimum else None)
+                            withOptimum=True if with_optimum else None, plan=None if plan else False)
 
-    def optimum(self, handle: str) -> Dict[str, Any]:
-        """``optimum``: the default exact solver's result on the current state (cached)."""
-        return self.request("optimum", handle=handle)
+    def optimum(self, handle: str, *, plan: bool = True) -> Dict[str, Any]:
+        """``optimum``: the default exact solver's result on the current state (cached); with
+        ``plan=False`` the full plan is left out and only its ``cost`` breakdown given."""
+        return self.request("optimum", handle=handle, plan=None if plan else False)
 
     def map(self, handle: str, from_bits_per_second: float, to_bits_per_second: float, *,
             exits: Union[str, Sequence[str], None] = None) -> Dict[str, Any]:

@@ -65,7 +65,8 @@ _Base = spaces._gym.Env if spaces.HAVE_GYMNASIUM else object
 class CleaveEnv(_Base):
     """The machinery shared by the environments: the client, the handle, seeding, the step
     pipeline (one round trip: ``evaluate`` of the action, ``set`` of the next state, ``optimum``;
-    the regret is the evaluated objective minus the optimum the server gave for that state) and the info dictionary. Subclasses define the spaces and the action codec."""
+    ``evaluate`` and ``optimum`` with ``"plan": false``, so only the cost breakdown and compact
+    actions travel, not full plans; the regret is the evaluated objective minus the optimum the server gave for that state) and the info dictionary. Subclasses define the spaces and the action codec."""
 
     metadata: Dict[str, Any] = {"render_modes": []}
     render_mode = None
@@ -139,7 +140,7 @@ class CleaveEnv(_Base):
         state = self._draw(first=True)
         set_result, optimum = self.client.call_many([
             {"op": "set", "handle": self.handle, "state": state},
-            {"op": "optimum", "handle": self.handle}])
+            {"op": "optimum", "handle": self.handle, "plan": False}])
         return self._arrive(set_result["state"], state, optimum)
 
     def step(self, action):
@@ -153,9 +154,9 @@ class CleaveEnv(_Base):
         encoded = self._encode(action)
         next_state = self._draw(first=False)
         evaluated, set_result, optimum = self.client.call_many([
-            {"op": "evaluate", "handle": self.handle, "action": encoded},
+            {"op": "evaluate", "handle": self.handle, "action": encoded, "plan": False},
             {"op": "set", "handle": self.handle, "state": next_state},
-            {"op": "optimum", "handle": self.handle}], raise_errors=False)
+            {"op": "optimum", "handle": self.handle, "plan": False}], raise_errors=False)
         for item in (set_result, optimum):
             if isinstance(item, CleaveError):
                 raise item
@@ -168,12 +169,12 @@ class CleaveEnv(_Base):
             reward = -self._sign * previous["optimum"] - self.infeasible_penalty
         elif evaluated["objective"] is None:  # priced, but not finite (edge work on zero units)
             objective, feasible, regret = None, False, None
-            cost = evaluated["plan"].get("cost") if evaluated.get("plan") else None
+            cost = evaluated.get("cost")
             violations = list(evaluated.get("violations") or [])
             reward = -self._sign * previous["optimum"] - self.infeasible_penalty
         else:
             objective = evaluated["objective"]
-            cost = evaluated["plan"].get("cost") if evaluated.get("plan") else None
+            cost = evaluated.get("cost")
             feasible = bool(evaluated["feasible"])
             violations = list(evaluated.get("violations") or [])
             regret = self._sign * (objective - previous["optimum"])
@@ -248,7 +249,8 @@ class CleaveEnv(_Base):
         if actions is None:
             raise CleaveError("unsupported", f"{type(self).__name__}: the exact optimum is not an action of "
                                              f"{self.action_space!r} and the space is too large to price whole")
-        results = self.client.call_many([{"op": "evaluate", "handle": self.handle, "action": self._encode(a)}
+        results = self.client.call_many([{"op": "evaluate", "handle": self.handle, "action": self._encode(a),
+                                          "plan": False}
                                          for a in actions], raise_errors=False)
         best = None
         for a, r in zip(actions, results):
@@ -266,7 +268,7 @@ class CleaveEnv(_Base):
         state is set anew by the next ``reset``. Used by fixed-plan baselines."""
         self._check_open()
         _, optimum = self.client.call_many([{"op": "set", "handle": self.handle, "state": state},
-                                            {"op": "optimum", "handle": self.handle}])
+                                            {"op": "optimum", "handle": self.handle, "plan": False}])
         action = self._decode(optimum["action"]) if optimum.get("action") is not None else None
         if action is None:
             action, _ = self._restricted_optimum()

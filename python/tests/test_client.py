@@ -154,6 +154,24 @@ class RequestsTest(ServerTestCase):
         self.assertEqual(first["status"], "OPTIMAL")
         self.assertTrue(first["verified"])
 
+    def test_plan_false_leaves_only_the_plan_out(self):
+        rnd = random.Random(18)
+        cuts = len(self.client.describe(self.resnet)["cutVertices"])
+        for step in range(10):
+            state = {"uplinkBitsPerSecond": rnd.uniform(1e5, 1e9), "deviceLoad": rnd.uniform(0, 0.9)}
+            action = {"cut": rnd.randrange(cuts)}
+            full = self.client.evaluate(self.resnet, action, state=state, with_optimum=True)
+            slim = self.client.evaluate(self.resnet, action, state=state, with_optimum=True, plan=False)
+            self.assertNotIn("plan", slim, f"seed 18 step {step}")
+            self.assertEqual(slim.pop("cost"), full.pop("plan")["cost"], f"seed 18 step {step}")
+            self.assertEqual(slim, full, f"seed 18 step {step}")
+            full_opt = self.client.optimum(self.resnet)
+            slim_opt = self.client.optimum(self.resnet, plan=False)
+            self.assertEqual(slim_opt.pop("cost"), full_opt.pop("plan")["cost"], f"seed 18 step {step}")
+            self.assertEqual(slim_opt, full_opt, f"seed 18 step {step}")
+        self.assertError("bad_request", "plan: must be true or false", self.client.request, "optimum",
+                         handle=self.resnet, plan="no")
+
     def test_map_pieces_are_optimal_and_priced_exactly(self):
         self.client.set(self.resnet, deviceLoad=0.0)
         m = self.client.map(self.resnet, 1e5, 1e10)

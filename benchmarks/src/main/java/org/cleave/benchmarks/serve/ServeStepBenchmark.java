@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code state} and {@code "withOptimum": true}, handled by {@link Server#handle(byte[], int, int)}
  * from the request line's bytes to the response line's bytes (parse, apply the state, price the
  * action with the family evaluator, compute the new state's optimum with the default exact
- * solver's search, verify it, write both plans). Every call changes the state (64 seeded states
+ * solver's search, verify it, write both plans, or with {@code plan = slim} ({@code "plan": false})
+ * only the action's cost breakdown and the compact actions). Every call changes the state (64 seeded states
  * cycled), so the optimum is recomputed on every step; no process or pipe is involved.
  *
  * <ul>
@@ -46,6 +47,10 @@ public class ServeStepBenchmark {
     @Param({"p1-resnet50", "p4-20users"})
     public String scenario;
 
+    /** {@code full}: the response carries both full plans; {@code slim}: {@code "plan": false} (cost breakdown and compact actions only). */
+    @Param({"full", "slim"})
+    public String plan;
+
     private static final int STATES = 64;
     private Server server;
     private final byte[][] lines = new byte[STATES][];
@@ -62,8 +67,8 @@ public class ServeStepBenchmark {
             for (int k = 0; k < STATES; k++) {
                 lines[k] = String.format(Locale.ROOT, "{\"id\":%d,\"op\":\"evaluate\",\"handle\":\"h1\",\"action\":"
                         + "{\"cut\":%d},\"state\":{\"uplinkBitsPerSecond\":%.6e,\"deviceLoad\":%.6f},"
-                        + "\"withOptimum\":true}", k, rnd.nextInt(cuts), Math.pow(10, 5 + 4 * rnd.nextDouble()),
-                        0.9 * rnd.nextDouble()).getBytes(StandardCharsets.UTF_8);
+                        + "\"withOptimum\":true%s}", k, rnd.nextInt(cuts), Math.pow(10, 5 + 4 * rnd.nextDouble()),
+                        0.9 * rnd.nextDouble(), planField()).getBytes(StandardCharsets.UTF_8);
             }
         } else {
             require(server.handle("{\"op\":\"load\",\"multiuser\":{\"users\":20,\"units\":16,\"models\":[\"resnet18\","
@@ -86,13 +91,17 @@ public class ServeStepBenchmark {
                 }
                 lines[k] = ("{\"id\":" + k + ",\"op\":\"evaluate\",\"handle\":\"h1\",\"action\":{\"options\":[" + options
                         + "],\"computeUnits\":[" + kf + "],\"bandwidthUnits\":[" + kb + "]},\"state\":{"
-                        + "\"userUplinkBitsPerSecond\":[" + up + "]},\"withOptimum\":true}")
+                        + "\"userUplinkBitsPerSecond\":[" + up + "]},\"withOptimum\":true" + planField() + "}")
                         .getBytes(StandardCharsets.UTF_8);
             }
         }
         for (byte[] line : lines) {
             require(new String(server.handle(line, 0, line.length), StandardCharsets.UTF_8));
         }
+    }
+
+    private String planField() {
+        return plan.equals("slim") ? ",\"plan\":false" : "";
     }
 
     private static void require(String response) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,9 +77,9 @@ public final class Server {
         OP_FIELDS.put("load", Set.of("instance", "path", "zoo", "multiuser"));
         OP_FIELDS.put("describe", Set.of("handle"));
         OP_FIELDS.put("set", Set.of("handle", "state"));
-        OP_FIELDS.put("solve", Set.of("handle", "solver", "timeLimitSeconds", "seed", "threads"));
-        OP_FIELDS.put("evaluate", Set.of("handle", "action", "state", "withOptimum"));
-        OP_FIELDS.put("optimum", Set.of("handle"));
+        OP_FIELDS.put("solve", Set.of("handle", "solver", "timeLimitSeconds", "seed", "threads", "plan"));
+        OP_FIELDS.put("evaluate", Set.of("handle", "action", "state", "withOptimum", "plan"));
+        OP_FIELDS.put("optimum", Set.of("handle", "plan"));
         OP_FIELDS.put("map", Set.of("handle", "fromBitsPerSecond", "toBitsPerSecond", "exits"));
         OP_FIELDS.put("close", Set.of("handle"));
     }
@@ -85,6 +87,8 @@ public final class Server {
     private final int maxRequestBytes;
     private final PrintStream log;
     private final Map<String, Session> sessions = new LinkedHashMap<>();
+    /** Per session: its cached optimum written once (compact action; plan JSON when first asked for). */
+    private final Map<Session, OptimumWritten> writtenOptimum = new HashMap<>();
     private long nextHandle = 1;
     private boolean closed;
 
@@ -564,18 +568,88 @@ public final class Server {
             }
             limits = limits.withThreads(threads);
         }
-        return solution(s, s.solve(solver, limits));
+        boolean withPlan = withPlan(r);
+        Solution x = s.solve(solver, limits);
+        return solution(x, withPlan, x.plan().isPresent() ? write(s, x.plan().get()) : null);
     }
 
     private ObjectNode optimum(ObjectNode r) {
         Session s = session(r);
+        boolean withPlan = withPlan(r);
         boolean cached = s.optimumCached();
-        ObjectNode o = solution(s, s.optimum());
+        Solution x = s.optimum();
+        OptimumWritten w = writtenOptimum(s, x);
+        ObjectNode o = solution(x, withPlan, w == null ? null : new Written(w.plan(s), w.action));
         o.put("cached", cached);
         return o;
     }
 
-    private static ObjectNode solution(Session s, Solution x) {
+    /** A plan written: its full JSON ({@code writePlan}, with the evaluator's {@code cost}) and compact action. */
+    private record Written(JsonNode plan, JsonNode action) {
+    }
+
+    private static Written write(Session s, Object plan) {
+        return new Written(codec(s).writePlan(s.problem(), plan), Actions.write(s, plan));
+    }
+
+    /**
+     * A session's cached optimum {@code solution} written: the compact action at once, the plan
+     * JSON (which prices the plan) when first needed. Valid while {@code solution} is the session's
+     * cached optimum (compared by identity; the session drops it on an effective {@code set}).
+     */
+    private static final class OptimumWritten {
+        final Solution solution;
+        final JsonNode action;
+        private JsonNode plan;
+
+        OptimumWritten(Session s, Solution solution) {
+            this.solution = solution;
+            this.action = Actions.write(s, solution.plan().orElseThrow());
+        }
+
+        JsonNode plan(Session s) {
+            if (plan == null) {
+                plan = codec(s).writePlan(s.problem(), solution.plan().orElseThrow());
+            }
+            return plan;
+        }
+    }
+
+    /**
+     * The session's optimum {@code x} written, from the cache while {@code x} is the cached optimum,
+     * so each state's optimum is written and priced for responses once however often it is asked
+     * for; null without a plan.
+     */
+    private OptimumWritten writtenOptimum(Session s, Solution x) {
+        if (x.plan().isEmpty()) {
+            return null;
+        }
+        OptimumWritten w = writtenOptimum.get(s);
+        if (w == null || w.solution != x) {
+            w = new OptimumWritten(s, x);
+            writtenOptimum.put(s, w);
+        }
+        return w;
+    }
+
+    /** The request's {@code plan} flag: {@code false} leaves the full plan out of the response (default {@code true}). */
+    private static boolean withPlan(ObjectNode r) {
+        JsonNode w = r.get("plan");
+        if (w == null) {
+            return true;
+        }
+        if (!w.isBoolean()) {
+            throw bad("plan: must be true or false, got " + Actions.describe(w));
+        }
+        return w.booleanValue();
+    }
+
+    /**
+     * A solve's result; {@code written} is its plan written (null without a plan). With
+     * {@code withPlan} false the full {@code plan} is left out and its {@code cost} breakdown given
+     * as {@code cost} instead.
+     */
+    private static ObjectNode solution(Solution x, boolean withPlan, Written written) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("solver", x.solverId());
         o.put("status", x.status().name());
@@ -586,14 +660,28 @@ public final class Server {
         ArrayNode defects = o.putArray("defects");
         x.defects().forEach(defects::add);
         o.put("message", x.message());
-        if (x.plan().isPresent()) {
-            o.set("plan", codec(s).writePlan(s.problem(), x.plan().get()));
-            o.set("action", Actions.write(s, x.plan().get()));
+        if (written != null) {
+            plan(o, withPlan, written.plan());
+            o.set("action", written.action());
         } else {
-            o.putNull("plan");
+            if (withPlan) {
+                o.putNull("plan");
+            } else {
+                o.putNull("cost");
+            }
             o.putNull("action");
         }
         return o;
+    }
+
+    /** The full plan as {@code plan}, or with {@code withPlan} false only its {@code cost} breakdown as {@code cost}. */
+    private static void plan(ObjectNode o, boolean withPlan, JsonNode plan) {
+        if (withPlan) {
+            o.set("plan", plan);
+        } else {
+            JsonNode cost = plan.get("cost");
+            o.set("cost", cost == null ? NullNode.getInstance() : cost);
+        }
     }
 
     private static FamilyCodec codec(Session s) {
@@ -614,6 +702,7 @@ public final class Server {
             }
             withOptimum = w.booleanValue();
         }
+        boolean withPlan = withPlan(r);
         if (r.has("state")) {
             apply(s, r.get("state"));
         }
@@ -629,13 +718,15 @@ public final class Server {
         o.put("feasible", a.feasible());
         ArrayNode violations = o.putArray("violations");
         a.violations().forEach(violations::add);
-        o.set("plan", codec(s).writePlan(s.problem(), plan));
-        o.set("action", Actions.write(s, plan));
+        Written written = write(s, plan);
+        plan(o, withPlan, written.plan());
+        o.set("action", written.action());
         if (withOptimum) {
             Solution opt = s.optimum();
+            OptimumWritten wo = writtenOptimum(s, opt);
             ObjectNode on = o.putObject("optimum");
             number(on, "objective", opt.objective());
-            on.set("action", opt.plan().isPresent() ? Actions.write(s, opt.plan().get()) : null);
+            on.set("action", wo != null ? wo.action : null);
             on.put("status", opt.status().name());
             on.put("verified", opt.verified());
             double regret = s.problem().sense() == Sense.MINIMIZE ? a.objective() - opt.objective()
@@ -706,12 +797,13 @@ public final class Server {
         ArrayNode closedHandles = o.putArray("closed");
         if (r.has("handle")) {
             String h = handle(r);
-            session(h);
+            writtenOptimum.remove(session(h));
             sessions.remove(h);
             closedHandles.add(h);
         } else {
             sessions.keySet().forEach(closedHandles::add);
             sessions.clear();
+            writtenOptimum.clear();
             closed = true;
         }
         return o;

@@ -538,4 +538,84 @@ class ServerTest {
         assertEquals("last", last.get("id").asText());
         assertEquals(2, s.handles().size(), "no malformed request loaded anything");
     }
+
+    /** Removes {@code field} from a copy of {@code node}. */
+    private static ObjectNode without(JsonNode node, String... fields) {
+        ObjectNode copy = ((ObjectNode) node).deepCopy();
+        for (String f : fields) {
+            copy.remove(f);
+        }
+        return copy;
+    }
+
+    /** With {@code "plan": false} a response is the full response minus {@code plan}, plus {@code plan.cost} as {@code cost}. */
+    private static void assertSlim(JsonNode full, JsonNode slim, String what) {
+        assertTrue(full.has("plan") && !full.has("cost"), what + " full: " + full);
+        assertTrue(slim.has("cost") && !slim.has("plan"), what + " slim: " + slim);
+        JsonNode plan = full.get("plan");
+        assertEquals(plan.isNull() ? plan : plan.get("cost"), slim.get("cost"), what);
+        assertEquals(without(full, "plan"), without(slim, "cost"), what);
+    }
+
+    @Test
+    void planFalseLeavesOnlyThePlanOutOfEvaluateOptimumAndSolve() throws IOException {
+        long seed = 18;
+        Random rnd = new Random(seed);
+        Server s = server();
+        String[] loads = {"{\"op\":\"load\",\"zoo\":{\"model\":\"resnet50\"}}",
+                "{\"op\":\"load\",\"zoo\":{\"model\":\"b-alexnet\",\"family\":\"exits\"}}",
+                "{\"op\":\"load\",\"multiuser\":{\"users\":5,\"units\":6}}"};
+        for (String load : loads) {
+            String h = ok(s, load).get("handle").asText();
+            JsonNode d = ok(s, "{\"op\":\"describe\",\"handle\":\"" + h + "\"}");
+            String family = d.get("family").asText();
+            for (int step = 0; step < 12; step++) {
+                String what = family + " step " + step + " (seed " + seed + ")";
+                ObjectNode state = JSON.createObjectNode();
+                ObjectNode action = JSON.createObjectNode();
+                if (family.equals("multiuser")) {
+                    int users = d.get("users").size();
+                    var up = state.putArray("userUplinkBitsPerSecond");
+                    var options = action.putArray("options");
+                    var cu = action.putArray("computeUnits");
+                    var bu = action.putArray("bandwidthUnits");
+                    for (int u = 0; u < users; u++) {
+                        up.add(1e6 * (1 + rnd.nextInt(20)));
+                        options.add(rnd.nextInt(d.get("users").get(u).get("options").size()));
+                        cu.add(rnd.nextInt(3));
+                        bu.add(rnd.nextInt(3));
+                    }
+                } else {
+                    state.put("uplinkBitsPerSecond", 1e6 * (1 + rnd.nextInt(50)));
+                    state.put("deviceLoad", rnd.nextInt(9) / 10.0);
+                    action.put("cut", rnd.nextInt(d.get("cutVertices").size()));
+                    if (family.equals("exits")) {
+                        var exits = action.putArray("exits");
+                        for (JsonNode e : d.get("exits")) {
+                            if (rnd.nextBoolean()) {
+                                exits.add(e.get("id").asText());
+                            }
+                        }
+                    }
+                }
+                String base = "\"handle\":\"" + h + "\",\"action\":" + JSON.writeValueAsString(action) + ",\"state\":"
+                        + JSON.writeValueAsString(state) + ",\"withOptimum\":true";
+                JsonNode full = ok(s, "{\"op\":\"evaluate\"," + base + "}");
+                JsonNode slim = ok(s, "{\"op\":\"evaluate\"," + base + ",\"plan\":false}");
+                assertSlim(full, slim, "evaluate, " + what);
+                assertEquals(full, ok(s, "{\"op\":\"evaluate\"," + base + ",\"plan\":true}"), what);
+                // both optimum calls answer from the cache of this state (withOptimum computed it)
+                JsonNode fullOpt = ok(s, "{\"op\":\"optimum\",\"handle\":\"" + h + "\"}");
+                JsonNode slimOpt = ok(s, "{\"op\":\"optimum\",\"handle\":\"" + h + "\",\"plan\":false}");
+                assertTrue(fullOpt.get("cached").asBoolean() && slimOpt.get("cached").asBoolean(), what);
+                assertSlim(fullOpt, slimOpt, "optimum, " + what);
+                assertEquals(full.get("optimum").get("action"), fullOpt.get("action"), what);
+                JsonNode fullSolve = ok(s, "{\"op\":\"solve\",\"handle\":\"" + h + "\"}");
+                JsonNode slimSolve = ok(s, "{\"op\":\"solve\",\"handle\":\"" + h + "\",\"plan\":false}");
+                assertSlim(without(fullSolve, "wallSeconds"), without(slimSolve, "wallSeconds"), "solve, " + what);
+            }
+        }
+        JsonNode e = error(s, "{\"op\":\"optimum\",\"handle\":\"h1\",\"plan\":\"no\"}", "bad_request");
+        assertEquals("plan: must be true or false, got a string \"no\"", message(e));
+    }
 }
