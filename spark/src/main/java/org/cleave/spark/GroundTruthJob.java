@@ -15,6 +15,7 @@ import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
 import org.cleave.workflows.groundtruth.Axis;
 import org.cleave.workflows.groundtruth.GroundTruth;
+import org.cleave.workflows.groundtruth.PerUser;
 import org.cleave.workflows.report.Table;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cleave groundtruth} on Spark ({@link SparkGroundTruth}). The options mirror
- * {@code cleave groundtruth}'s (same names and defaults; parsed here with picocli, because this
+ * {@code cleave groundtruth}'s (same names, syntax and defaults, {@code --per-user} and
+ * {@code --certify} included; parsed here with picocli, because this
  * module does not depend on the cli) plus {@code --master} and {@code --states-per-partition}.
  * {@code --format} is {@code parquet} (the default) or {@code jsonl} (Parquet and JSON Lines);
  * {@code csv} is refused, since a CSV column cannot hold the array columns.
@@ -63,7 +65,7 @@ public final class GroundTruthJob implements Callable<Integer> {
     @Option(names = "--solver", defaultValue = "mincut", description = "Solver id (default: ${DEFAULT-VALUE}).")
     String solver;
 
-    @Option(names = "--axis", required = true, paramLabel = "NAME=FROM:TO[:POINTS[:log|lin]]",
+    @Option(names = "--axis", paramLabel = "NAME=FROM:TO[:POINTS[:log|lin]]",
             description = "A state axis, e.g. uplink=0.1Mbps:1000Mbps:200 or load=0:0.8:9:lin (repeatable).")
     List<String> axes = new ArrayList<>();
 
@@ -84,6 +86,11 @@ public final class GroundTruthJob implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Cores of the embedded master local[N] (default:"
             + " all cores).")
     Integer threads;
+
+    @Option(names = "--per-user", paramLabel = "QUANTITY=DIST",
+            description = "P4: draw each user's uplink, downlink or load per state, e.g."
+                    + " uplink=lognormal:median=5Mbps,sigma=0.8 or load=uniform:from=0,to=0.8 (repeatable).")
+    List<String> perUser = new ArrayList<>();
 
     @Option(names = "--certify", paramLabel = "SOLVER2",
             description = "Solve every state again with this second exact solver (column certified).")
@@ -118,6 +125,7 @@ public final class GroundTruthJob implements Callable<Integer> {
     public Integer call() throws Exception {
         Instance base = source.load();
         List<Axis> parsed = axes.stream().map(Axis::parse).toList();
+        List<PerUser> draws = perUser.stream().map(PerUser::parse).toList();
         boolean jsonl = switch (format.toLowerCase(Locale.ROOT)) {
             case "parquet" -> false;
             case "jsonl", "json" -> true;
@@ -129,7 +137,7 @@ public final class GroundTruthJob implements Callable<Integer> {
         }
         // the table format is fixed so the fingerprint depends on the labels only; formats are in _meta
         var gt = new GroundTruth.Spec(base, solver, parsed, random, seed, Table.JSONL, Optional.ofNullable(timeLimit),
-                Optional.ofNullable(certify));
+                Optional.ofNullable(certify), draws);
         var options = new SparkGroundTruth.Options(statesPerPartition, jsonl);
         GroundTruth.columns(gt); // an unknown axis is refused before Spark starts
         GroundTruth.labeller(gt);

@@ -32,6 +32,7 @@ import org.cleave.instances.io.InstanceJson;
 import org.cleave.workflows.groundtruth.Axis;
 import org.cleave.workflows.groundtruth.Column;
 import org.cleave.workflows.groundtruth.GroundTruth;
+import org.cleave.workflows.groundtruth.PerUser;
 import org.cleave.workflows.report.Table;
 
 /**
@@ -306,19 +307,26 @@ public final class SparkGroundTruth {
     }
 
     /**
-     * A {@link GroundTruth.Spec} on the wire: the instance as its JSON text, the axes as their
-     * fields. {@link #spec()} rebuilds an equal spec on an executor and checks that its fingerprint
+     * A {@link GroundTruth.Spec} on the wire: the instance as its JSON text, the axes and the
+     * per-user draws (P4) as their fields. {@link #spec()} rebuilds an equal spec on an executor and checks that its fingerprint
      * is the driver's, so a spec field this record does not carry fails the task loudly instead of
      * labelling other states.
      */
     record WireSpec(String instanceJson, String solverId, List<WireAxis> axes, int randomStates, long seed,
-                    String format, long timeLimitNanos, String certifySolverId, String fingerprint)
+                    String format, long timeLimitNanos, String certifySolverId, List<WirePerUser> perUser,
+                    String fingerprint)
             implements Serializable {
+        WireSpec {
+            axes = List.copyOf(axes);
+            perUser = List.copyOf(perUser);
+        }
+
         static WireSpec of(GroundTruth.Spec s) {
             return new WireSpec(InstanceJson.write(s.base()), s.solverId(),
                     s.axes().stream().map(a -> new WireAxis(a.name(), a.from(), a.to(), a.points(), a.log())).toList(),
                     s.randomStates(), s.seed(), s.format().name(), s.timeLimit().map(Duration::toNanos).orElse(-1L),
-                    s.certifySolverId().orElse(null), s.fingerprint());
+                    s.certifySolverId().orElse(null), s.perUser().stream().map(WirePerUser::of).toList(),
+                    s.fingerprint());
         }
 
         GroundTruth.Spec spec() {
@@ -326,12 +334,34 @@ public final class SparkGroundTruth {
                     axes.stream().map(a -> new Axis(a.name(), a.from(), a.to(), a.points(), a.log())).toList(),
                     randomStates, seed, Table.valueOf(format),
                     timeLimitNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(timeLimitNanos)),
-                    Optional.ofNullable(certifySolverId));
+                    Optional.ofNullable(certifySolverId), perUser.stream().map(WirePerUser::perUser).toList());
             if (!spec.fingerprint().equals(fingerprint)) {
                 throw new IllegalStateException("spec: rebuilt on the executor with fingerprint " + spec.fingerprint()
                         + ", the driver's is " + fingerprint + " (a spec field is not carried to the executors)");
             }
             return spec;
+        }
+    }
+
+    /**
+     * A {@link PerUser} draw on the wire: the quantity, the distribution's kind and its two
+     * parameters ({@code from, to} of a uniform; {@code mu, sigma} of a log-normal), as exact doubles.
+     */
+    record WirePerUser(String quantity, String kind, double first, double second) implements Serializable {
+        static WirePerUser of(PerUser u) {
+            if (u.distribution() instanceof PerUser.Uniform d) {
+                return new WirePerUser(u.quantity(), "uniform", d.from(), d.to());
+            }
+            PerUser.LogNormal d = (PerUser.LogNormal) u.distribution(); // the sealed interface's other case
+            return new WirePerUser(u.quantity(), "lognormal", d.mu(), d.sigma());
+        }
+
+        PerUser perUser() {
+            return new PerUser(quantity, switch (kind) {
+                case "uniform" -> new PerUser.Uniform(first, second);
+                case "lognormal" -> new PerUser.LogNormal(first, second);
+                default -> throw new IllegalStateException("per-user: unknown distribution on the wire: " + kind);
+            });
         }
     }
 

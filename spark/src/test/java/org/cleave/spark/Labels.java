@@ -21,6 +21,7 @@ import org.cleave.instances.multiuser.RandomZooMultiUserInstances;
 import org.cleave.workflows.groundtruth.Axis;
 import org.cleave.workflows.groundtruth.Column;
 import org.cleave.workflows.groundtruth.GroundTruth;
+import org.cleave.workflows.groundtruth.PerUser;
 import org.cleave.workflows.report.Progress;
 import org.cleave.workflows.report.Table;
 
@@ -55,6 +56,20 @@ final class Labels {
 
     static GroundTruth.Spec p4() {
         return p4(6, "users=2:6:5:lin", "units=4:8:3:lin");
+    }
+
+    /**
+     * P4 with per-user draws: 2 zoo users, users 1..2 × units 2..6, each user's uplink (log-normal)
+     * and load (uniform) drawn per state, certified by {@code enumerate} (small enough for it); 6 states.
+     */
+    static GroundTruth.Spec p4PerUser() {
+        var problem = RandomZooMultiUserInstances.builtIn().generate(2, 8, 3, List.of("chain-8", "chain-6"), "4g",
+                1e12);
+        return new GroundTruth.Spec(new Instance("p4pu", "", problem, null), "dp",
+                List.of(Axis.parse("users=1:2:2:lin"), Axis.parse("units=2:6:3:lin")), 0, 5, Table.JSONL, Optional.empty(),
+                Optional.of("enumerate"),
+                List.of(PerUser.parse("uplink=lognormal:median=5Mbps,sigma=0.8"),
+                        PerUser.parse("load=uniform:from=0,to=0.7")));
     }
 
     /** The single-machine rows: {@code GroundTruth.run} on 2 threads, JSON Lines, read back. */

@@ -8,15 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.cleave.instances.io.InstanceJson;
 import org.cleave.workflows.groundtruth.GroundTruth;
+import org.cleave.workflows.groundtruth.PerUser;
+import org.cleave.workflows.report.Table;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Spark on local[2] writes the rows of GroundTruth.run, for P1, P2 and P4; reruns resume; other arguments are refused. */
+/** Spark on local[2] writes the rows of GroundTruth.run, for P1, P2 and P4 (grid and per-user draws); reruns resume; other arguments are refused. */
 class SameRowsTest {
     static SparkSession session;
 
@@ -28,12 +33,20 @@ class SameRowsTest {
         session = Sessions.open("same-rows-test", "local[2]", null);
     }
 
+    /** The command-line tests' jobs close the session they share with this class: reopen it after them. */
+    private static void reopenIfStopped() {
+        if (session.sparkContext().isStopped()) {
+            start();
+        }
+    }
+
     @AfterAll
     static void stop() {
         session.stop();
     }
 
     private void sameRows(GroundTruth.Spec spec, int perPartition) throws Exception {
+        reopenIfStopped();
         Path out = dir.resolve("spark");
         var s = SparkGroundTruth.run(session, spec, out.toString(), new SparkGroundTruth.Options(perPartition, true));
         assertEquals(spec.stateCount(), s.labelled());
@@ -60,7 +73,64 @@ class SameRowsTest {
     }
 
     @Test
+    void p4PerUserDrawsWithCertificationEqualTheSingleMachineRows() throws Exception {
+        GroundTruth.Spec spec = Labels.p4PerUser();
+        // the wire form carries every spec field: rebuilt after Java serialization, it is the same spec
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var o = new java.io.ObjectOutputStream(bytes)) {
+            o.writeObject(SparkGroundTruth.WireSpec.of(spec));
+        }
+        SparkGroundTruth.WireSpec back;
+        try (var i = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = (SparkGroundTruth.WireSpec) i.readObject();
+        }
+        assertEquals(spec, back.spec());
+        sameRows(spec, 4);
+        List<Row> rows = Labels.spark(session, dir.resolve("spark"));
+        for (Row r : rows) {
+            assertEquals(r.getInt(r.fieldIndex("state_users")), r.getList(r.fieldIndex("state_user_uplink")).size(),
+                    r.toString());
+            assertTrue(r.getBoolean(r.fieldIndex("certified")), r.toString());
+        }
+    }
+
+    @Test
+    void commandLinePerUserRandomStatesWithoutAxisEqualTheSingleMachineRows() throws Exception {
+        GroundTruth.Spec p4 = Labels.p4PerUser();
+        Path file = dir.resolve("p4.json");
+        InstanceJson.write(p4.base(), file);
+        Path out = dir.resolve("cmd-pu");
+        var sw = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        int status = Launcher.execute(new GroundTruthJob(), new String[] {file.toString(), "--solver", "dp",
+                "--per-user", "uplink=lognormal:median=5Mbps,sigma=0.8", "--per-user", "load=uniform:from=0,to=0.7",
+                "--random", "10", "--seed", "3", "--certify", "enumerate", "--states-per-partition", "3",
+                "-o", out.toString()}, new java.io.PrintWriter(sw, true), new java.io.PrintWriter(err, true));
+        assertEquals(0, status, sw + " " + err);
+        reopenIfStopped();
+        assertTrue(sw.toString().startsWith("10 states in 4 partitions (0 resumed, 10 states labelled now)"),
+                sw.toString());
+        GroundTruth.Spec spec = new GroundTruth.Spec(p4.base(), "dp", List.of(), 10, 3, Table.JSONL,
+                Optional.empty(), Optional.of("enumerate"),
+                List.of(PerUser.parse("uplink=lognormal:median=5Mbps,sigma=0.8"),
+                        PerUser.parse("load=uniform:from=0,to=0.7")));
+        assertTrue(Files.readString(out.resolve("_meta")).contains(spec.fingerprint()));
+        Labels.assertSameRows(spec, Labels.singleMachine(spec, dir.resolve("single-pu.jsonl")),
+                Labels.spark(session, out));
+
+        var bad = new java.io.StringWriter();
+        status = Launcher.execute(new GroundTruthJob(), new String[] {file.toString(), "--solver", "dp",
+                "--per-user", "load=lognormal:mu=0,sigma=1", "--random", "4", "-o", dir.resolve("bad-pu").toString()},
+                new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(bad, true));
+        assertEquals(2, status);
+        assertEquals(1, bad.toString().strip().lines().count(), bad.toString());
+        assertTrue(bad.toString().contains("per-user load"), bad.toString());
+        assertTrue(Files.notExists(dir.resolve("bad-pu")));
+    }
+
+    @Test
     void rerunLabelsOnlyTheMissingPartitionsAndOtherArgumentsAreRefused() throws Exception {
+        reopenIfStopped();
         GroundTruth.Spec spec = Labels.p1();
         Path out = dir.resolve("resume");
         var options = new SparkGroundTruth.Options(10, false);
