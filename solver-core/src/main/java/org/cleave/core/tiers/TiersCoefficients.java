@@ -2,6 +2,7 @@ package org.cleave.core.tiers;
 
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Layer;
+import org.cleave.core.model.Link;
 import org.cleave.core.model.TierPrices;
 
 /**
@@ -36,29 +37,61 @@ public final class TiersCoefficients {
     public static TiersCoefficients of(TiersProblem problem) {
         DnnGraph g = problem.graph();
         int n = g.size();
-        TierPrices price = TierPrices.of(problem.weights(), problem.device());
+        double[] deviceSeconds = new double[n];
+        double[] edgeSeconds = new double[n];
+        double[] cloudSeconds = new double[n];
+        double[] outputBits = new double[n];
+        layerTimes(problem, deviceSeconds, edgeSeconds, cloudSeconds, outputBits);
         double[] device = new double[n];
         double[] edge = new double[n];
         double[] cloud = new double[n];
         double[] send1 = new double[n];
         double[] send2 = new double[n];
-        for (int v = 0; v < n; v++) {
+        fill(TierPrices.of(problem.weights(), problem.device()), deviceSeconds, edgeSeconds, cloudSeconds,
+                outputBits, g.outputIndex(), problem.link1(), problem.link2(), device, edge, cloud, send1, send2);
+        return new TiersCoefficients(device, edge, cloud, send1, send2);
+    }
+
+    /**
+     * Per-layer times of {@code problem} that do not depend on the links: seconds on each tier (the
+     * device's under its load) and output bits, written into the given arrays (one entry per layer).
+     */
+    public static void layerTimes(TiersProblem problem, double[] deviceSeconds, double[] edgeSeconds,
+                                  double[] cloudSeconds, double[] outputBits) {
+        DnnGraph g = problem.graph();
+        for (int v = 0; v < g.size(); v++) {
             Layer layer = g.layer(v);
-            device[v] = price.deviceSecond() * problem.device().seconds(layer, problem.deviceLoad());
-            edge[v] = price.idleSecond() * problem.edge().seconds(layer);
-            cloud[v] = price.idleSecond() * problem.cloud().seconds(layer);
-            send1[v] = price.uploadSecond() * problem.link1().uploadSeconds(layer.outputBytes());
-            send2[v] = price.idleSecond() * problem.link2().uploadSeconds(layer.outputBytes());
+            deviceSeconds[v] = problem.device().seconds(layer, problem.deviceLoad());
+            edgeSeconds[v] = problem.edge().seconds(layer);
+            cloudSeconds[v] = problem.cloud().seconds(layer);
+            outputBits[v] = 8 * layer.outputBytes();
         }
-        int out = g.outputIndex();
-        double result = g.output().outputBytes();
-        double back1 = price.idleSecond() * problem.link1().downloadSeconds(result)
-                + price.latencySecond() * problem.link1().latencySeconds();
-        double back2 = price.idleSecond() * problem.link2().downloadSeconds(result)
-                + price.latencySecond() * problem.link2().latencySeconds();
+    }
+
+    /**
+     * The coefficients for links {@code link1}, {@code link2}, written into {@code device, edge,
+     * cloud, send1, send2} from the link-independent {@link #layerTimes}: the one place the formula of
+     * this class's javadoc is computed, by {@link #of} and by the solvers' warm networks, which call it
+     * on every new pair of links. O(|V|), allocation-free.
+     *
+     * @param out the output layer's index (its tier pays the result's return and the link latencies)
+     */
+    public static void fill(TierPrices price, double[] deviceSeconds, double[] edgeSeconds, double[] cloudSeconds,
+                            double[] outputBits, int out, Link link1, Link link2, double[] device, double[] edge,
+                            double[] cloud, double[] send1, double[] send2) {
+        for (int v = 0; v < deviceSeconds.length; v++) {
+            device[v] = price.deviceSecond() * deviceSeconds[v];
+            edge[v] = price.idleSecond() * edgeSeconds[v];
+            cloud[v] = price.idleSecond() * cloudSeconds[v];
+            send1[v] = price.uploadSecond() * outputBits[v] / link1.uplinkBitsPerSecond();
+            send2[v] = price.idleSecond() * outputBits[v] / link2.uplinkBitsPerSecond();
+        }
+        double back1 = price.idleSecond() * outputBits[out] / link1.downlinkBitsPerSecond()
+                + price.latencySecond() * link1.latencySeconds();
+        double back2 = price.idleSecond() * outputBits[out] / link2.downlinkBitsPerSecond()
+                + price.latencySecond() * link2.latencySeconds();
         edge[out] += back1;
         cloud[out] += back1 + back2;
-        return new TiersCoefficients(device, edge, cloud, send1, send2);
     }
 
     /** Weighted cost of running layer {@code v} on tier {@code tier} (0, 1, 2; the output's includes the return). */

@@ -3,10 +3,10 @@ package org.cleave.algorithms.tiers;
 import java.util.ArrayList;
 import java.util.List;
 import org.cleave.core.model.DnnGraph;
-import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.TierPrices;
 import org.cleave.core.tiers.TierPlacement;
+import org.cleave.core.tiers.TiersCoefficients;
 import org.cleave.core.tiers.TiersProblem;
 
 /**
@@ -148,13 +148,7 @@ public final class CompiledTiersNetwork {
         if (!problem.graph().equals(graph)) {
             throw new IllegalArgumentException("graph: the problem's graph is not the compiled one");
         }
-        for (int v = 0; v < layers; v++) {
-            Layer layer = graph.layer(v);
-            deviceSeconds[v] = problem.device().seconds(layer, problem.deviceLoad());
-            edgeSeconds[v] = problem.edge().seconds(layer);
-            cloudSeconds[v] = problem.cloud().seconds(layer);
-            outputBits[v] = 8 * layer.outputBytes();
-        }
+        TiersCoefficients.layerTimes(problem, deviceSeconds, edgeSeconds, cloudSeconds, outputBits);
         prices = TierPrices.of(problem.weights(), problem.device());
         setLinks(problem.link1(), problem.link2());
     }
@@ -164,21 +158,8 @@ public final class CompiledTiersNetwork {
         if (prices == null) {
             throw new IllegalStateException("setProblem first");
         }
-        TierPrices p = prices;
-        for (int v = 0; v < layers; v++) {
-            cost[0][v] = p.deviceSecond() * deviceSeconds[v];
-            cost[1][v] = p.idleSecond() * edgeSeconds[v];
-            cost[2][v] = p.idleSecond() * cloudSeconds[v];
-            send1[v] = p.uploadSecond() * outputBits[v] / link1.uplinkBitsPerSecond();
-            send2[v] = p.idleSecond() * outputBits[v] / link2.uplinkBitsPerSecond();
-        }
-        int out = layers - 1;
-        double back1 = p.idleSecond() * outputBits[out] / link1.downlinkBitsPerSecond()
-                + p.latencySecond() * link1.latencySeconds();
-        double back2 = p.idleSecond() * outputBits[out] / link2.downlinkBitsPerSecond()
-                + p.latencySecond() * link2.latencySeconds();
-        cost[1][out] += back1;
-        cost[2][out] += back1 + back2;
+        TiersCoefficients.fill(prices, deviceSeconds, edgeSeconds, cloudSeconds, outputBits, layers - 1, link1, link2,
+                cost[0], cost[1], cost[2], send1, send2);
         for (int t = 0; t < 3; t++) {
             double[] pre = prefix[t];
             double[] c = cost[t];

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.cleave.algorithms.partition.DinicMaxFlow;
 import org.cleave.core.model.DnnGraph;
-import org.cleave.core.model.Layer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.TierPrices;
 import org.cleave.core.tiers.TierPlacement;
@@ -279,13 +278,7 @@ public final class TiersCutNetwork {
         if (graph == null || !problem.graph().equals(graph)) {
             throw new IllegalArgumentException("graph: the problem's graph is not the compiled one");
         }
-        for (int v = 0; v < layers; v++) {
-            Layer layer = graph.layer(v);
-            deviceSeconds[v] = problem.device().seconds(layer, problem.deviceLoad());
-            edgeSeconds[v] = problem.edge().seconds(layer);
-            cloudSeconds[v] = problem.cloud().seconds(layer);
-            outputBits[v] = 8 * layer.outputBytes();
-        }
+        TiersCoefficients.layerTimes(problem, deviceSeconds, edgeSeconds, cloudSeconds, outputBits);
         prices = TierPrices.of(problem.weights(), problem.device());
         setLinks(problem.link1(), problem.link2());
     }
@@ -295,21 +288,8 @@ public final class TiersCutNetwork {
         if (prices == null) {
             throw new IllegalStateException("setProblem first");
         }
-        TierPrices p = prices;
-        for (int v = 0; v < layers; v++) {
-            device[v] = p.deviceSecond() * deviceSeconds[v];
-            edge[v] = p.idleSecond() * edgeSeconds[v];
-            cloud[v] = p.idleSecond() * cloudSeconds[v];
-            send1[v] = p.uploadSecond() * outputBits[v] / link1.uplinkBitsPerSecond();
-            send2[v] = p.idleSecond() * outputBits[v] / link2.uplinkBitsPerSecond();
-        }
-        int out = graph.outputIndex();
-        double back1 = p.idleSecond() * outputBits[out] / link1.downlinkBitsPerSecond()
-                + p.latencySecond() * link1.latencySeconds();
-        double back2 = p.idleSecond() * outputBits[out] / link2.downlinkBitsPerSecond()
-                + p.latencySecond() * link2.latencySeconds();
-        edge[out] += back1;
-        cloud[out] += back1 + back2;
+        TiersCoefficients.fill(prices, deviceSeconds, edgeSeconds, cloudSeconds, outputBits, graph.outputIndex(),
+                link1, link2, device, edge, cloud, send1, send2);
     }
 
     /** Sets the costs from global per-layer arrays, layer v of this network taking entry {@code from + v}. */
