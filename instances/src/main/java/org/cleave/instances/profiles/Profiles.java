@@ -109,7 +109,8 @@ public final class Profiles {
         return List.copyOf(EDGES.values());
     }
 
-    private static <T> T find(Map<String, T> map, String name, String kind) {
+    /** Profile {@code name} of {@code map}, or a one-line error naming {@code kind} and the known names. */
+    static <T> T find(Map<String, T> map, String name, String kind) {
         T t = map.get(name);
         if (t == null) {
             throw new IllegalArgumentException(kind + ": unknown profile \"" + name + "\"; known: "

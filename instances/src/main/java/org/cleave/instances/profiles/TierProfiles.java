@@ -36,12 +36,12 @@ public final class TierProfiles {
 
     /** Cloud profile {@code name} with its source. */
     public static CloudProfile cloudProfile(String name) {
-        return find(CLOUDS, name, "cloud");
+        return Profiles.find(CLOUDS, name, "cloud");
     }
 
     /** WAN (link 2) profile {@code name} with its source. */
     public static NetworkProfile wanProfile(String name) {
-        return find(WANS, name, "wan");
+        return Profiles.find(WANS, name, "wan");
     }
 
     /** All cloud profiles. */
@@ -52,14 +52,5 @@ public final class TierProfiles {
     /** All WAN profiles. */
     public static List<NetworkProfile> wans() {
         return List.copyOf(WANS.values());
-    }
-
-    private static <T> T find(Map<String, T> map, String name, String kind) {
-        T t = map.get(name);
-        if (t == null) {
-            throw new IllegalArgumentException(kind + ": unknown profile \"" + name + "\"; known: "
-                    + String.join(", ", map.keySet()));
-        }
-        return t;
     }
 }
