@@ -1,5 +1,6 @@
 package org.cleave.cli;
 
+import org.cleave.workflows.options.OptionErrors;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

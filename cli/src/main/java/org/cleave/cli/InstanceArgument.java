@@ -1,5 +1,6 @@
 package org.cleave.cli;
 
+import org.cleave.workflows.options.OptionErrors;
 import java.nio.file.Path;
 import org.cleave.instances.Examples;
 import org.cleave.instances.io.Instance;

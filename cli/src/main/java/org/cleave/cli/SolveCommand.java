@@ -1,5 +1,6 @@
 package org.cleave.cli;
 
+import org.cleave.workflows.options.OptionErrors;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -19,6 +19,8 @@ import org.cleave.instances.io.InstanceJson;
 import org.cleave.workflows.compare.Comparison;
 import org.cleave.workflows.compare.ComparisonReport;
 import org.cleave.workflows.compare.InstanceSources;
+import org.cleave.workflows.io.OutputFiles;
+import org.cleave.workflows.options.OptionErrors;
 import org.cleave.workflows.report.RunHeader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +44,9 @@ import scala.Tuple2;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare solvers on a set of instances on Spark: results.csv, results.jsonl, summary.md, plots.")
 public final class CompareJob implements Callable<Integer> {
+    /** As {@code cleave compare}: more threads than this is refused. */
+    static final int MAX_THREADS = 1024;
+
     @Spec
     CommandSpec spec;
 
@@ -105,6 +110,10 @@ public final class CompareJob implements Callable<Integer> {
             description = "Spark master when not given by spark-submit (default: local[--threads]).")
     String master;
 
+    @Option(names = "--force", description = "Replace the report files of an earlier run in DIR (as cleave"
+            + " compare's --force; without it existing files are kept and the run refused).")
+    boolean force;
+
     /** Entry point of {@code spark-submit --class org.cleave.spark.CompareJob}. */
     public static void main(String[] args) {
         int status = Launcher.execute(new CompareJob(), args,
@@ -122,22 +131,31 @@ public final class CompareJob implements Callable<Integer> {
         if ((all || allExact) && !solvers.isEmpty() || all && allExact) {
             throw new IllegalArgumentException("--solvers, --all-exact and --all exclude each other");
         }
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads: must be >= 1, got " + threads);
+        if (repetitions < 1) {
+            throw new IllegalArgumentException("--repetitions: must be >= 1, got " + repetitions);
         }
-        var instances = new ArrayList<>(InstanceSources.load(files, examples, List.of()));
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("--threads: must be in [1, " + MAX_THREADS + "], got " + threads);
+        }
+        OptionErrors.under(Map.of("out", "-o"), () -> {
+            OutputFiles.checkDirectory("out", out, force, files, ComparisonReport.FILES);
+            return null;
+        });
+        var instances = new ArrayList<>(OptionErrors.under(() -> InstanceSources.load(files, examples, List.of()),
+                "--example"));
         for (String g : generators) {
-            instances.addAll(InstanceSources.generate(g));
+            instances.addAll(OptionErrors.named("--generate", "", () -> InstanceSources.generate(g)));
         }
-        instances.addAll(InstanceSources.zoo(zoo, networks, device, edge, view, family));
+        instances.addAll(OptionErrors.under(() -> InstanceSources.zoo(zoo, networks, device, edge, view, family),
+                "--family"));
         var comparison = new Comparison.Spec(instances, selection, solvers, repetitions, seed,
                 Optional.ofNullable(timeLimit));
         List<Comparison.Row> rows;
         try (SparkSession session = Sessions.open("cleave compare", master, "local[" + threads + "]")) {
             rows = run(session, comparison);
         }
-        var summaries = ComparisonReport.write(rows, RunHeader.collect("base seed " + seed
-                + ", repetition r uses seed + r"), out);
+        var summaries = OptionErrors.under(Map.of("out", "-o"), () -> ComparisonReport.write(rows,
+                RunHeader.collect("base seed " + seed + ", repetition r uses seed + r"), out));
         if (!quiet) {
             var o = spec.commandLine().getOut();
             o.printf("%d runs on %d instances -> %s%n", rows.size(), instances.size(), out);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -16,6 +17,7 @@ import org.cleave.instances.io.InstanceJson;
 import org.cleave.workflows.groundtruth.Axis;
 import org.cleave.workflows.groundtruth.GroundTruth;
 import org.cleave.workflows.groundtruth.PerUser;
+import org.cleave.workflows.options.OptionErrors;
 import org.cleave.workflows.report.Table;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -43,6 +45,11 @@ import picocli.CommandLine.Spec;
         description = "Label a state space with optimal decisions on Spark (Parquet, one file per state range);"
                 + " resumable.")
 public final class GroundTruthJob implements Callable<Integer> {
+    /** Library fields reported under this job's options (the mapping of {@code cleave groundtruth}). */
+    private static final Map<String, String> ERROR_FIELDS = Map.of("solver", "--solver", "certify", "--certify",
+            "axis", "--axis", "threads", "--threads", "randomStates", "--random", "axes", "--axis",
+            "per-user", "--per-user", "out", "-o");
+
     @Spec
     CommandSpec spec;
 
@@ -124,27 +131,34 @@ public final class GroundTruthJob implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instance base = source.load();
-        List<Axis> parsed = axes.stream().map(Axis::parse).toList();
-        List<PerUser> draws = perUser.stream().map(PerUser::parse).toList();
+        List<Axis> parsed = OptionErrors.named("--axis", "axis", () -> axes.stream().map(Axis::parse).toList());
+        List<PerUser> draws = OptionErrors.named("--per-user", "per-user",
+                () -> perUser.stream().map(PerUser::parse).toList());
         boolean jsonl = switch (format.toLowerCase(Locale.ROOT)) {
             case "parquet" -> false;
             case "jsonl", "json" -> true;
             default -> throw new IllegalArgumentException("--format: expected parquet or jsonl (CSV cannot hold the"
                     + " array columns), got '" + format + "'");
         };
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads: must be >= 1, got " + threads);
+        if (threads != null && (threads < 1 || threads > GroundTruth.MAX_THREADS)) {
+            throw new IllegalArgumentException("--threads: must be in [1, " + GroundTruth.MAX_THREADS + "], got "
+                    + threads);
         }
         // the table format is fixed so the fingerprint depends on the labels only; formats are in _meta
-        var gt = new GroundTruth.Spec(base, solver, parsed, random, seed, Table.JSONL, Optional.ofNullable(timeLimit),
-                Optional.ofNullable(certify), draws);
-        var options = new SparkGroundTruth.Options(statesPerPartition, jsonl);
-        GroundTruth.columns(gt); // an unknown axis is refused before Spark starts
-        GroundTruth.labeller(gt);
+        var gt = OptionErrors.under(Map.of("axes", "--axis", "randomStates", "--random"),
+                () -> new GroundTruth.Spec(base, solver, parsed, random, seed, Table.JSONL,
+                        Optional.ofNullable(timeLimit), Optional.ofNullable(certify), draws));
+        // an unknown axis, solver or per-user quantity is refused before Spark starts
+        OptionErrors.under(ERROR_FIELDS, () -> {
+            GroundTruth.columns(gt);
+            return GroundTruth.labeller(gt);
+        });
+        var options = OptionErrors.under(Map.of("statesPerPartition", "--states-per-partition"),
+                () -> new SparkGroundTruth.Options(statesPerPartition, jsonl));
         String local = "local[" + (threads == null ? "*" : threads) + "]";
         SparkGroundTruth.Summary s;
         try (SparkSession session = Sessions.open("cleave groundtruth", master, local)) {
-            s = SparkGroundTruth.run(session, gt, out, options);
+            s = OptionErrors.under(ERROR_FIELDS, () -> SparkGroundTruth.run(session, gt, out, options));
         }
         if (spec != null) {
             spec.commandLine().getOut().printf(Locale.ROOT, "%d states in %d partitions (%d resumed, %d states labelled"

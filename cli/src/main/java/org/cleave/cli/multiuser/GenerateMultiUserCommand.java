@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.cleave.cli.OptionErrors;
+import org.cleave.workflows.options.OptionErrors;
 import org.cleave.core.multiuser.MultiUserProblem;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.cleave.algorithms.online.BestFixedSplitSolver;
 import org.cleave.algorithms.online.PerSampleOracle;
 import org.cleave.algorithms.online.SplitPolicies;
-import org.cleave.cli.OptionErrors;
+import org.cleave.workflows.options.OptionErrors;
 import org.cleave.core.model.InvalidModelException;
 import org.cleave.core.online.FixedSplit;
 import org.cleave.core.online.OnlineEvaluation;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.cleave.cli.OptionErrors;
+import org.cleave.workflows.options.OptionErrors;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.CostWeights;

@@ -1,4 +1,4 @@
-package org.cleave.cli;
+package org.cleave.workflows.options;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -7,7 +7,8 @@ import java.util.function.Supplier;
  * Puts the command line's option names on library errors. Library code names the parameter it
  * rejects ({@code users: must be >= 1, got 0}); a command that passed an option's value on reports
  * the same error under that option ({@code --users: must be >= 1, got 0}). The one place where a
- * library field is mapped to a flag.
+ * library field is mapped to a flag; the {@code cleave} commands and the Spark jobs (which take the
+ * same options) both use it.
  */
 public final class OptionErrors {
     private OptionErrors() {

@@ -1,4 +1,4 @@
-package org.cleave.cli;
+package org.cleave.workflows.options;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
