@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
  * {@code spark-submit} the executors' cores decide.
  *
  * <pre>
- *   spark-submit --class org.cleave.spark.GroundTruthJob cleave-spark.jar FILE --axis … -o OUT
+ *   spark-submit --class org.cleave.spark.GroundTruthJob cleave-spark-submit.jar FILE --axis … -o OUT
  *   java -jar spark/target/cleave-spark.jar groundtruth FILE --axis … -o OUT [--master local[*]]
  * </pre>
  */
