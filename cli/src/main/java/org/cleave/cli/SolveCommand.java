@@ -4,12 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.cleave.core.model.DnnGraph;
-import org.cleave.core.model.Placement;
-import org.cleave.core.partition.PartitionCost;
-import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Problem;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.SolveLimits;
@@ -36,7 +31,8 @@ final class SolveCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     InstanceArgument source;
 
-    @Option(names = "--solver", required = true, paramLabel = "ID", description = "Solver id (see 'cleave solvers').")
+    @Option(names = "--solver", paramLabel = "ID", description = "Solver id (see 'cleave solvers'; default: the"
+            + " family's default exact solver, e.g. mincut for P1 and P2, dp for P4, named on stderr).")
     String solverId;
 
     @Option(names = "--json", description = "Print the result as JSON.")
@@ -59,7 +55,14 @@ final class SolveCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Instance instance = source.load();
         Problem problem = instance.problem();
-        Solver solver = OptionErrors.under(() -> Solvers.require(problem.family(), solverId), "--solver");
+        String id = solverId;
+        if (id == null) {
+            id = Solvers.defaultExact(problem.family());
+            err.println("cleave: no --solver given; using " + id + ", the default exact solver of "
+                    + problem.family().key() + " (" + problem.family().code() + ")");
+        }
+        String chosen = id;
+        Solver solver = OptionErrors.under(() -> Solvers.require(problem.family(), chosen), "--solver");
         if (threads < 1) {
             throw new IllegalArgumentException("--threads: must be >= 1, got " + threads);
         }
@@ -129,7 +132,7 @@ final class SolveCommand implements Callable<Integer> {
         if (result.hasBound()) {
             out.printf("bound      %s%n", fmt(result.bound()));
         }
-        out.printf("time       %.3f ms%n", result.wallTime().toNanos() / 1e6);
+        out.printf("time       %s%n", org.cleave.workflows.units.Engineering.seconds(result.wallTime().toNanos() / 1e9));
         if (!result.statistics().isEmpty()) {
             out.printf("statistics %s%n", result.statistics());
         }
@@ -139,42 +142,13 @@ final class SolveCommand implements Callable<Integer> {
             return;
         }
         out.println();
-        if (instance.problem() instanceof PartitionProblem p) {
-            printPartition(out, p, (Placement) result.plan().get());
-        } else if (instance.problem() instanceof org.cleave.core.tiers.TiersProblem p) {
-            TiersTable.print(out, p, (org.cleave.core.tiers.TierPlacement) result.plan().get());
-        } else {
+        if (!PlanTables.print(out, instance.problem(), result.plan().get())) {
             out.println(Json.MAPPER.writeValueAsString(InstanceJson.codec(instance.problem().family())
                     .writePlan(instance.problem(), result.plan().get())));
         }
     }
 
-    private static void printPartition(PrintWriter out, PartitionProblem p, Placement plan) {
-        DnnGraph g = p.graph();
-        PartitionCost cost = p.evaluate(plan);
-        java.util.Set<String> sent = new java.util.HashSet<>(cost.sentTensors());
-        out.printf("%-24s %-7s %14s %14s %12s%n", "layer", "tier", "flops", "outputBytes", "sent");
-        for (int v = 0; v < g.size(); v++) {
-            var l = g.layer(v);
-            out.printf("%-24s %-7s %14.4g %14.4g %12s%n", l.id(), plan.onEdge(v) ? "edge" : "device", l.flops(),
-                    l.outputBytes(), sent.contains(l.id()) ? "uplink" : "");
-        }
-        out.println();
-        Map<String, Double> rows = new java.util.LinkedHashMap<>();
-        rows.put("device compute (s)", cost.deviceComputeSeconds());
-        rows.put("upload (s)", cost.uploadSeconds());
-        rows.put("edge compute (s)", cost.edgeComputeSeconds());
-        rows.put("result download (s)", cost.downloadSeconds());
-        rows.put("link latency (s)", cost.linkLatencySeconds());
-        rows.put("latency T (s)", cost.latencySeconds());
-        rows.put("compute energy (J)", cost.computeJoules());
-        rows.put("transmit energy (J)", cost.transmitJoules());
-        rows.put("idle energy (J)", cost.idleJoules());
-        rows.put("energy E (J)", cost.energyJoules());
-        rows.put("objective w_T*T + w_E*E", cost.objective());
-        rows.forEach((k, v) -> out.printf("%-26s %s%n", k, fmt(v)));
-    }
-
+    /** Objectives and bounds: nine significant digits, so that exact solvers' answers can be compared by eye. */
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.9g", v);
     }
