@@ -48,6 +48,13 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Threads a solver may use.")
     int threads;
 
+    @Option(names = "--quiet", description = "No progress line on stderr (shown once a solve passes 2 s: elapsed"
+            + " time and, for CP-SAT, incumbent and bound).")
+    boolean quiet;
+
+    /** When the progress line appears; tests set it to zero. */
+    static volatile Duration progressAfter = SolveProgress.SHOW_AFTER;
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Integer call() throws Exception {
@@ -73,7 +80,14 @@ final class SolveCommand implements Callable<Integer> {
         if (seed != null) {
             limits = limits.withSeed(seed);
         }
-        Result result = solver.solve(problem, limits);
+        Result result;
+        if (quiet) {
+            result = solver.solve(problem, limits);
+        } else {
+            try (SolveProgress progress = new SolveProgress(err, solver.id(), progressAfter)) {
+                result = solver.solve(problem, limits.withProgress(progress));
+            }
+        }
         if (result.status() == Status.INVALID_INPUT) {
             err.println("cleave: " + solver.id() + " rejected " + instance.name() + ": " + result.message());
             return Cleave.BAD_INPUT;
