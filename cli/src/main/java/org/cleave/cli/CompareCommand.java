@@ -37,7 +37,10 @@ final class CompareCommand implements Callable<Integer> {
     List<String> examples = new ArrayList<>();
 
     @Option(names = "--generate", paramLabel = "SPEC",
-            description = "Generated instances, e.g. partition:shape=residual,layers=12,count=20,seed=1 (repeatable).")
+            description = "Generated instances, FAMILY[:key=value,...], e.g. partition:shape=residual,layers=12,count=20,"
+                    + "seed=1 (repeatable). Families: partition, tiers (shape, layers, weights), exits, throughput"
+                    + " (shape, layers, exits), upload (shape, layers, weights, mode), multiuser (users, units,"
+                    + " options, constraints), stopping (layers); every one also count and seed.")
     List<String> generators = new ArrayList<>();
 
     @Option(names = "--zoo", split = ",", paramLabel = "MODEL",
@@ -129,7 +132,9 @@ final class CompareCommand implements Callable<Integer> {
         var o = spec.commandLine().getOut();
         o.printf("%d runs on %d instances -> %s%n", rows.size(), instances.size(), out);
         for (var s : summaries) {
-            o.printf("  %-22s %-9s wins %d/%d  mean %.3g s%n", s.solver(), s.kind(), s.wins(), s.runs(), s.meanSeconds());
+            o.printf("  %-22s %-9s wins %d/%d  mean %s%s%n", s.solver(), s.kind(), s.wins(), s.runs(),
+                    org.cleave.workflows.units.Engineering.seconds(s.meanSeconds()),
+                    s.notApplicable() == 0 ? "" : "  not applicable to " + s.notApplicable() + " runs");
         }
         return 0;
     }

@@ -33,7 +33,8 @@ final class GroundTruthCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     InstanceArgument source;
 
-    @Option(names = "--solver", defaultValue = "mincut", description = "Solver id (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--solver", paramLabel = "ID", description = "Solver id (default: the family's default exact"
+            + " solver: mincut for P1 and P2, dp for P4).")
     String solver;
 
     @Option(names = "--axis", paramLabel = "NAME=FROM:TO[:POINTS[:log|lin]]",
@@ -101,12 +102,14 @@ final class GroundTruthCommand implements Callable<Integer> {
             return null;
         });
         Instance base = source.load();
+        String solverId = solver != null ? solver
+                : org.cleave.core.solve.Solvers.defaultExact(base.problem().family());
         List<Axis> parsed = OptionErrors.named("--axis", "axis", () -> axes.stream().map(Axis::parse).toList());
         Table table = OptionErrors.named("--format", "format", () -> Table.parse(format));
         List<PerUser> draws = OptionErrors.named("--per-user", "per-user",
                 () -> perUser.stream().map(PerUser::parse).toList());
         var gt = OptionErrors.under(Map.of("axes", "--axis", "randomStates", "--random"),
-                () -> new GroundTruth.Spec(base, solver, parsed, random, seed, table,
+                () -> new GroundTruth.Spec(base, solverId, parsed, random, seed, table,
                         Optional.ofNullable(timeLimit), Optional.ofNullable(certify), draws));
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         var err = spec.commandLine().getErr();

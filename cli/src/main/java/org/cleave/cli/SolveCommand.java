@@ -5,12 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.cleave.core.model.DnnGraph;
-import org.cleave.core.model.Placement;
-import org.cleave.core.partition.PartitionCost;
-import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Problem;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.SolveLimits;
@@ -37,7 +32,8 @@ final class SolveCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     InstanceArgument source;
 
-    @Option(names = "--solver", required = true, paramLabel = "ID", description = "Solver id (see 'cleave solvers').")
+    @Option(names = "--solver", paramLabel = "ID", description = "Solver id (see 'cleave solvers'; default: the"
+            + " family's default exact solver, e.g. mincut for P1 and P2, dp for P4, named on stderr).")
     String solverId;
 
     @Option(names = "--json", description = "Print the result as JSON.")
@@ -53,6 +49,13 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1", description = "Threads a solver may use.")
     int threads;
 
+    @Option(names = "--quiet", description = "No progress line on stderr (shown once a solve passes 2 s: elapsed"
+            + " time and, for CP-SAT, incumbent and bound).")
+    boolean quiet;
+
+    /** When the progress line appears; tests set it to zero. */
+    static volatile Duration progressAfter = SolveProgress.SHOW_AFTER;
+
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Integer call() throws Exception {
@@ -60,7 +63,14 @@ final class SolveCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Instance instance = source.load();
         Problem problem = instance.problem();
-        Solver solver = OptionErrors.under(() -> Solvers.require(problem.family(), solverId), "--solver");
+        String id = solverId;
+        if (id == null) {
+            id = Solvers.defaultExact(problem.family());
+            err.println("cleave: no --solver given; using " + id + ", the default exact solver of "
+                    + problem.family().key() + " (" + problem.family().code() + ")");
+        }
+        String chosen = id;
+        Solver solver = OptionErrors.under(() -> Solvers.require(problem.family(), chosen), "--solver");
         if (threads < 1) {
             throw new IllegalArgumentException("--threads: must be >= 1, got " + threads);
         }
@@ -71,7 +81,14 @@ final class SolveCommand implements Callable<Integer> {
         if (seed != null) {
             limits = limits.withSeed(seed);
         }
-        Result result = solver.solve(problem, limits);
+        Result result;
+        if (quiet) {
+            result = solver.solve(problem, limits);
+        } else {
+            try (SolveProgress progress = new SolveProgress(err, solver.id(), progressAfter)) {
+                result = solver.solve(problem, limits.withProgress(progress));
+            }
+        }
         if (result.status() == Status.INVALID_INPUT) {
             err.println("cleave: " + solver.id() + " rejected " + instance.name() + ": " + result.message());
             return Cleave.BAD_INPUT;
@@ -130,7 +147,7 @@ final class SolveCommand implements Callable<Integer> {
         if (result.hasBound()) {
             out.printf("bound      %s%n", fmt(result.bound()));
         }
-        out.printf("time       %.3f ms%n", result.wallTime().toNanos() / 1e6);
+        out.printf("time       %s%n", org.cleave.workflows.units.Engineering.seconds(result.wallTime().toNanos() / 1e9));
         if (!result.statistics().isEmpty()) {
             out.printf("statistics %s%n", result.statistics());
         }
@@ -140,42 +157,13 @@ final class SolveCommand implements Callable<Integer> {
             return;
         }
         out.println();
-        if (instance.problem() instanceof PartitionProblem p) {
-            printPartition(out, p, (Placement) result.plan().get());
-        } else if (instance.problem() instanceof org.cleave.core.tiers.TiersProblem p) {
-            TiersTable.print(out, p, (org.cleave.core.tiers.TierPlacement) result.plan().get());
-        } else {
+        if (!PlanTables.print(out, instance.problem(), result.plan().get())) {
             out.println(Json.MAPPER.writeValueAsString(InstanceJson.codec(instance.problem().family())
                     .writePlan(instance.problem(), result.plan().get())));
         }
     }
 
-    private static void printPartition(PrintWriter out, PartitionProblem p, Placement plan) {
-        DnnGraph g = p.graph();
-        PartitionCost cost = p.evaluate(plan);
-        java.util.Set<String> sent = new java.util.HashSet<>(cost.sentTensors());
-        out.printf("%-24s %-7s %14s %14s %12s%n", "layer", "tier", "flops", "outputBytes", "sent");
-        for (int v = 0; v < g.size(); v++) {
-            var l = g.layer(v);
-            out.printf("%-24s %-7s %14.4g %14.4g %12s%n", l.id(), plan.onEdge(v) ? "edge" : "device", l.flops(),
-                    l.outputBytes(), sent.contains(l.id()) ? "uplink" : "");
-        }
-        out.println();
-        Map<String, Double> rows = new java.util.LinkedHashMap<>();
-        rows.put("device compute (s)", cost.deviceComputeSeconds());
-        rows.put("upload (s)", cost.uploadSeconds());
-        rows.put("edge compute (s)", cost.edgeComputeSeconds());
-        rows.put("result download (s)", cost.downloadSeconds());
-        rows.put("link latency (s)", cost.linkLatencySeconds());
-        rows.put("latency T (s)", cost.latencySeconds());
-        rows.put("compute energy (J)", cost.computeJoules());
-        rows.put("transmit energy (J)", cost.transmitJoules());
-        rows.put("idle energy (J)", cost.idleJoules());
-        rows.put("energy E (J)", cost.energyJoules());
-        rows.put("objective w_T*T + w_E*E", cost.objective());
-        rows.forEach((k, v) -> out.printf("%-26s %s%n", k, fmt(v)));
-    }
-
+    /** Objectives and bounds: nine significant digits, so that exact solvers' answers can be compared by eye. */
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.9g", v);
     }

@@ -51,7 +51,7 @@ class CliTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("status     OPTIMAL"), r.out());
         assertTrue(r.out().contains("verified   yes"), r.out());
-        assertTrue(r.out().contains("latency T (s)"), r.out());
+        assertTrue(r.out().contains("latency T "), r.out());
     }
 
     @Test
@@ -121,9 +121,9 @@ class CliTest {
 
     @Test
     void badOptionsAreStatusTwo() {
-        Run r = run("solve", "--example", "resnet18-two-stages");
+        Run r = run("solve", "--example", "resnet18-two-stages", "--solver");
         assertEquals(Cleave.BAD_INPUT, r.status());
-        assertTrue(r.err().contains("Missing required option: '--solver=ID'"), r.err());
+        assertTrue(r.err().contains("Missing required parameter for option '--solver'"), r.err());
         r = run("solve", "--example", "resnet18-two-stages", "--solver", "mincut", "--time-limit", "soon");
         assertEquals(Cleave.BAD_INPUT, r.status());
         assertTrue(r.err().contains("expected a duration"), r.err());

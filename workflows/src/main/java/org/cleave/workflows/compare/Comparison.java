@@ -11,12 +11,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.cleave.core.solve.Capability;
+import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
 import org.cleave.core.solve.Result;
 import org.cleave.core.solve.Sense;
 import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.Solver;
 import org.cleave.core.solve.SolverKind;
+import org.cleave.core.solve.Status;
 import org.cleave.core.solve.Solvers;
 import org.cleave.core.solve.Verifier;
 import org.cleave.instances.io.Instance;
@@ -92,6 +94,14 @@ public final class Comparison {
                       String status, double objective, double bound, double bestBound, double gap,
                       double wallSeconds, boolean verified, Map<String, Number> statistics, String message,
                       Sense sense) {
+        /**
+         * Whether the solver refused the instance's shape or size ({@code INVALID_INPUT}, e.g.
+         * {@code chain-scan} on a DAG or {@code enumerate} beyond its limit): such a row is listed
+         * as "not applicable" in the summary and is neither a loss nor part of a mean.
+         */
+        public boolean notApplicable() {
+            return Status.INVALID_INPUT.name().equals(status);
+        }
     }
 
     /** The solvers {@code spec} selects for {@code instance}. */
@@ -104,12 +114,36 @@ public final class Comparison {
         };
     }
 
-    /** The ids of the solvers that honour a time limit, among those run. */
+    /**
+     * The ids of the solvers that honour a time limit, among those run: each row's solver is looked
+     * up in its own family (the same id may name solvers of several families with different
+     * capabilities), in the order of first appearance.
+     */
     public static List<String> timeLimited(List<Row> rows) {
-        return rows.stream().map(Row::solver).distinct()
-                .filter(id -> Solvers.all().stream().anyMatch(s -> s.id().equals(id)
-                        && s.honours().contains(Capability.TIME_LIMIT)))
-                .toList();
+        return rows.stream().filter(Comparison::honoursTimeLimit).map(Row::solver).distinct().toList();
+    }
+
+    /**
+     * The ids of the solvers the gap-against-time plot shows, in order of first appearance: those
+     * that, in their row's family, honour a time limit (their gap depends on the time given) or
+     * are heuristics (whose gap is what they trade for time); exact solvers without a limit and
+     * baselines are left out.
+     */
+    public static List<String> gapTimeSolvers(List<Row> rows) {
+        return rows.stream().filter(Comparison::onGapTimePlot).map(Row::solver).distinct().toList();
+    }
+
+    /** Whether {@code row} belongs on the gap-against-time plot ({@link #gapTimeSolvers}); refused runs do not. */
+    public static boolean onGapTimePlot(Row row) {
+        return !row.notApplicable() && Solvers.find(Family.fromKey(row.family()), row.solver())
+                .map(s -> s.honours().contains(Capability.TIME_LIMIT) || s.kind() == SolverKind.HEURISTIC)
+                .orElse(false);
+    }
+
+    /** Whether the solver of {@code row}, in the row's family, honours a time limit. */
+    public static boolean honoursTimeLimit(Row row) {
+        return Solvers.find(Family.fromKey(row.family()), row.solver())
+                .map(s -> s.honours().contains(Capability.TIME_LIMIT)).orElse(false);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.cleave.workflows.compare;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.cleave.workflows.io.OutputFiles;
 import org.cleave.workflows.report.Table;
+import org.cleave.workflows.units.Engineering;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
@@ -23,7 +25,8 @@ import org.knowm.xchart.XYSeries;
  * {@code summary.md} (the run header and a table per solver: runs, wins, mean and geometric-mean
  * time, mean and maximum gap), and two plots as PNG and SVG: the Dolan–Moré performance profile
  * of solve time ({@code profile}) and gap against time for the solvers that honour a time limit
- * ({@code gap-time}). Dolan and Moré, "Benchmarking optimization software with performance
+ * and the heuristics ({@code gap-time}); a solver has one colour in both plots ({@link #colours}),
+ * and runs a solver refused ({@link Comparison.Row#notApplicable}) are listed apart, not plotted. Dolan and Moré, "Benchmarking optimization software with performance
  * profiles", Math. Program. 91 (2002), doi:10.1007/s101070100263.
  */
 public final class ComparisonReport {
@@ -39,9 +42,16 @@ public final class ComparisonReport {
     private ComparisonReport() {
     }
 
-    /** Per-solver aggregates. */
+    /**
+     * Per-solver aggregates over the runs where the solver was applicable; the runs where it refused
+     * the instance's shape or size ({@link Comparison.Row#notApplicable}) are only counted in
+     * {@code notApplicable}: they are neither losses nor part of a mean.
+     *
+     * @param runs          applicable runs
+     * @param notApplicable runs refused as {@code INVALID_INPUT}
+     */
     public record SolverSummary(String solver, String kind, int runs, int withPlan, int wins, double meanSeconds,
-                                double geometricMeanSeconds, double meanGap, double maxGap) {
+                                double geometricMeanSeconds, double meanGap, double maxGap, int notApplicable) {
     }
 
     /** The files {@link #write} puts into its directory. */
@@ -102,7 +112,14 @@ public final class ComparisonReport {
         Map<String, List<Comparison.Row>> bySolver = new LinkedHashMap<>();
         rows.forEach(r -> bySolver.computeIfAbsent(r.solver(), k -> new ArrayList<>()).add(r));
         List<SolverSummary> out = new ArrayList<>();
-        bySolver.forEach((solver, rs) -> {
+        bySolver.forEach((solver, all) -> {
+            List<Comparison.Row> rs = all.stream().filter(r -> !r.notApplicable()).toList();
+            int notApplicable = all.size() - rs.size();
+            if (rs.isEmpty()) {
+                out.add(new SolverSummary(solver, all.get(0).kind(), 0, 0, 0, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, notApplicable));
+                return;
+            }
             int withPlan = 0;
             int wins = 0;
             double sumT = 0;
@@ -127,7 +144,7 @@ public final class ComparisonReport {
                 }
             }
             out.add(new SolverSummary(solver, rs.get(0).kind(), rs.size(), withPlan, wins, sumT / rs.size(),
-                    Math.exp(sumLogT / rs.size()), gaps == 0 ? Double.NaN : sumGap / gaps, maxGap));
+                    Math.exp(sumLogT / rs.size()), gaps == 0 ? Double.NaN : sumGap / gaps, maxGap, notApplicable));
         });
         return out;
     }
@@ -140,16 +157,28 @@ public final class ComparisonReport {
                 rows.size()));
         b.append("| key | value |\n|---|---|\n");
         header.forEach((k, v) -> b.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
-        b.append("\n| solver | kind | runs | with plan | wins | mean time (s) | geo. mean time (s) | mean gap | max gap |\n");
-        b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        b.append("\n| solver | kind | runs | with plan | wins | not applicable | mean time | geo. mean time | mean gap"
+                + " | max gap |\n");
+        b.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (SolverSummary s : summaries) {
-            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.3g | %.3g | %s | %s |%n", s.solver(),
-                    s.kind(), s.runs(), s.withPlan(), s.wins(), s.meanSeconds(), s.geometricMeanSeconds(),
-                    pct(s.meanGap()), pct(s.maxGap())));
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %s | %s | %s | %s |%n", s.solver(),
+                    s.kind(), s.runs(), s.withPlan(), s.wins(), s.notApplicable(), Engineering.seconds(s.meanSeconds()),
+                    Engineering.seconds(s.geometricMeanSeconds()), pct(s.meanGap()), pct(s.maxGap())));
+        }
+        List<Comparison.Row> refused = rows.stream().filter(Comparison.Row::notApplicable).toList();
+        if (!refused.isEmpty()) {
+            b.append("\n## Not applicable\n\nThese solvers refused these instances' shape or size (status"
+                    + " INVALID_INPUT); the runs are in results.csv but are not counted as runs, losses or times"
+                    + " above.\n\n| solver | instance | reason |\n|---|---|---|\n");
+            Map<String, Comparison.Row> first = new LinkedHashMap<>();
+            refused.forEach(r -> first.putIfAbsent(r.solver() + "\t" + r.instance(), r));
+            first.values().forEach(r -> b.append("| ").append(r.solver()).append(" | ").append(r.instance())
+                    .append(" | ").append(r.message().replace("|", "\\|").replace("\n", " ")).append(" |\n"));
         }
         b.append("\nGap: relative distance of a run's objective to the best proven bound of its instance over all"
                 + " runs (exact solvers prove bounds). Wins: runs whose objective equals the best objective of the"
-                + " instance and repetition to 1e-9. Geometric means use max(t, 1 µs).\n\n"
+                + " instance and repetition to 1e-9. Not applicable: runs where the solver refused the instance's shape or"
+                + " size. Times are over the applicable runs; geometric means use max(t, 1 µs).\n\n"
                 + "![performance profile](profile.png)\n\n![gap against time](gap-time.png)\n");
         return b.toString();
     }
@@ -158,15 +187,48 @@ public final class ComparisonReport {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.4f %%", 100 * v);
     }
 
+    /**
+     * Distinct colours (Paul Tol's "muted" and "bright" qualitative schemes, colour-blind safe),
+     * given to solvers in a fixed order.
+     */
+    static final List<Color> PALETTE = List.of(new Color(0x332288), new Color(0xCC6677), new Color(0x117733),
+            new Color(0xDDCC77), new Color(0x88CCEE), new Color(0x882255), new Color(0x44AA99), new Color(0x999933),
+            new Color(0xAA4499), new Color(0x4477AA), new Color(0xEE6677), new Color(0x228833), new Color(0xCCBB44),
+            new Color(0x66CCEE), new Color(0xAA3377), new Color(0xBBBBBB), new Color(0x000000));
+
+    /**
+     * One colour per solver of a comparison, the same in every plot: the comparison's solvers (the
+     * applicable ones) in registry order (family, kind, id; {@link org.cleave.core.solve.Solvers#all}),
+     * then any unknown id by name, take the {@link #PALETTE} colours in turn, so that two solvers of
+     * one comparison share a colour only beyond {@code PALETTE.size()} solvers, and the same set of
+     * solvers always gets the same colours.
+     */
+    static Map<String, Color> colours(List<Comparison.Row> rows) {
+        List<String> registry = org.cleave.core.solve.Solvers.all().stream()
+                .map(org.cleave.core.solve.Solver::id).distinct().toList();
+        List<String> ids = rows.stream().filter(r -> !r.notApplicable()).map(Comparison.Row::solver).distinct()
+                .sorted(java.util.Comparator.comparingInt((String id) -> registry.indexOf(id) < 0 ? Integer.MAX_VALUE
+                        : registry.indexOf(id)).thenComparing(id -> id))
+                .toList();
+        Map<String, Color> out = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            out.put(ids.get(i), PALETTE.get(i % PALETTE.size()));
+        }
+        return out;
+    }
+
     /** ρ_s(τ): fraction of instances solver s solves within τ times the fastest solver's time. */
     static XYChart profile(List<Comparison.Row> rows) {
         Map<String, Map<String, Double>> time = new TreeMap<>(); // instance -> solver -> median solved time
         Map<String, Map<String, List<Comparison.Row>>> grouped = new TreeMap<>();
         for (Comparison.Row r : rows) {
-            grouped.computeIfAbsent(r.instance(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.solver(), k -> new ArrayList<>()).add(r);
+            if (!r.notApplicable()) {
+                grouped.computeIfAbsent(r.instance(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(r.solver(), k -> new ArrayList<>()).add(r);
+            }
         }
-        List<String> solvers = rows.stream().map(Comparison.Row::solver).distinct().toList();
+        Map<String, Color> colours = colours(rows);
+        List<String> solvers = List.copyOf(colours.keySet());
         grouped.forEach((instance, bySolver) -> {
             Map<String, Double> t = new LinkedHashMap<>();
             bySolver.forEach((solver, rs) -> {
@@ -181,6 +243,8 @@ public final class ComparisonReport {
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> Engineering.format(v, ""));
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(Engineering::percent);
         int n = time.size();
         for (String s : solvers) {
             List<Double> ratios = new ArrayList<>();
@@ -203,34 +267,44 @@ public final class ComparisonReport {
             double end = Math.max(2.0, ratios.isEmpty() ? 2.0 : ratios.get(ratios.size() - 1) * 1.5);
             xs.add(end);
             ys.add(ys.get(ys.size() - 1));
-            chart.addSeries(s, xs, ys).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            XYSeries series = chart.addSeries(s, xs, ys);
+            series.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            series.setLineColor(colours.get(s));
         }
         return chart;
     }
 
-    /** Gap against wall time, one scatter series per time-limited solver. */
+    /**
+     * Gap against wall time, one scatter series per solver of {@link Comparison#gapTimeSolvers}
+     * (time-limited solvers and heuristics of each row's family), in the solver's colour.
+     */
     static XYChart gapTime(List<Comparison.Row> rows) {
-        XYChart chart = new XYChartBuilder().width(800).height(500).title("Gap against time (time-limited solvers)")
+        XYChart chart = new XYChartBuilder().width(800).height(500).title("Gap against time (time-limited solvers and heuristics)")
                 .xAxisTitle("wall time (s)").yAxisTitle("gap to best bound").build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(Engineering::seconds);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(Engineering::percent);
+        Map<String, Color> colours = colours(rows);
         boolean any = false;
-        for (String solver : Comparison.timeLimited(rows)) {
+        for (String solver : Comparison.gapTimeSolvers(rows)) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             for (Comparison.Row r : rows) {
-                if (r.solver().equals(solver) && !Double.isNaN(r.gap())) {
+                if (r.solver().equals(solver) && Comparison.onGapTimePlot(r) && !Double.isNaN(r.gap())) {
                     xs.add(Math.max(TIME_FLOOR_SECONDS, r.wallSeconds()));
                     ys.add(r.gap());
                 }
             }
             if (!xs.isEmpty()) {
-                chart.addSeries(solver, xs, ys);
+                XYSeries series = chart.addSeries(solver, xs, ys);
+                series.setMarkerColor(colours.get(solver));
+                series.setLineColor(colours.get(solver));
                 any = true;
             }
         }
         if (!any) {
-            chart.setTitle("Gap against time: no time-limited solver in this comparison");
+            chart.setTitle("Gap against time: no time-limited solver or heuristic with a gap in this comparison");
             chart.addSeries("none", new double[] {1}, new double[] {0});
         }
         return chart;

@@ -10,7 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.cleave.core.model.RandomGraphs;
+import org.cleave.core.exits.RandomExitsInstances;
+import org.cleave.core.multiuser.RandomMultiUserInstances;
 import org.cleave.core.partition.RandomPartitionInstances;
+import org.cleave.core.stopping.RandomStoppingInstances;
+import org.cleave.core.throughput.RandomThroughputInstances;
+import org.cleave.core.tiers.RandomTiersInstances;
+import org.cleave.core.upload.RandomUploadInstances;
+import org.cleave.core.upload.UploadMode;
 import org.cleave.core.solve.Family;
 import org.cleave.instances.Examples;
 import org.cleave.instances.io.Instance;
@@ -79,18 +86,42 @@ public final class InstanceSources {
         return out;
     }
 
+    /** The keys each generator family understands, in the order they are listed in messages. */
+    public static final Map<String, List<String>> GENERATOR_KEYS = Map.of(
+            "partition", List.of("shape", "layers", "count", "seed", "weights"),
+            "tiers", List.of("shape", "layers", "count", "seed", "weights"),
+            "exits", List.of("shape", "layers", "count", "seed", "exits"),
+            "throughput", List.of("shape", "layers", "count", "seed", "exits"),
+            "upload", List.of("shape", "layers", "count", "seed", "weights", "mode"),
+            "multiuser", List.of("users", "units", "options", "count", "seed", "constraints"),
+            "stopping", List.of("layers", "count", "seed"));
+
     /**
-     * Instances from a generator spec {@code partition[:key=value,...]} with the keys {@code shape},
-     * {@code layers}, {@code count}, {@code seed} and {@code weights}; instance i has seed
-     * {@code seed + i}.
+     * Instances from a generator spec {@code FAMILY[:key=value,...]}; instance i has seed
+     * {@code seed + i} (default seed 1, count 10). Families and keys ({@link #GENERATOR_KEYS}):
+     * <ul>
+     *   <li>{@code partition} (P1) and {@code tiers} (P1-3T): {@code shape} (chain, residual,
+     *   inception, layered; default residual), {@code layers} (default 12), {@code weights}
+     *   (latency, energy, mixed, any; default latency);</li>
+     *   <li>{@code exits} (P2) and {@code throughput} (P3): {@code shape}, {@code layers} and
+     *   {@code exits}, the most early exits (default 3);</li>
+     *   <li>{@code upload} (P5): {@code shape}, {@code layers}, {@code weights} and {@code mode}
+     *   (parallel, serial, preloaded; default parallel);</li>
+     *   <li>{@code multiuser} (P4): {@code users} (default 4), {@code units} = K_F = K_B (default 8),
+     *   {@code options} per user (default 6; a random chain with early exits) and
+     *   {@code constraints} (none or some: deadlines and accuracy floors; default none);</li>
+     *   <li>{@code stopping} (P6): {@code layers} (default 6).</li>
+     * </ul>
      *
      * @throws IllegalArgumentException naming the key and value that are wrong
      */
     public static List<Instance> generate(String spec) {
         int colon = spec.indexOf(':');
         String family = colon < 0 ? spec : spec.substring(0, colon);
-        if (!family.equals("partition")) {
-            throw new IllegalArgumentException("family '" + family + "': only 'partition' generator specs are supported so far");
+        List<String> keys = GENERATOR_KEYS.get(family);
+        if (keys == null) {
+            throw new IllegalArgumentException("family '" + family + "': no generator; known: "
+                    + String.join(", ", new java.util.TreeSet<>(GENERATOR_KEYS.keySet())));
         }
         Map<String, String> kv = new LinkedHashMap<>();
         if (colon >= 0 && colon + 1 < spec.length()) {
@@ -103,27 +134,73 @@ public final class InstanceSources {
             }
         }
         for (String k : kv.keySet()) {
-            if (!List.of("shape", "layers", "count", "seed", "weights").contains(k)) {
-                throw new IllegalArgumentException("unknown key '" + k
-                        + "'; known: shape, layers, count, seed, weights");
+            if (!keys.contains(k)) {
+                throw new IllegalArgumentException("unknown key '" + k + "' for " + family + "; known: "
+                        + String.join(", ", keys));
             }
         }
+        int count = parseInt("count", kv.getOrDefault("count", "10"));
+        long seed = parseSeed(kv.getOrDefault("seed", "1"));
         RandomGraphs.Shape shape = parseEnum(RandomGraphs.Shape.class, "shape", kv.getOrDefault("shape", "residual"));
         RandomPartitionInstances.WeightMode weights = parseEnum(RandomPartitionInstances.WeightMode.class, "weights",
                 kv.getOrDefault("weights", "latency"));
-        int layers = parseInt("layers", kv.getOrDefault("layers", "12"));
-        int count = parseInt("count", kv.getOrDefault("count", "10"));
-        long seed = parseSeed(kv.getOrDefault("seed", "1"));
+        int layers = parseInt("layers", kv.getOrDefault("layers", family.equals("stopping") ? "6" : "12"));
+        int exits = parseInt("exits", kv.getOrDefault("exits", "3"));
+        UploadMode mode = parseEnum(UploadMode.class, "mode", kv.getOrDefault("mode", "parallel"));
+        int users = parseInt("users", kv.getOrDefault("users", "4"));
+        int units = parseInt("units", kv.getOrDefault("units", "8"));
+        int options = parseInt("options", kv.getOrDefault("options", "6"));
+        RandomMultiUserInstances.Constraints constraints = parseEnum(RandomMultiUserInstances.Constraints.class,
+                "constraints", kv.getOrDefault("constraints", "none"));
+        if (layers > MAX_GENERATED_LAYERS || users > MAX_GENERATED_USERS || units > MAX_GENERATED_UNITS
+                || options > MAX_GENERATED_OPTIONS || count > MAX_GENERATED_COUNT) {
+            throw new IllegalArgumentException("at most layers=" + MAX_GENERATED_LAYERS + ", users="
+                    + MAX_GENERATED_USERS + ", units=" + MAX_GENERATED_UNITS + ", options=" + MAX_GENERATED_OPTIONS
+                    + ", count=" + MAX_GENERATED_COUNT + ", got '" + spec + "'");
+        }
+        String shapeName = shape.name().toLowerCase(Locale.ROOT);
         List<Instance> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             long s = seed + i;
-            var meta = Json.MAPPER.createObjectNode().put("generator", "RandomPartitionInstances.partition")
-                    .put("shape", shape.name()).put("layers", layers).put("seed", s).put("weights", weights.name());
-            out.add(new Instance(shape.name().toLowerCase(Locale.ROOT) + "-" + layers + "-s" + s, "generated",
-                    RandomPartitionInstances.partition(s, shape, layers, weights), meta));
+            var meta = Json.MAPPER.createObjectNode().put("generator", family).put("seed", s);
+            kv.forEach((k, v) -> {
+                if (!k.equals("seed") && !k.equals("count")) {
+                    meta.put(k, v);
+                }
+            });
+            Instance instance = switch (family) {
+                case "partition" -> new Instance(shapeName + "-" + layers + "-s" + s, "generated",
+                        RandomPartitionInstances.partition(s, shape, layers, weights), meta);
+                case "tiers" -> new Instance("tiers-" + shapeName + "-" + layers + "-s" + s, "generated",
+                        RandomTiersInstances.tiers(s, shape, layers, weights), meta);
+                case "exits" -> new Instance("exits-" + shapeName + "-" + layers + "-s" + s, "generated",
+                        RandomExitsInstances.exits(s, shape, layers, exits), meta);
+                case "throughput" -> new Instance("throughput-" + shapeName + "-" + layers + "-s" + s, "generated",
+                        RandomThroughputInstances.throughput(s, shape, layers, exits), meta);
+                case "upload" -> new Instance("upload-" + shapeName + "-" + layers + "-s" + s, "generated",
+                        RandomUploadInstances.random(s, shape, layers, mode, weights), meta);
+                case "multiuser" -> new Instance("multiuser-" + users + "x" + units + "-s" + s, "generated",
+                        RandomMultiUserInstances.random(s, users, units, units, options,
+                                RandomMultiUserInstances.Source.CHAIN, constraints), meta);
+                case "stopping" -> new Instance("stopping-" + layers + "-s" + s, "generated",
+                        RandomStoppingInstances.random(s, layers), meta);
+                default -> throw new IllegalStateException(family);
+            };
+            out.add(instance);
         }
         return out;
     }
+
+    /** Largest {@code layers} of a generator spec. */
+    public static final int MAX_GENERATED_LAYERS = 10_000;
+    /** Largest {@code users} of a generator spec. */
+    public static final int MAX_GENERATED_USERS = 1_000;
+    /** Largest {@code units} of a generator spec. */
+    public static final int MAX_GENERATED_UNITS = 10_000;
+    /** Largest {@code options} of a generator spec. */
+    public static final int MAX_GENERATED_OPTIONS = 1_000;
+    /** Largest {@code count} of a generator spec. */
+    public static final int MAX_GENERATED_COUNT = 100_000;
 
     private static long parseSeed(String value) {
         try {

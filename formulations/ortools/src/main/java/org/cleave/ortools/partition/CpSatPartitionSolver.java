@@ -3,6 +3,7 @@ package org.cleave.ortools.partition;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverSolutionCallback;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExprBuilder;
 import com.google.ortools.sat.LinearExpr;
@@ -81,7 +82,13 @@ public final class CpSatPartitionSolver extends OrToolsSolver<PartitionProblem, 
             objective.addTerm(s, costs.send(u));
         }
         model.minimize(objective);
-        CpSolverStatus raw = solver.solve(model);
+        CpSolverStatus raw = solver.solve(model, new CpSolverSolutionCallback() {
+            @Override
+            public void onSolutionCallback() { // each improving solution: tell the progress listener
+                limits.progress().improved(costs.scaling().toCost(Math.round(objectiveValue())),
+                        costs.lowerBound(Math.round(bestObjectiveBound())));
+            }
+        });
         Status status = CpSatSupport.status(raw);
         Outcome<Placement> outcome;
         if (status.hasPlan()) {
