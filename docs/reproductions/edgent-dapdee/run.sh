@@ -36,11 +36,13 @@ sweep "$tmp/rs-1s.json" latency=0.001:0.1:21:log "$tmp/bound.csv"
 sweep "$tmp/rs-10ms.json" uplink=0.13Mbps:18.88Mbps:13 "$tmp/bandwidth.csv"
 sweep "$tmp/rs-20ms.json" load=0:0.9:10:lin "$tmp/load.csv"
 cleave map "$tmp/rs-10ms.json" --exits best --from 0.13Mbps --to 18.88Mbps --plot "$tmp/bandwidth-map.png" > "$tmp/map.txt"
-# mode switch: DADS' light mode (latency optimum) while it sustains Q, heavy mode (least period) above
+# mode switch: DADS' light mode (latency optimum) while it sustains Q, heavy mode (least period) above;
+# one export, then only the frame rate changes (one JVM start less per Q)
 echo "frame_rate_per_second,status,mode,period_seconds,proven_least_period_seconds" > "$tmp/modes.csv"
 cleave zoo export b-alexnet --family throughput --device rpi3b --edge gpu --network 3g --frame-rate 1 -o "$tmp/q.json" >/dev/null
 for q in 50 150 157.5 200; do
   sed "s/\"frameRatePerSecond\" : 1.0/\"frameRatePerSecond\" : $q/" "$tmp/q.json" > "$tmp/q-$q.json"
+  grep -q "\"frameRatePerSecond\" : $q" "$tmp/q-$q.json" || { echo "run.sh: could not set Q = $q" >&2; exit 1; }
   cleave solve "$tmp/q-$q.json" --solver dads-switch --json > "$tmp/s.json" || true
   awk -v q="$q" -F'"' '/"status"/ && !s { s = $4 } /"objective"/ && !o { o = 1; split($3, v, /[:,]/); p = v[2]; gsub(/ /, "", p) }
       /"bound"/ && !b { b = 1; split($3, v, /[:,]/); lp = v[2]; gsub(/ /, "", lp) }
