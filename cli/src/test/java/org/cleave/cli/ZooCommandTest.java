@@ -78,6 +78,30 @@ class ZooCommandTest {
     }
 
     @Test
+    void exportSetsTheObjectiveTheRightSizingBoundAndTheFrameRate() throws IOException {
+        Path energy = dir.resolve("energy.json");
+        assertEquals(0, CliTest.run("zoo", "export", "alexnet", "--objective", "energy", "-o", energy.toString()).status());
+        assertEquals(org.cleave.core.model.CostWeights.ENERGY, ((PartitionProblem) InstanceJson.read(energy).problem()).weights());
+        Path rs = dir.resolve("rs.json");
+        assertEquals(0, CliTest.run("zoo", "export", "b-alexnet", "--family", "exits", "--right-sizing", "25ms", "-o",
+                rs.toString()).status());
+        org.cleave.core.exits.ExitsProblem e = (org.cleave.core.exits.ExitsProblem) InstanceJson.read(rs).problem();
+        assertEquals(new org.cleave.core.exits.ExitsProblem.RightSizing(0.025), e.variant());
+        Path q = dir.resolve("q.json");
+        assertEquals(0, CliTest.run("zoo", "export", "b-alexnet", "--family", "throughput", "--frame-rate", "30", "-o",
+                q.toString()).status());
+        assertEquals(30.0, ((org.cleave.core.throughput.ThroughputProblem) InstanceJson.read(q).problem())
+                .frameRatePerSecond().getAsDouble());
+        assertTrue(CliTest.badInput("zoo", "export", "alexnet", "--right-sizing", "1s")
+                .contains("--right-sizing: applies to exits instances, not to partition"));
+        assertTrue(CliTest.badInput("zoo", "export", "b-alexnet", "--family", "throughput", "--frame-rate", "0")
+                .contains("--frame-rate: must be > 0"));
+        assertTrue(CliTest.badInput("zoo", "export", "alexnet", "--objective", "cost").contains("latency or energy"));
+        assertTrue(CliTest.badInput("zoo", "export", "b-alexnet", "--family", "exits", "--right-sizing", "1s",
+                "--objective", "energy").contains("--objective: weights apply to partition and variant (a)"));
+    }
+
+    @Test
     void badNamesAreOneLineErrors() {
         assertTrue(CliTest.badInput("zoo", "show", "lenet").contains("resnet18"));
         assertTrue(CliTest.badInput("zoo", "export", "resnet18", "--network", "6g").contains("wifi"));

@@ -185,6 +185,17 @@ public final class ZooCommand implements Runnable {
         @Option(names = "--cloud", defaultValue = "a100",
                 description = "cloud profile with --tiers: a100 or v100 (default: ${DEFAULT-VALUE})")
         String cloud;
+        @Option(names = "--objective", paramLabel = "latency|energy",
+                description = "json, partition and exits: minimise latency (w_T = 1) or device energy (w_E = 1)"
+                        + " (default: latency)")
+        String objective;
+        @Option(names = "--right-sizing", paramLabel = "L", converter = org.cleave.cli.DurationConverter.class,
+                description = "json, family exits: Edgent's right-sizing variant (b), the most accurate single exit"
+                        + " whose latency meets the bound L, e.g. 100ms (default: variant (a), least cost)")
+        java.time.Duration rightSizing;
+        @Option(names = "--frame-rate", paramLabel = "Q",
+                description = "json, family throughput: the frame rate Q to sustain, frames per second (period <= 1/Q)")
+        Double frameRate;
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "output file (default: standard output)")
         Path output;
 
@@ -249,9 +260,26 @@ public final class ZooCommand implements Runnable {
                 return OptionErrors.under(() -> org.cleave.instances.tiers.ZooTierInstances.of(m, v, network, wan,
                         device, edge, cloud), "--wan", "--cloud", "--network", "--device", "--edge");
             }
-            return OptionErrors.under(() -> ZooInstances.of(family, m,
+            Instance i = OptionErrors.under(() -> ZooInstances.of(family, m,
                     view == View.layers ? ZooInstances.View.LAYERS : ZooInstances.View.BLOCKS, network, device, edge),
                     "--family");
+            return OptionErrors.under(java.util.Map.of("objective", "--objective", "rightSizing", "--right-sizing",
+                    "frameRate", "--frame-rate"), () -> ZooInstances.withSettings(i, settings()));
+        }
+
+        private ZooInstances.Settings settings() {
+            CostWeights weights = null;
+            if (objective != null) {
+                weights = switch (objective) {
+                    case "latency" -> CostWeights.LATENCY;
+                    case "energy" -> CostWeights.ENERGY;
+                    default -> throw new IllegalArgumentException("--objective: latency or energy, got " + objective);
+                };
+            }
+            return new ZooInstances.Settings(java.util.Optional.ofNullable(weights),
+                    rightSizing == null ? java.util.OptionalDouble.empty()
+                            : java.util.OptionalDouble.of(rightSizing.toNanos() / 1e9),
+                    frameRate == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(frameRate));
         }
     }
 

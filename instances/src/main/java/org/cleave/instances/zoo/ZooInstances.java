@@ -2,6 +2,7 @@ package org.cleave.instances.zoo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.FinalClassifier;
@@ -80,5 +81,67 @@ public final class ZooInstances {
                 + e.name();
         return new Instance(name, m.description() + "; " + n.name() + ", " + d.name() + ", " + e.name(), problem,
                 meta);
+    }
+
+    /**
+     * Settings that override an exported instance's defaults. Every field is optional; empty keeps
+     * the default of {@link #of}.
+     *
+     * @param weights            objective weights (w_T, w_E) of a partition or variant (a) exits
+     *                           instance
+     * @param rightSizingSeconds exits only: Edgent's right-sizing variant (b) with this latency
+     *                           bound L in seconds (&gt; 0)
+     * @param frameRatePerSecond throughput only: the frame rate Q to sustain (&gt; 0, period ≤ 1/Q)
+     */
+    public record Settings(Optional<CostWeights> weights, OptionalDouble rightSizingSeconds,
+                           OptionalDouble frameRatePerSecond) {
+        /** No overrides. */
+        public static final Settings NONE = new Settings(Optional.empty(), OptionalDouble.empty(),
+                OptionalDouble.empty());
+    }
+
+    /**
+     * {@code instance} with {@code settings} applied to its problem; metadata and name unchanged.
+     * A setting that does not apply to the instance's family is an error naming the setting
+     * ({@code objective}, {@code rightSizing}, {@code frameRate}) and the family.
+     */
+    public static Instance withSettings(Instance instance, Settings settings) {
+        Problem<?> p = instance.problem();
+        if (settings.weights().isPresent()) {
+            CostWeights w = settings.weights().get();
+            if (p instanceof PartitionProblem pp) {
+                p = pp.withWeights(w);
+            } else if (p instanceof ExitsProblem ep && ep.variant() instanceof ExitsProblem.MinCost m
+                    && settings.rightSizingSeconds().isEmpty()) {
+                p = ep.withVariant(new ExitsProblem.MinCost(w, m.minAccuracy(), m.maxLatencySeconds()));
+            } else {
+                throw new IllegalArgumentException("objective: weights apply to partition and variant (a) exits"
+                        + " instances, not to " + instance.problem().family().key()
+                        + (settings.rightSizingSeconds().isPresent() ? " with right-sizing" : ""));
+            }
+        }
+        if (settings.rightSizingSeconds().isPresent()) {
+            double bound = settings.rightSizingSeconds().getAsDouble();
+            if (!(p instanceof ExitsProblem ep)) {
+                throw new IllegalArgumentException("rightSizing: applies to exits instances, not to "
+                        + p.family().key());
+            }
+            if (!(bound > 0) || Double.isInfinite(bound)) {
+                throw new IllegalArgumentException("rightSizing: latency bound must be > 0 s and finite, got " + bound);
+            }
+            p = ep.withVariant(new ExitsProblem.RightSizing(bound));
+        }
+        if (settings.frameRatePerSecond().isPresent()) {
+            double q = settings.frameRatePerSecond().getAsDouble();
+            if (!(p instanceof ThroughputProblem tp)) {
+                throw new IllegalArgumentException("frameRate: applies to throughput instances, not to "
+                        + p.family().key());
+            }
+            if (!(q > 0) || Double.isInfinite(q)) {
+                throw new IllegalArgumentException("frameRate: must be > 0 and finite, got " + q);
+            }
+            p = tp.withFrameRate(OptionalDouble.of(q));
+        }
+        return new Instance(instance.name(), instance.description(), p, instance.metadata());
     }
 }
