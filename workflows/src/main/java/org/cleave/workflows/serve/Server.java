@@ -80,9 +80,9 @@ public final class Server {
         OP_FIELDS.put("load", Set.of("instance", "path", "zoo", "multiuser"));
         OP_FIELDS.put("describe", Set.of("handle"));
         OP_FIELDS.put("set", Set.of("handle", "state"));
-        OP_FIELDS.put("solve", Set.of("handle", "solver", "timeLimitSeconds", "seed", "threads", "plan"));
-        OP_FIELDS.put("evaluate", Set.of("handle", "action", "state", "withOptimum", "plan"));
-        OP_FIELDS.put("optimum", Set.of("handle", "plan"));
+        OP_FIELDS.put("solve", Set.of("handle", "solver", "timeLimitSeconds", "seed", "threads", "plan", "mask"));
+        OP_FIELDS.put("evaluate", Set.of("handle", "action", "state", "withOptimum", "plan", "mask"));
+        OP_FIELDS.put("optimum", Set.of("handle", "plan", "mask"));
         OP_FIELDS.put("map", Set.of("handle", "fromBitsPerSecond", "toBitsPerSecond", "exits"));
         OP_FIELDS.put("close", Set.of("handle"));
         OP_FIELDS.put("batch", Set.of("requests"));
@@ -589,18 +589,24 @@ public final class Server {
             limits = limits.withThreads(threads);
         }
         boolean withPlan = withPlan(r);
+        boolean withMask = flag(r, "mask");
         Solution x = s.solve(solver, limits);
-        return solution(x, withPlan, x.plan().isPresent()
-                ? write(s, x.plan().get(), x.breakdown().orElseThrow(), withPlan) : null);
+        if (x.plan().isEmpty()) {
+            return solution(x, withPlan, null);
+        }
+        Written w = write(s, x.plan().get(), x.breakdown().orElseThrow(), withPlan);
+        return solution(x, withPlan, new Written(w.planOrCost(), action(w.action(), withMask)));
     }
 
     private ObjectNode optimum(ObjectNode r) {
         Session s = session(r);
         boolean withPlan = withPlan(r);
+        boolean withMask = flag(r, "mask");
         boolean cached = s.optimumCached();
         Solution x = s.optimum();
         OptimumWritten w = writtenOptimum(s, x);
-        ObjectNode o = solution(x, withPlan, w == null ? null : new Written(w.planOrCost(s, withPlan), w.action));
+        ObjectNode o = solution(x, withPlan, w == null ? null
+                : new Written(w.planOrCost(s, withPlan), action(w.action, withMask)));
         o.put("cached", cached);
         return o;
     }
@@ -670,14 +676,38 @@ public final class Server {
 
     /** The request's {@code plan} flag: {@code false} leaves the full plan out of the response (default {@code true}). */
     private static boolean withPlan(ObjectNode r) {
-        JsonNode w = r.get("plan");
+        return flag(r, "plan");
+    }
+
+    /** The request's boolean field {@code name}, default {@code true}. */
+    private static boolean flag(ObjectNode r, String name) {
+        JsonNode w = r.get(name);
         if (w == null) {
             return true;
         }
         if (!w.isBoolean()) {
-            throw bad("plan: must be true or false, got " + Actions.describe(w));
+            throw bad(name + ": must be true or false, got " + Actions.describe(w));
         }
         return w.booleanValue();
+    }
+
+    /**
+     * A compact action as a response gives it: with {@code withMask} (the request's {@code mask},
+     * default true) as {@link Actions#write} wrote it; without, the {@code edgeMask} left out when
+     * the action names its {@code cut} (it is then implied by the cut; P4 actions have no mask).
+     */
+    private static JsonNode action(JsonNode action, boolean withMask) {
+        if (withMask || action == null || !action.isObject() || !action.hasNonNull("cut") || !action.has("edgeMask")) {
+            return action;
+        }
+        ObjectNode o = MAPPER.createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = action.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().equals("edgeMask")) {
+                o.set(e.getKey(), e.getValue());
+            }
+        }
+        return o;
     }
 
     /**
@@ -734,6 +764,7 @@ public final class Server {
             withOptimum = w.booleanValue();
         }
         boolean withPlan = withPlan(r);
+        boolean withMask = flag(r, "mask");
         if (r.has("state")) {
             apply(s, r.get("state"));
         }
@@ -751,13 +782,13 @@ public final class Server {
         a.violations().forEach(violations::add);
         Written written = write(s, plan, a.breakdown(), withPlan);
         plan(o, withPlan, written.planOrCost());
-        o.set("action", written.action());
+        o.set("action", action(written.action(), withMask));
         if (withOptimum) {
             Solution opt = s.optimum();
             OptimumWritten wo = writtenOptimum(s, opt);
             ObjectNode on = o.putObject("optimum");
             number(on, "objective", opt.objective());
-            on.set("action", wo != null ? wo.action : null);
+            on.set("action", wo != null ? action(wo.action, withMask) : null);
             on.put("status", opt.status().name());
             on.put("verified", opt.verified());
             double regret = s.problem().sense() == Sense.MINIMIZE ? a.objective() - opt.objective()

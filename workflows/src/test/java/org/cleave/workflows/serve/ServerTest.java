@@ -695,6 +695,24 @@ class ServerTest {
     }
 
     /** With {@code "plan": false} a response is the full response minus {@code plan}, plus {@code plan.cost} as {@code cost}. */
+    /** {@code maskless} is {@code withMask} with {@code edgeMask} removed from each action whose {@code cut} is not null. */
+    private static void assertMaskless(JsonNode withMask, JsonNode maskless, String what) {
+        ObjectNode expected = withMask.deepCopy();
+        List<ObjectNode> actions = new ArrayList<>();
+        if (expected.get("action").isObject()) {
+            actions.add((ObjectNode) expected.get("action"));
+        }
+        if (expected.has("optimum") && expected.get("optimum").get("action").isObject()) {
+            actions.add((ObjectNode) expected.get("optimum").get("action"));
+        }
+        for (ObjectNode a : actions) {
+            if (a.hasNonNull("cut")) {
+                a.remove("edgeMask");
+            }
+        }
+        assertEquals(expected, maskless, what);
+    }
+
     private static void assertSlim(JsonNode full, JsonNode slim, String what) {
         assertTrue(full.has("plan") && !full.has("cost"), what + " full: " + full);
         assertTrue(slim.has("cost") && !slim.has("plan"), what + " slim: " + slim);
@@ -759,9 +777,19 @@ class ServerTest {
                 JsonNode fullSolve = ok(s, "{\"op\":\"solve\",\"handle\":\"" + h + "\"}");
                 JsonNode slimSolve = ok(s, "{\"op\":\"solve\",\"handle\":\"" + h + "\",\"plan\":false}");
                 assertSlim(without(fullSolve, "wallSeconds"), without(slimSolve, "wallSeconds"), "solve, " + what);
+                // "mask": false: the same response but for edgeMask, left out of every action that names its cut
+                assertMaskless(slim, ok(s, "{\"op\":\"evaluate\"," + base + ",\"plan\":false,\"mask\":false}"),
+                        "evaluate, " + what);
+                assertMaskless(without(slimOpt, "wallSeconds"), without(ok(s, "{\"op\":\"optimum\",\"handle\":\"" + h
+                        + "\",\"plan\":false,\"mask\":false}"), "wallSeconds"), "optimum, " + what);
+                assertMaskless(without(fullSolve, "wallSeconds"), without(ok(s, "{\"op\":\"solve\",\"handle\":\"" + h
+                        + "\",\"mask\":false}"), "wallSeconds"), "solve, " + what);
+                assertEquals(slim, ok(s, "{\"op\":\"evaluate\"," + base + ",\"plan\":false,\"mask\":true}"), what);
             }
         }
         JsonNode e = error(s, "{\"op\":\"optimum\",\"handle\":\"h1\",\"plan\":\"no\"}", "bad_request");
         assertEquals("plan: must be true or false, got a string \"no\"", message(e));
+        assertEquals("mask: must be true or false, got a number 0", message(error(s,
+                "{\"op\":\"evaluate\",\"handle\":\"h1\",\"action\":{\"cut\":1},\"mask\":0}", "bad_request")));
     }
 }
