@@ -23,11 +23,15 @@ import time
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
-__all__ = ["Client", "CleaveError", "CleaveTimeout", "ServerExited", "find_jar", "PROTOCOL_VERSION",
+__all__ = ["Client", "CleaveError", "CleaveTimeout", "ServerExited", "find_jar", "encode_json", "PROTOCOL_VERSION",
+           "MAX_BATCH_REQUESTS",
            "BUILD_COMMAND"]
 
 #: The protocol version this client speaks (``ping``'s ``protocolVersion``).
 PROTOCOL_VERSION = 1
+
+#: The most requests one ``batch`` request carries (the server's limit).
+MAX_BATCH_REQUESTS = 4096
 
 #: The README's build command, which writes ``cli/target/cleave.jar``.
 BUILD_COMMAND = "./mvnw -B -q -DskipTests package -pl cli -am"
@@ -98,8 +102,17 @@ _readv = getattr(os, "readv", None)
 _select = select.select if hasattr(select, "select") else None
 
 
+_ENCODER = json.JSONEncoder(separators=(",", ":"), allow_nan=False)
+_loads = json.loads
+
+
 def _dumps(obj: Any) -> bytes:
-    return json.dumps(obj, separators=(",", ":"), allow_nan=False).encode("utf-8") + b"\n"
+    return _ENCODER.encode(obj).encode("utf-8") + b"\n"
+
+
+def encode_json(obj: Any) -> bytes:
+    """``obj`` as compact JSON bytes (no spaces; NaN and infinities refused), as the client sends it."""
+    return _ENCODER.encode(obj).encode("utf-8")
 
 
 class Client:
@@ -305,7 +318,7 @@ class Client:
 
     def _decode(self, line: bytes, request_id: Any) -> Dict[str, Any]:
         try:
-            response = json.loads(line)
+            response = _loads(line)
         except ValueError:
             raise self._fail(CleaveError("protocol", f"not a JSON response: {line[:200]!r}")) from None
         if not isinstance(response, dict) or response.get("id") != request_id:
@@ -371,7 +384,24 @@ class Client:
                 raise ValueError(f"request {body.get('op')!r}: {e}") from None
         if not parts:
             return []
-        lines = self._exchange(b"".join(parts), len(parts))
+        return self._results(self._exchange(b"".join(parts), len(parts)), ids, raise_errors)
+
+    def call_encoded(self, parts: Sequence[bytes], *, raise_errors: bool = True) -> List[Any]:
+        """:meth:`call_many` for requests already encoded: each part is a request's JSON object
+        *without its closing brace* (e.g. ``b'{"op":"optimum","handle":"h1"'``); the client
+        appends the ``id`` and the brace. For callers that send the same requests on every step
+        and keep them encoded (the environments)."""
+        ids, chunks = [], []
+        for part in parts:
+            self._next_id += 1
+            ids.append(self._next_id)
+            chunks.append(part)
+            chunks.append(b',"id":%d}\n' % self._next_id)
+        if not ids:
+            return []
+        return self._results(self._exchange(b"".join(chunks), len(ids)), ids, raise_errors)
+
+    def _results(self, lines: List[bytes], ids: List[int], raise_errors: bool) -> List[Any]:
         out: List[Any] = []
         for line, request_id in zip(lines, ids):
             response = self._decode(line, request_id)
@@ -381,6 +411,48 @@ class Client:
                 error = response.get("error") or {}
                 out.append(CleaveError(str(error.get("code", "protocol")), str(error.get("message", response)),
                                        request_id))
+        if raise_errors:
+            for item in out:
+                if isinstance(item, CleaveError):
+                    raise item
+        return out
+
+    def batch(self, requests: Sequence[Mapping[str, Any]], *, raise_errors: bool = True) -> List[Any]:
+        """``batch``: sends the requests inside one ``{"op": "batch", "requests": [...]}`` line
+        (at most 4,096) and returns their ``result`` objects in order; the server answers each as
+        if it came on its own line. Errors as in :meth:`call_many`. One line, one parse and one
+        response line for all of them: how :class:`~cleave.envs.VectorPartitionEnv` steps its
+        environments in one round trip.
+        """
+        parts = []
+        for r in requests:
+            body = {k: v for k, v in r.items() if v is not None}
+            try:
+                parts.append(encode_json(body)[:-1])
+            except (TypeError, ValueError) as e:
+                raise ValueError(f"request {body.get('op')!r}: {e}") from None
+        return self.batch_encoded(parts, raise_errors=raise_errors)
+
+    def batch_encoded(self, parts: Sequence[bytes], *, raise_errors: bool = True) -> List[Any]:
+        """:meth:`batch` for requests encoded as in :meth:`call_encoded` (JSON objects without
+        their closing brace; no ``id`` needed: responses come in request order)."""
+        if not parts:
+            return []
+        if len(parts) > MAX_BATCH_REQUESTS:
+            raise ValueError(f"requests: {len(parts)} requests, at most {MAX_BATCH_REQUESTS} in one batch")
+        (result,) = self.call_encoded([b'{"op":"batch","requests":[' + b"},".join(parts) + b"}]"])
+        responses = result.get("responses") if isinstance(result, dict) else None
+        if not isinstance(responses, list) or len(responses) != len(parts):
+            raise self._fail(CleaveError("protocol", f"batch of {len(parts)} requests answered with "
+                                                     f"{str(responses)[:200]}"))
+        out: List[Any] = []
+        for response in responses:
+            if isinstance(response, dict) and response.get("ok") is True:
+                out.append(response.get("result"))
+            else:
+                error = (response.get("error") if isinstance(response, dict) else None) or {}
+                out.append(CleaveError(str(error.get("code", "protocol")), str(error.get("message", response)),
+                                       response.get("id") if isinstance(response, dict) else None))
         if raise_errors:
             for item in out:
                 if isinstance(item, CleaveError):
