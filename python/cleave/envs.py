@@ -52,7 +52,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from . import spaces
 from .channels import Channel, LinkState
-from .client import CleaveError, Client
+from .client import CleaveError, Client, encode_json
 
 __all__ = ["PartitionEnv", "ExitsEnv", "MultiUserEnv", "CleaveEnv"]
 
@@ -95,6 +95,14 @@ class CleaveEnv(_Base):
             self._close_quietly()
             raise ValueError(f"{type(self).__name__}: the instance is of family {family!r}, expected {self.family!r}")
         self._sign = 1.0 if self.description.get("sense", "minimize") == "minimize" else -1.0
+        # the step's requests, kept encoded (JSON objects without their closing brace, see Client.call_encoded)
+        handle_json = encode_json(self.handle)
+        # "mask": false where the action space is one of cuts: the env needs only the cut of an action
+        slim = b',"plan":false,"mask":false' if self._cut_actions() else b',"plan":false'
+        self._evaluate_prefix = b'{"op":"evaluate","handle":' + handle_json + slim + b',"action":'
+        self._set_prefix = b'{"op":"set","handle":' + handle_json + b',"state":'
+        self._optimum_request = b'{"op":"optimum","handle":' + handle_json + slim
+        self._encoded_actions: Dict[Any, bytes] = {}
         self._rng = random.Random()
         self._steps = 0
         self._state_fields: Optional[Dict[str, Any]] = None
@@ -122,11 +130,28 @@ class CleaveEnv(_Base):
         """Every action of ``action_space`` if they are few (for the restricted optimum)."""
         return None
 
+    def _cut_actions(self) -> bool:
+        """Whether actions name a cut (not an edge mask): the server may then leave masks out."""
+        return getattr(self, "action_mode", None) == "cut"
+
     # ------------------------------------------------------------------ Gymnasium API
 
     def reset(self, *, seed: Optional[int] = None, options: Optional[Dict[str, Any]] = None):
         """Starts an episode: draws the first state (seeding the process when ``seed`` is given)
         and returns ``(observation, info)`` with the optimum of that state."""
+        parts, state = self._reset_requests(seed, options)
+        return self._reset_finish(state, self.client.call_encoded(parts))
+
+    def step(self, action):
+        """Prices ``action`` on the current state, moves to the next state and returns
+        ``(observation, reward, terminated, truncated, info)``."""
+        parts, context = self._step_requests(action)
+        return self._step_finish(context, self.client.call_encoded(parts, raise_errors=False))
+
+    # The two halves of reset and step: the requests (encoded as for Client.call_encoded) and the
+    # reading of their results, so that a vector of environments can send all its requests at once.
+
+    def _reset_requests(self, seed: Optional[int], options: Optional[Dict[str, Any]]):
         self._check_open()
         if spaces.HAVE_GYMNASIUM:
             super().reset(seed=seed)  # seeds gymnasium's np_random, as Gymnasium asks
@@ -138,25 +163,41 @@ class CleaveEnv(_Base):
             raise ValueError(f"options: {sorted(options)!r}, this environment takes none")
         self._steps = 0
         state = self._draw(first=True)
-        set_result, optimum = self.client.call_many([
-            {"op": "set", "handle": self.handle, "state": state},
-            {"op": "optimum", "handle": self.handle, "plan": False}])
+        return [self._set_prefix + encode_json(state), self._optimum_request], state
+
+    def _reset_finish(self, state: Dict[str, Any], results: List[Any]):
+        for item in results:
+            if isinstance(item, CleaveError):
+                raise item
+        set_result, optimum = results
         return self._arrive(set_result["state"], state, optimum)
 
-    def step(self, action):
-        """Prices ``action`` on the current state, moves to the next state and returns
-        ``(observation, reward, terminated, truncated, info)``."""
+    def _encoded_action(self, action) -> bytes:
+        """The compact action of ``action`` as JSON bytes (cached for hashable actions, e.g. cuts)."""
+        try:
+            return self._encoded_actions[action]
+        except (KeyError, TypeError):
+            pass
+        encoded = encode_json(self._encode(action))
+        if isinstance(action, int) and len(self._encoded_actions) < 65536:
+            self._encoded_actions[action] = encoded
+        return encoded
+
+    def _step_requests(self, action):
         self._check_open()
         if self._optimum_info is None:
             raise RuntimeError("step: call reset() first")
         if not self.action_space.contains(action):
             raise ValueError(f"action: {action!r} is not in {self.action_space!r}")
-        encoded = self._encode(action)
+        if spaces.HAVE_GYMNASIUM and hasattr(action, "item") and getattr(action, "ndim", 1) == 0:
+            action = action.item()  # a NumPy scalar: cache by its int value
+        encoded = self._encoded_action(action)
         next_state = self._draw(first=False)
-        evaluated, set_result, optimum = self.client.call_many([
-            {"op": "evaluate", "handle": self.handle, "action": encoded, "plan": False},
-            {"op": "set", "handle": self.handle, "state": next_state},
-            {"op": "optimum", "handle": self.handle, "plan": False}], raise_errors=False)
+        return [self._evaluate_prefix + encoded, self._set_prefix + encode_json(next_state),
+                self._optimum_request], next_state
+
+    def _step_finish(self, next_state: Dict[str, Any], results: List[Any]):
+        evaluated, set_result, optimum = results
         for item in (set_result, optimum):
             if isinstance(item, CleaveError):
                 raise item
@@ -176,7 +217,7 @@ class CleaveEnv(_Base):
             objective = evaluated["objective"]
             cost = evaluated.get("cost")
             feasible = bool(evaluated["feasible"])
-            violations = list(evaluated.get("violations") or [])
+            violations = evaluated.get("violations") or []
             regret = self._sign * (objective - previous["optimum"])
             reward = -self._sign * objective - (0.0 if feasible else self.infeasible_penalty)
         self._steps += 1

@@ -172,6 +172,43 @@ class RequestsTest(ServerTestCase):
         self.assertError("bad_request", "plan: must be true or false", self.client.request, "optimum",
                          handle=self.resnet, plan="no")
 
+    def test_mask_false_leaves_the_mask_out_of_cut_actions_only(self):
+        c, h = self.client, self.resnet
+        full = c.request("evaluate", handle=h, action={"cut": 4}, withOptimum=True, plan=False)
+        slim = c.request("evaluate", handle=h, action={"cut": 4}, withOptimum=True, plan=False, mask=False)
+        self.assertEqual(slim["action"], {"cut": 4})
+        self.assertEqual(slim["optimum"]["action"], {"cut": full["optimum"]["action"]["cut"]})
+        for key in ("objective", "cost", "regret", "feasible", "violations"):
+            self.assertEqual(slim[key], full[key], key)
+        mask = [0] + [1] * (len(full["action"]["edgeMask"]) - 1)
+        self.assertEqual(c.request("evaluate", handle=h, action={"edgeMask": mask}, mask=False)["action"]["cut"], 0)
+        self.assertError("bad_request", "mask: must be true or false", c.request, "optimum", handle=h, mask="no")
+
+    def test_batch_answers_each_request_as_its_own_line_would(self):
+        c, h = self.client, self.resnet
+        requests = [{"op": "set", "handle": h, "state": {"uplinkBitsPerSecond": 3e6}},
+                    {"op": "evaluate", "handle": h, "action": {"cut": 2}, "plan": False},
+                    {"op": "evaluate", "handle": h, "action": {"cut": 10 ** 6}},
+                    {"op": "nope"},
+                    {"op": "batch", "requests": []},
+                    {"op": "ping"}]
+        alone = c.call_many(requests, raise_errors=False)
+        batched = c.batch(requests, raise_errors=False)
+        self.assertEqual(len(batched), len(requests))
+        self.assertEqual(batched[0], alone[0])
+        self.assertEqual(batched[1], alone[1])
+        self.assertEqual([(e.code, e.message) for e in batched[2:4]], [(e.code, e.message) for e in alone[2:4]])
+        self.assertEqual((batched[4].code, batched[4].message), ("bad_request", "op: batch cannot be nested in a batch"))
+        self.assertEqual(batched[5]["protocolVersion"], 1)
+        with self.assertRaises(CleaveError):
+            c.batch(requests)  # raise_errors: the first error, after every response was read
+        self.assertEqual(c.batch([]), [])
+        with self.assertRaises(ValueError):
+            c.batch([{"op": "ping"}] * 4097)
+        self.assertError("limit", "at most 4096 in one batch", c.request, "batch", requests=[{"op": "ping"}] * 4097)
+        self.assertError("bad_request", "requests: must be an array", c.request, "batch", requests="ping")
+        self.assertTrue(c.alive)
+
     def test_map_pieces_are_optimal_and_priced_exactly(self):
         self.client.set(self.resnet, deviceLoad=0.0)
         m = self.client.map(self.resnet, 1e5, 1e10)

@@ -17,6 +17,7 @@ import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.Placement;
 import org.cleave.core.model.CostWeights;
+import org.cleave.core.solve.Evaluation;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
 import org.cleave.instances.io.FamilyCodec;
@@ -176,11 +177,23 @@ public final class ExitsCodec implements FamilyCodec {
 
     @Override
     public JsonNode writePlan(Problem<?> problem, Object plan) {
+        return writePlan(problem, plan, ((ExitsProblem) problem).evaluate((ExitPlan) plan));
+    }
+
+    @Override
+    public JsonNode writePlan(Problem<?> problem, Object plan, Evaluation evaluation) {
         ExitsProblem p = (ExitsProblem) problem;
         ExitPlan x = (ExitPlan) plan;
-        ExitsCost cost = p.evaluate(x);
+        ExitsCost cost = cost(evaluation);
         ObjectNode o = planHeader(p.graph(), x, cost.stops(), cost.sentTensors(), cost.violations());
-        ObjectNode c = o.putObject("cost");
+        o.set("cost", writeCost(p, x, cost));
+        return o;
+    }
+
+    @Override
+    public JsonNode writeCost(Problem<?> problem, Object plan, Evaluation evaluation) {
+        ExitsCost cost = cost(evaluation);
+        ObjectNode c = Json.MAPPER.createObjectNode();
         c.put("objective", cost.objective());
         c.put("accuracy", cost.accuracy());
         c.put("latencySeconds", cost.latencySeconds());
@@ -193,7 +206,15 @@ public final class ExitsCodec implements FamilyCodec {
         c.put("computeJoules", cost.computeJoules());
         c.put("transmitJoules", cost.transmitJoules());
         c.put("idleJoules", cost.idleJoules());
-        return o;
+        return c;
+    }
+
+    private static ExitsCost cost(Evaluation evaluation) {
+        if (evaluation instanceof ExitsCost cost) {
+            return cost;
+        }
+        throw new IllegalArgumentException("evaluation: a P2 plan's breakdown is an ExitsCost, got "
+                + (evaluation == null ? "null" : evaluation.getClass().getSimpleName()));
     }
 
     /** The part of a plan's JSON that P2 and P3 share: exits, tiers, sent tensors, stops, violations. */

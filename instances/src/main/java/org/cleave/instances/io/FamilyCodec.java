@@ -3,6 +3,7 @@ package org.cleave.instances.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
+import org.cleave.core.solve.Evaluation;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
 
@@ -26,6 +27,28 @@ public interface FamilyCodec {
 
     /** A plan of this family as JSON, for result files and {@code cleave solve --json}. */
     JsonNode writePlan(Problem<?> problem, Object plan);
+
+    /**
+     * {@link #writePlan(Problem, Object)} with the plan's breakdown already computed, so that a
+     * caller that has just priced the plan ({@code problem.evaluate(plan)}) does not price it
+     * again. {@code evaluation} must be {@code problem}'s evaluation of {@code plan}; the codecs
+     * take its figures as given. The default ignores it and re-evaluates.
+     *
+     * @throws IllegalArgumentException when {@code evaluation} is not of the family's cost type
+     */
+    default JsonNode writePlan(Problem<?> problem, Object plan, Evaluation evaluation) {
+        return writePlan(problem, plan);
+    }
+
+    /**
+     * Only the {@code cost} member of {@link #writePlan(Problem, Object, Evaluation)} (the
+     * evaluator's breakdown as a plan file writes it), without the layer lists and the rest of the
+     * plan; {@code null} when the family's plan JSON has no {@code cost}. The default writes the
+     * whole plan and takes its {@code cost}.
+     */
+    default JsonNode writeCost(Problem<?> problem, Object plan, Evaluation evaluation) {
+        return writePlan(problem, plan, evaluation).get("cost");
+    }
 
     /**
      * The exact inverse of {@link #writePlan}: reads the decision part of a plan of {@code problem}

@@ -15,6 +15,7 @@ import org.cleave.core.multiuser.PlanOption;
 import org.cleave.core.multiuser.User;
 import org.cleave.core.multiuser.UserChoice;
 import org.cleave.core.multiuser.UserCost;
+import org.cleave.core.solve.Evaluation;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
 import org.cleave.instances.io.FamilyCodec;
@@ -174,9 +175,15 @@ public final class MultiUserCodec implements FamilyCodec {
 
     @Override
     public JsonNode writePlan(Problem<?> problem, Object plan) {
+        MultiUserPlan mp = (MultiUserPlan) Checks.present("plan", plan);
+        return writePlan(problem, mp, ((MultiUserProblem) problem).evaluate(mp));
+    }
+
+    @Override
+    public JsonNode writePlan(Problem<?> problem, Object plan, Evaluation evaluation) {
         MultiUserProblem p = (MultiUserProblem) problem;
         MultiUserPlan mp = (MultiUserPlan) Checks.present("plan", plan);
-        MultiUserCost cost = p.evaluate(mp);
+        MultiUserCost cost = cost(evaluation);
         ObjectNode o = Json.MAPPER.createObjectNode();
         ArrayNode users = o.putArray("users");
         for (int i = 0; i < mp.size(); i++) {
@@ -205,7 +212,14 @@ public final class MultiUserCodec implements FamilyCodec {
             uco.put("idleJoules", uc.idleJoules());
             uco.put("accuracy", uc.accuracy());
         }
-        ObjectNode t = o.putObject("cost");
+        o.set("cost", writeCost(p, mp, cost));
+        return o;
+    }
+
+    @Override
+    public JsonNode writeCost(Problem<?> problem, Object plan, Evaluation evaluation) {
+        MultiUserCost cost = cost(evaluation);
+        ObjectNode t = Json.MAPPER.createObjectNode();
         t.put("objective", cost.objective());
         t.put("latencySeconds", cost.latencySeconds());
         t.put("energyJoules", cost.energyJoules());
@@ -213,6 +227,14 @@ public final class MultiUserCodec implements FamilyCodec {
         t.put("bandwidthUnits", cost.bandwidthUnits());
         ArrayNode v = t.putArray("violations");
         cost.violations().forEach(v::add);
-        return o;
+        return t;
+    }
+
+    private static MultiUserCost cost(Evaluation evaluation) {
+        if (evaluation instanceof MultiUserCost cost) {
+            return cost;
+        }
+        throw new IllegalArgumentException("evaluation: a P4 plan's breakdown is a MultiUserCost, got "
+                + (evaluation == null ? "null" : evaluation.getClass().getSimpleName()));
     }
 }

@@ -8,6 +8,7 @@ import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Placement;
 import org.cleave.core.partition.PartitionCost;
 import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.solve.Evaluation;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
 import org.cleave.instances.io.FamilyCodec;
@@ -66,14 +67,26 @@ public final class PartitionCodec implements FamilyCodec {
 
     @Override
     public JsonNode writePlan(Problem<?> problem, Object plan) {
+        return writePlan(problem, plan, ((PartitionProblem) problem).evaluate((Placement) plan));
+    }
+
+    @Override
+    public JsonNode writePlan(Problem<?> problem, Object plan, Evaluation evaluation) {
         PartitionProblem p = (PartitionProblem) problem;
         Placement placement = (Placement) plan;
-        PartitionCost cost = p.evaluate(placement);
+        PartitionCost cost = cost(evaluation);
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.putPOJO("deviceLayers", placement.deviceLayerIds(p.graph()));
         o.putPOJO("edgeLayers", placement.edgeLayerIds(p.graph()));
         o.putPOJO("sentTensors", cost.sentTensors());
-        ObjectNode c = o.putObject("cost");
+        o.set("cost", writeCost(p, placement, cost));
+        return o;
+    }
+
+    @Override
+    public JsonNode writeCost(Problem<?> problem, Object plan, Evaluation evaluation) {
+        PartitionCost cost = cost(evaluation);
+        ObjectNode c = Json.MAPPER.createObjectNode();
         c.put("objective", cost.objective());
         c.put("latencySeconds", cost.latencySeconds());
         c.put("deviceComputeSeconds", cost.deviceComputeSeconds());
@@ -85,6 +98,14 @@ public final class PartitionCodec implements FamilyCodec {
         c.put("computeJoules", cost.computeJoules());
         c.put("transmitJoules", cost.transmitJoules());
         c.put("idleJoules", cost.idleJoules());
-        return o;
+        return c;
+    }
+
+    private static PartitionCost cost(Evaluation evaluation) {
+        if (evaluation instanceof PartitionCost cost) {
+            return cost;
+        }
+        throw new IllegalArgumentException("evaluation: a P1 plan's breakdown is a PartitionCost, got "
+                + (evaluation == null ? "null" : evaluation.getClass().getSimpleName()));
     }
 }

@@ -26,6 +26,7 @@ import org.cleave.core.multiuser.RandomMultiUserInstances;
 import org.cleave.core.multiuser.UserChoice;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.partition.RandomPartitionInstances;
+import org.cleave.core.solve.Evaluation;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
 import org.cleave.core.solve.Result;
@@ -68,11 +69,34 @@ class ReadPlanTest {
         return ids;
     }
 
+    /** The codecs that take a computed breakdown refuse one of another family, naming it. */
+    @Test
+    void writePlanRefusesABreakdownOfAnotherFamily() {
+        PartitionProblem p1 = RandomPartitionInstances.partition(18_001L, RandomGraphs.Shape.CHAIN, 6,
+                RandomPartitionInstances.WeightMode.LATENCY);
+        Placement allDevice = Placement.of(new boolean[p1.graph().size()]);
+        Evaluation foreign = () -> 1.0;
+        for (Family f : List.of(Family.PARTITION, Family.EXITS, Family.MULTIUSER)) {
+            FamilyCodec codec = InstanceJson.codec(f);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> codec.writeCost(p1, allDevice, foreign), f.key());
+            assertTrue(e.getMessage().startsWith("evaluation: "), e.getMessage());
+        }
+        assertEquals(InstanceJson.codec(Family.PARTITION).writePlan(p1, allDevice).get("cost"),
+                InstanceJson.codec(Family.PARTITION).writeCost(p1, allDevice, p1.evaluate(allDevice)));
+    }
+
     /** writePlan → text → parse → readPlan gives an equal plan with the same objective. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void roundTrip(Problem problem, Object plan, long seed) throws JsonProcessingException {
         FamilyCodec codec = InstanceJson.codec(problem.family());
-        String text = Json.MAPPER.writeValueAsString(codec.writePlan(problem, plan));
+        JsonNode written = codec.writePlan(problem, plan);
+        String text = Json.MAPPER.writeValueAsString(written);
+        Evaluation evaluation = problem.evaluate(plan);
+        assertEquals(written, codec.writePlan(problem, plan, evaluation),
+                problem.family().code() + " seed " + seed + ": writePlan with the breakdown given writes the same");
+        assertEquals(written.get("cost"), codec.writeCost(problem, plan, evaluation),
+                problem.family().code() + " seed " + seed + ": writeCost is writePlan's cost");
         Object back = codec.readPlan(problem, Json.parse(text, "plan"), "plan");
         assertEquals(plan, back, problem.family().code() + " seed " + seed + ": " + text);
         double a = problem.evaluate(plan).objective();

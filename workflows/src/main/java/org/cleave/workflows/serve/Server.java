@@ -32,6 +32,7 @@ import org.cleave.algorithms.partition.UplinkMap;
 import org.cleave.core.model.CostWeights;
 import org.cleave.core.model.Exit;
 import org.cleave.core.model.Layer;
+import org.cleave.core.solve.Evaluation;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Sense;
 import org.cleave.core.solve.SolveLimits;
@@ -61,6 +62,8 @@ public final class Server {
     public static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
     /** The most handles open at once. */
     public static final int MAX_HANDLES = 1024;
+    /** The most requests one {@code batch} carries. */
+    public static final int MAX_BATCH_REQUESTS = 4096;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -77,11 +80,12 @@ public final class Server {
         OP_FIELDS.put("load", Set.of("instance", "path", "zoo", "multiuser"));
         OP_FIELDS.put("describe", Set.of("handle"));
         OP_FIELDS.put("set", Set.of("handle", "state"));
-        OP_FIELDS.put("solve", Set.of("handle", "solver", "timeLimitSeconds", "seed", "threads", "plan"));
-        OP_FIELDS.put("evaluate", Set.of("handle", "action", "state", "withOptimum", "plan"));
-        OP_FIELDS.put("optimum", Set.of("handle", "plan"));
+        OP_FIELDS.put("solve", Set.of("handle", "solver", "timeLimitSeconds", "seed", "threads", "plan", "mask"));
+        OP_FIELDS.put("evaluate", Set.of("handle", "action", "state", "withOptimum", "plan", "mask"));
+        OP_FIELDS.put("optimum", Set.of("handle", "plan", "mask"));
         OP_FIELDS.put("map", Set.of("handle", "fromBitsPerSecond", "toBitsPerSecond", "exits"));
         OP_FIELDS.put("close", Set.of("handle"));
+        OP_FIELDS.put("batch", Set.of("requests"));
     }
 
     private final int maxRequestBytes;
@@ -129,10 +133,12 @@ public final class Server {
     }
 
     /**
-     * Reads request lines from {@code in} and writes one response line per request to {@code out}
-     * (flushed after each), until end of input or a {@code close} without handle. The input is read
-     * in 64 KiB chunks; a line is held only up to the limit. A final line without a line feed is
-     * answered too.
+     * Reads request lines from {@code in} and writes one response line per request to {@code out},
+     * until end of input or a {@code close} without handle. The input is read in chunks of up to
+     * 64 KiB; a line is held only up to the limit. The responses to the lines of one chunk are
+     * flushed together once its last complete line is answered, so every response is flushed before
+     * the server waits for more input, and requests a client pipelines come back in one write
+     * rather than one per line. A final line without a line feed is answered too.
      *
      * @return 0, the process exit status
      * @throws IOException when reading or writing fails
@@ -142,6 +148,7 @@ public final class Server {
         byte[] line = new byte[8 * 1024];
         int length = 0;
         boolean overflow = false;
+        boolean pending = false;
         int n;
         while (!closed && (n = in.read(chunk)) >= 0) {
             int start = 0;
@@ -157,12 +164,17 @@ public final class Server {
                 } else {
                     write(out, tooLarge());
                 }
+                pending = true;
                 length = 0;
                 overflow = false;
                 start = k + 1;
                 if (line.length > 1024 * 1024) {
                     line = new byte[8 * 1024]; // give a big line's memory back
                 }
+            }
+            if (pending) { // every line of the chunk answered: flush before waiting for more input
+                out.flush();
+                pending = false;
             }
             if (closed) {
                 break;
@@ -196,7 +208,6 @@ public final class Server {
     private static void write(OutputStream out, byte[] response) throws IOException {
         out.write(response);
         out.write('\n');
-        out.flush();
     }
 
     private byte[] tooLarge() {
@@ -232,6 +243,11 @@ public final class Server {
             return bytes(error(null, new ServeException(Code.PARSE_ERROR, "request: empty line, expected a JSON"
                     + " object")));
         }
+        return bytes(answer(request, false));
+    }
+
+    /** The response object to one parsed request; {@code inBatch} refuses a nested {@code batch}. */
+    private ObjectNode answer(JsonNode request, boolean inBatch) {
         JsonNode id = null;
         try {
             if (!request.isObject()) {
@@ -244,21 +260,24 @@ public final class Server {
                         + Actions.describe(rawId));
             }
             id = rawId;
+            if (inBatch && "batch".equals(request.path("op").textValue())) {
+                throw new ServeException(Code.BAD_REQUEST, "op: batch cannot be nested in a batch");
+            }
             ObjectNode result = dispatch((ObjectNode) request);
             ObjectNode response = MAPPER.createObjectNode();
             putId(response, id);
             response.put("ok", true);
             response.set("result", result);
-            return bytes(response);
+            return response;
         } catch (ServeException e) {
-            return bytes(error(id, e));
+            return error(id, e);
         } catch (IllegalArgumentException e) {
-            return bytes(error(id, new ServeException(Code.INVALID_INPUT, firstLine(String.valueOf(e.getMessage())))));
+            return error(id, new ServeException(Code.INVALID_INPUT, firstLine(String.valueOf(e.getMessage()))));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             log.println("cleave serve: internal error: " + e);
             e.printStackTrace(log);
-            return bytes(error(id, new ServeException(Code.INTERNAL, e.getClass().getSimpleName() + ": "
-                    + firstLine(String.valueOf(e.getMessage())))));
+            return error(id, new ServeException(Code.INTERNAL, e.getClass().getSimpleName() + ": "
+                    + firstLine(String.valueOf(e.getMessage()))));
         }
     }
 
@@ -332,6 +351,7 @@ public final class Server {
             case "optimum" -> optimum(r);
             case "map" -> map(r);
             case "close" -> close(r);
+            case "batch" -> batch(r);
             default -> throw new IllegalStateException("op " + op + " listed but not dispatched");
         };
     }
@@ -569,27 +589,39 @@ public final class Server {
             limits = limits.withThreads(threads);
         }
         boolean withPlan = withPlan(r);
+        boolean withMask = flag(r, "mask");
         Solution x = s.solve(solver, limits);
-        return solution(x, withPlan, x.plan().isPresent() ? write(s, x.plan().get()) : null);
+        if (x.plan().isEmpty()) {
+            return solution(x, withPlan, null);
+        }
+        Written w = write(s, x.plan().get(), x.breakdown().orElseThrow(), withPlan);
+        return solution(x, withPlan, new Written(w.planOrCost(), action(w.action(), withMask)));
     }
 
     private ObjectNode optimum(ObjectNode r) {
         Session s = session(r);
         boolean withPlan = withPlan(r);
+        boolean withMask = flag(r, "mask");
         boolean cached = s.optimumCached();
         Solution x = s.optimum();
         OptimumWritten w = writtenOptimum(s, x);
-        ObjectNode o = solution(x, withPlan, w == null ? null : new Written(w.plan(s), w.action));
+        ObjectNode o = solution(x, withPlan, w == null ? null
+                : new Written(w.planOrCost(s, withPlan), action(w.action, withMask)));
         o.put("cached", cached);
         return o;
     }
 
-    /** A plan written: its full JSON ({@code writePlan}, with the evaluator's {@code cost}) and compact action. */
-    private record Written(JsonNode plan, JsonNode action) {
+    /**
+     * A plan written: its full JSON ({@code writePlan}, with the evaluator's {@code cost}) or, for a
+     * slim response, only that {@code cost}; and its compact action.
+     */
+    private record Written(JsonNode planOrCost, JsonNode action) {
     }
 
-    private static Written write(Session s, Object plan) {
-        return new Written(codec(s).writePlan(s.problem(), plan), Actions.write(s, plan));
+    /** {@code plan} written from its breakdown {@code e} (already computed: the plan is not priced again). */
+    private static Written write(Session s, Object plan, Evaluation e, boolean withPlan) {
+        return new Written(withPlan ? codec(s).writePlan(s.problem(), plan, e) : codec(s).writeCost(s.problem(), plan, e),
+                Actions.write(s, plan));
     }
 
     /**
@@ -601,17 +633,27 @@ public final class Server {
         final Solution solution;
         final JsonNode action;
         private JsonNode plan;
+        private JsonNode cost;
 
         OptimumWritten(Session s, Solution solution) {
             this.solution = solution;
             this.action = Actions.write(s, solution.plan().orElseThrow());
         }
 
-        JsonNode plan(Session s) {
-            if (plan == null) {
-                plan = codec(s).writePlan(s.problem(), solution.plan().orElseThrow());
+        /** The full plan JSON, or with {@code withPlan} false only its {@code cost}; from the solution's breakdown. */
+        JsonNode planOrCost(Session s, boolean withPlan) {
+            if (withPlan) {
+                if (plan == null) {
+                    plan = codec(s).writePlan(s.problem(), solution.plan().orElseThrow(),
+                            solution.breakdown().orElseThrow());
+                }
+                return plan;
             }
-            return plan;
+            if (cost == null) {
+                cost = plan != null ? plan.get("cost") : codec(s).writeCost(s.problem(), solution.plan().orElseThrow(),
+                        solution.breakdown().orElseThrow());
+            }
+            return cost;
         }
     }
 
@@ -634,14 +676,38 @@ public final class Server {
 
     /** The request's {@code plan} flag: {@code false} leaves the full plan out of the response (default {@code true}). */
     private static boolean withPlan(ObjectNode r) {
-        JsonNode w = r.get("plan");
+        return flag(r, "plan");
+    }
+
+    /** The request's boolean field {@code name}, default {@code true}. */
+    private static boolean flag(ObjectNode r, String name) {
+        JsonNode w = r.get(name);
         if (w == null) {
             return true;
         }
         if (!w.isBoolean()) {
-            throw bad("plan: must be true or false, got " + Actions.describe(w));
+            throw bad(name + ": must be true or false, got " + Actions.describe(w));
         }
         return w.booleanValue();
+    }
+
+    /**
+     * A compact action as a response gives it: with {@code withMask} (the request's {@code mask},
+     * default true) as {@link Actions#write} wrote it; without, the {@code edgeMask} left out when
+     * the action names its {@code cut} (it is then implied by the cut; P4 actions have no mask).
+     */
+    private static JsonNode action(JsonNode action, boolean withMask) {
+        if (withMask || action == null || !action.isObject() || !action.hasNonNull("cut") || !action.has("edgeMask")) {
+            return action;
+        }
+        ObjectNode o = MAPPER.createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = action.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().equals("edgeMask")) {
+                o.set(e.getKey(), e.getValue());
+            }
+        }
+        return o;
     }
 
     /**
@@ -661,7 +727,7 @@ public final class Server {
         x.defects().forEach(defects::add);
         o.put("message", x.message());
         if (written != null) {
-            plan(o, withPlan, written.plan());
+            plan(o, withPlan, written.planOrCost());
             o.set("action", written.action());
         } else {
             if (withPlan) {
@@ -674,14 +740,9 @@ public final class Server {
         return o;
     }
 
-    /** The full plan as {@code plan}, or with {@code withPlan} false only its {@code cost} breakdown as {@code cost}. */
-    private static void plan(ObjectNode o, boolean withPlan, JsonNode plan) {
-        if (withPlan) {
-            o.set("plan", plan);
-        } else {
-            JsonNode cost = plan.get("cost");
-            o.set("cost", cost == null ? NullNode.getInstance() : cost);
-        }
+    /** The full plan as {@code plan}, or with {@code withPlan} false its {@code cost} breakdown as {@code cost}. */
+    private static void plan(ObjectNode o, boolean withPlan, JsonNode planOrCost) {
+        o.set(withPlan ? "plan" : "cost", planOrCost == null ? NullNode.getInstance() : planOrCost);
     }
 
     private static FamilyCodec codec(Session s) {
@@ -703,6 +764,7 @@ public final class Server {
             withOptimum = w.booleanValue();
         }
         boolean withPlan = withPlan(r);
+        boolean withMask = flag(r, "mask");
         if (r.has("state")) {
             apply(s, r.get("state"));
         }
@@ -718,15 +780,15 @@ public final class Server {
         o.put("feasible", a.feasible());
         ArrayNode violations = o.putArray("violations");
         a.violations().forEach(violations::add);
-        Written written = write(s, plan);
-        plan(o, withPlan, written.plan());
-        o.set("action", written.action());
+        Written written = write(s, plan, a.breakdown(), withPlan);
+        plan(o, withPlan, written.planOrCost());
+        o.set("action", action(written.action(), withMask));
         if (withOptimum) {
             Solution opt = s.optimum();
             OptimumWritten wo = writtenOptimum(s, opt);
             ObjectNode on = o.putObject("optimum");
             number(on, "objective", opt.objective());
-            on.set("action", wo != null ? wo.action : null);
+            on.set("action", wo != null ? action(wo.action, withMask) : null);
             on.put("status", opt.status().name());
             on.put("verified", opt.verified());
             double regret = s.problem().sense() == Sense.MINIMIZE ? a.objective() - opt.objective()
@@ -742,6 +804,29 @@ public final class Server {
             return Actions.read(s, action, "action");
         }
         return codec(s).readPlan(s.problem(), action, "action");
+    }
+
+    /**
+     * {@code batch}: answers each of {@code requests} in order exactly as if it had come on its own
+     * line (an error answers that request only) and returns the responses as {@code responses}.
+     * One line, one parse and one response for many requests: a vector of environments steps in one
+     * round trip.
+     */
+    private ObjectNode batch(ObjectNode r) {
+        JsonNode requests = r.get("requests");
+        if (requests == null || !requests.isArray()) {
+            throw bad("requests: must be an array of request objects, got " + Actions.describe(requests));
+        }
+        if (requests.size() > MAX_BATCH_REQUESTS) {
+            throw new ServeException(Code.LIMIT, "requests: " + requests.size() + " requests, at most "
+                    + MAX_BATCH_REQUESTS + " in one batch");
+        }
+        ObjectNode o = MAPPER.createObjectNode();
+        ArrayNode responses = o.putArray("responses");
+        for (JsonNode request : requests) {
+            responses.add(answer(request, true));
+        }
+        return o;
     }
 
     private ObjectNode map(ObjectNode r) {

@@ -390,6 +390,152 @@ class ServerTest {
         assertEquals(3, r.get(3).get("id").asInt(), "a last line without line feed is answered");
     }
 
+    /** {@code node} without its {@code wallSeconds} fields (the only part of a response that differs between runs). */
+    private static JsonNode withoutWallTimes(JsonNode node) {
+        JsonNode copy = node.deepCopy();
+        List<JsonNode> stack = new ArrayList<>(List.of(copy));
+        while (!stack.isEmpty()) {
+            JsonNode n = stack.remove(stack.size() - 1);
+            if (n.isObject()) {
+                ((ObjectNode) n).remove("wallSeconds");
+            }
+            n.forEach(stack::add);
+        }
+        return copy;
+    }
+
+    @Test
+    void aBatchAnswersEachRequestAsItsOwnLineWould() {
+        Server alone = server();
+        Server batched = server();
+        String h = loadResnet50(alone);
+        assertEquals(h, loadResnet50(batched));
+        Random rnd = new Random(18_020);
+        List<String> requests = new ArrayList<>();
+        for (int k = 0; k < 20; k++) {
+            double up = Math.pow(10, 5 + 4 * rnd.nextDouble());
+            double load = 0.9 * rnd.nextDouble();
+            requests.add("{\"id\":\"e" + k + "\",\"op\":\"evaluate\",\"handle\":\"" + h + "\",\"action\":{\"cut\":"
+                    + rnd.nextInt(12) + "},\"plan\":false}");
+            requests.add("{\"id\":" + k + ",\"op\":\"set\",\"handle\":\"" + h + "\",\"state\":{\"uplinkBitsPerSecond\":"
+                    + up + ",\"deviceLoad\":" + load + "}}");
+            requests.add("{\"op\":\"optimum\",\"handle\":\"" + h + "\",\"plan\":" + (k % 2 == 0) + "}");
+        }
+        requests.add("{\"id\":7,\"op\":\"evaluate\",\"handle\":\"" + h + "\",\"action\":{\"cut\":999}}");
+        requests.add("{\"id\":8,\"op\":\"nope\"}");
+        requests.add("{\"id\":9,\"op\":\"set\",\"handle\":\"h77\",\"state\":{}}");
+        requests.add("[1,2]");
+        requests.add("{\"id\":10,\"op\":\"ping\"}");
+        List<JsonNode> expected = new ArrayList<>();
+        for (String r : requests) {
+            expected.add(withoutWallTimes(call(alone, r)));
+        }
+        JsonNode response = call(batched, "{\"id\":\"b\",\"op\":\"batch\",\"requests\":[" + String.join(",", requests)
+                + "]}");
+        assertEquals("b", response.get("id").asText());
+        assertTrue(response.get("ok").asBoolean(), response.toString());
+        JsonNode responses = response.get("result").get("responses");
+        assertEquals(requests.size(), responses.size());
+        for (int k = 0; k < requests.size(); k++) {
+            assertEquals(expected.get(k), withoutWallTimes(responses.get(k)), "seed 18020, request " + k + ": "
+                    + requests.get(k));
+        }
+        assertFalse(responses.get(requests.size() - 5).get("ok").asBoolean(), "an error answers its request only");
+        assertTrue(responses.get(requests.size() - 1).get("ok").asBoolean());
+    }
+
+    @Test
+    void malformedBatchesAreRefusedAndServingGoesOn() {
+        Server s = server();
+        assertTrue(message(error(s, "{\"id\":1,\"op\":\"batch\"}", "bad_request")).startsWith("requests: must be an array"));
+        assertTrue(message(error(s, "{\"id\":2,\"op\":\"batch\",\"requests\":{\"op\":\"ping\"}}", "bad_request"))
+                .contains("got an object"), "names the type");
+        error(s, "{\"id\":3,\"op\":\"batch\",\"requests\":[],\"extra\":1}", "bad_request");
+        assertEquals(0, ok(s, "{\"op\":\"batch\",\"requests\":[]}").get("responses").size());
+        String many = "{\"op\":\"ping\"},".repeat(Server.MAX_BATCH_REQUESTS) + "{\"op\":\"ping\"}";
+        assertEquals("requests: " + (Server.MAX_BATCH_REQUESTS + 1) + " requests, at most "
+                + Server.MAX_BATCH_REQUESTS + " in one batch",
+                message(error(s, "{\"id\":4,\"op\":\"batch\",\"requests\":[" + many + "]}", "limit")));
+        JsonNode mixed = ok(s, "{\"op\":\"batch\",\"requests\":[{\"id\":1,\"op\":\"batch\",\"requests\":[]},"
+                + "\"ping\",null,{\"id\":[1],\"op\":\"ping\"},{\"id\":5,\"op\":\"ping\",\"x\":1},{\"id\":6,\"op\":\"ping\"}]}")
+                .get("responses");
+        assertEquals(6, mixed.size());
+        assertEquals("op: batch cannot be nested in a batch", mixed.get(0).get("error").get("message").asText());
+        assertEquals(1, mixed.get(0).get("id").asInt(), "a nested batch's id is still answered");
+        for (int k = 1; k < 5; k++) {
+            assertEquals("bad_request", mixed.get(k).get("error").get("code").asText(), mixed.get(k).toString());
+        }
+        assertTrue(mixed.get(1).get("id").isNull());
+        assertTrue(mixed.get(5).get("ok").asBoolean());
+        error(s, "{\"op\":\"batch\",\"requests\":[{\"op\":\"ping\"}", "parse_error");
+        assertEquals(1, ok(s, "{\"op\":\"ping\"}").get("protocolVersion").asInt(), "still serving");
+    }
+
+    @Test
+    void pipelinedLinesAreFlushedTogetherAndEveryResponseBeforeTheNextRead() throws IOException {
+        // all three lines in one read: their responses leave in one flush (plus the final one at end of input)
+        int[] flushes = {0};
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        java.io.OutputStream counting = new java.io.FilterOutputStream(bytes) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                flushes[0]++;
+                super.flush();
+            }
+        };
+        String three = "{\"id\":1,\"op\":\"ping\"}\n{\"id\":2,\"op\":\"ping\"}\n{\"id\":3,\"op\":\"ping\"}\n";
+        server().serve(new ByteArrayInputStream(three.getBytes(StandardCharsets.UTF_8)), counting);
+        assertEquals(3, bytes.toString(StandardCharsets.UTF_8).split("\n").length);
+        assertEquals(2, flushes[0], "one flush for the chunk, one at end of input");
+
+        // one line per read: before each read, every earlier request has its response flushed
+        ByteArrayOutputStream flushed = new ByteArrayOutputStream();
+        ByteArrayOutputStream buffered = new ByteArrayOutputStream();
+        java.io.OutputStream lazy = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                buffered.write(b);
+            }
+
+            @Override
+            public void flush() {
+                flushed.writeBytes(buffered.toByteArray());
+                buffered.reset();
+            }
+        };
+        byte[][] lines = {"{\"id\":1,\"op\":\"ping\"}\n".getBytes(StandardCharsets.UTF_8),
+                "{\"id\":2,\"op\":\"ping\"}\n{\"id\":3,".getBytes(StandardCharsets.UTF_8),
+                "\"op\":\"ping\"}\n".getBytes(StandardCharsets.UTF_8)};
+        int[] answeredBefore = {0, 1, 2, 3};
+        InputStream oneAtATime = new InputStream() {
+            int next;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                long seen = flushed.toString(StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count();
+                assertEquals(answeredBefore[next], seen, "responses flushed before read " + next);
+                if (next == lines.length) {
+                    return -1;
+                }
+                byte[] l = lines[next++];
+                System.arraycopy(l, 0, b, off, l.length);
+                return l.length;
+            }
+        };
+        server().serve(oneAtATime, lazy);
+        assertEquals(3, flushed.toString(StandardCharsets.UTF_8).split("\n").length);
+    }
+
     @Test
     void closeAllStopsReading() throws IOException {
         String in = "{\"id\":1,\"op\":\"ping\"}\n{\"id\":2,\"op\":\"close\"}\n{\"id\":3,\"op\":\"ping\"}\n";
@@ -549,6 +695,24 @@ class ServerTest {
     }
 
     /** With {@code "plan": false} a response is the full response minus {@code plan}, plus {@code plan.cost} as {@code cost}. */
+    /** {@code maskless} is {@code withMask} with {@code edgeMask} removed from each action whose {@code cut} is not null. */
+    private static void assertMaskless(JsonNode withMask, JsonNode maskless, String what) {
+        ObjectNode expected = withMask.deepCopy();
+        List<ObjectNode> actions = new ArrayList<>();
+        if (expected.get("action").isObject()) {
+            actions.add((ObjectNode) expected.get("action"));
+        }
+        if (expected.has("optimum") && expected.get("optimum").get("action").isObject()) {
+            actions.add((ObjectNode) expected.get("optimum").get("action"));
+        }
+        for (ObjectNode a : actions) {
+            if (a.hasNonNull("cut")) {
+                a.remove("edgeMask");
+            }
+        }
+        assertEquals(expected, maskless, what);
+    }
+
     private static void assertSlim(JsonNode full, JsonNode slim, String what) {
         assertTrue(full.has("plan") && !full.has("cost"), what + " full: " + full);
         assertTrue(slim.has("cost") && !slim.has("plan"), what + " slim: " + slim);
@@ -613,9 +777,19 @@ class ServerTest {
                 JsonNode fullSolve = ok(s, "{\"op\":\"solve\",\"handle\":\"" + h + "\"}");
                 JsonNode slimSolve = ok(s, "{\"op\":\"solve\",\"handle\":\"" + h + "\",\"plan\":false}");
                 assertSlim(without(fullSolve, "wallSeconds"), without(slimSolve, "wallSeconds"), "solve, " + what);
+                // "mask": false: the same response but for edgeMask, left out of every action that names its cut
+                assertMaskless(slim, ok(s, "{\"op\":\"evaluate\"," + base + ",\"plan\":false,\"mask\":false}"),
+                        "evaluate, " + what);
+                assertMaskless(without(slimOpt, "wallSeconds"), without(ok(s, "{\"op\":\"optimum\",\"handle\":\"" + h
+                        + "\",\"plan\":false,\"mask\":false}"), "wallSeconds"), "optimum, " + what);
+                assertMaskless(without(fullSolve, "wallSeconds"), without(ok(s, "{\"op\":\"solve\",\"handle\":\"" + h
+                        + "\",\"mask\":false}"), "wallSeconds"), "solve, " + what);
+                assertEquals(slim, ok(s, "{\"op\":\"evaluate\"," + base + ",\"plan\":false,\"mask\":true}"), what);
             }
         }
         JsonNode e = error(s, "{\"op\":\"optimum\",\"handle\":\"h1\",\"plan\":\"no\"}", "bad_request");
         assertEquals("plan: must be true or false, got a string \"no\"", message(e));
+        assertEquals("mask: must be true or false, got a number 0", message(error(s,
+                "{\"op\":\"evaluate\",\"handle\":\"h1\",\"action\":{\"cut\":1},\"mask\":0}", "bad_request")));
     }
 }
