@@ -172,9 +172,10 @@ public final class StoppingEvaluator {
             return 1;
         }
         if (rayleighRate == rayleighRate) {
-            // 1 − e^{−x} without cancellation: expm1 for x < ln 2, where e^{−x} > 1/2
+            // 1 − e^{−x}: expm1 (not an intrinsic) only for x < 1/16, where the subtraction would
+            // lose more than 4 bits; above, 1 − Math.exp(−x) is within 17 ulp
             double x = Math.max(threshold, 0) * rayleighRate;
-            return x < LN2 ? -Math.expm1(-x) : 1 - Math.exp(-x);
+            return x < 0.0625 ? -Math.expm1(-x) : 1 - Math.exp(-x);
         }
         return distribution.cumulativeProbability(threshold);
     }
@@ -350,7 +351,9 @@ public final class StoppingEvaluator {
             return Double.POSITIVE_INFINITY;
         }
         double bits = problem.transferCoefficient(stage) / (bandwidthHertz * (alternativeCost - b));
-        double theta = Math.expm1(bits * LN2) / snrPerGain;
+        double x = bits * LN2;
+        // 2^bits − 1: Math.exp (an intrinsic) where the subtraction loses at most one bit
+        double theta = (x < LN2 ? Math.expm1(x) : Math.exp(x) - 1) / snrPerGain;
         if (!Double.isFinite(theta)) {
             return Double.POSITIVE_INFINITY;
         }
