@@ -40,12 +40,13 @@ public final class PlanOptions {
     /** The options of {@code graph} on {@code device} with the shared {@code edge}. */
     public static List<PlanOption> of(DnnGraph graph, Device device, EdgeServer edge) {
         Exits ex = Exits.of(graph);
+        Layers layers = Layers.of(graph, device, edge);
         List<PlanOption> options = new ArrayList<>();
         for (int mask = 0; mask < (1 << ex.early.size()); mask++) {
-            Reach r = Reach.of(graph, ex, mask);
+            Reach r = Reach.of(graph, ex, mask, layers, device);
             for (int c = 0; c < graph.size(); c++) {
                 if (graph.isCutVertex(c)) {
-                    options.add(option(graph, device, edge, ex, r, c));
+                    options.add(option(graph, device, r, c));
                 }
             }
         }
@@ -87,7 +88,7 @@ public final class PlanOptions {
             }
             mask |= 1 << k;
         }
-        return option(graph, device, edge, ex, Reach.of(graph, ex, mask), c);
+        return option(graph, device, Reach.of(graph, ex, mask, Layers.of(graph, device, edge), device), c);
     }
 
     /** The model's exits split into the final one (after the output layer, or null) and the early ones. */
@@ -114,13 +115,31 @@ public final class PlanOptions {
         }
     }
 
-    /**
-     * For one exit subset: reach[v], the probability that a sample reaches layer v; exitAfter[v],
-     * the active early exit after v or -1; the expected accuracy and the active exit ids.
-     */
-    private record Reach(double[] reach, int[] exitAfter, double accuracy, List<String> active) {
-        static Reach of(DnnGraph graph, Exits ex, int mask) {
+    /** Per layer, independent of the exits: device seconds t_d(v) and edge FLOPs t_e(v)·F. */
+    private record Layers(double[] deviceSeconds, double[] edgeFlops) {
+        static Layers of(DnnGraph graph, Device device, EdgeServer edge) {
             int n = graph.size();
+            double[] d = new double[n];
+            double[] e = new double[n];
+            for (int v = 0; v < n; v++) {
+                d[v] = device.seconds(graph.layer(v), 0);
+                e[v] = edge.seconds(graph.layer(v)) * edge.flopsPerSecond();
+            }
+            return new Layers(d, e);
+        }
+    }
+
+    /**
+     * For one exit subset: reach[v], the probability that a sample reaches layer v; the expected
+     * accuracy; the active exit ids; and per layer the reach-weighted device seconds and edge
+     * FLOPs of the layer with its exit branch (the terms every cut sums: the device side over
+     * v ≤ c, the edge side over v &gt; c, each in increasing v).
+     */
+    private record Reach(double[] reach, double accuracy, List<String> active, String labelSuffix,
+                         double[] deviceTerm, double[] edgeTerm) {
+        static Reach of(DnnGraph graph, Exits ex, int mask, Layers layers, Device device) {
+            int n = graph.size();
+            int out = graph.outputIndex();
             double[] reach = new double[n + 1];
             int[] exitAfter = new int[n];
             java.util.Arrays.fill(exitAfter, -1);
@@ -147,34 +166,37 @@ public final class PlanOptions {
             if (ex.finalExit != null) {
                 active.add(ex.finalExit.id());
             }
-            return new Reach(reach, exitAfter, accuracy, active);
+            double[] deviceTerm = new double[n];
+            double[] edgeTerm = new double[n];
+            for (int v = 0; v < n; v++) {
+                double exitFlops = exitAfter[v] >= 0 ? ex.early.get(exitAfter[v]).flops() : 0;
+                if (v == out && ex.finalExit != null) {
+                    exitFlops += ex.finalExit.flops();
+                }
+                deviceTerm[v] = reach[v] * (layers.deviceSeconds[v] + exitFlops / device.flopsPerSecond());
+                edgeTerm[v] = reach[v] * (layers.edgeFlops[v] + exitFlops);
+            }
+            return new Reach(reach, accuracy, List.copyOf(active), active.isEmpty() ? "" : ", exits " + active,
+                    deviceTerm, edgeTerm);
         }
     }
 
-    private static PlanOption option(DnnGraph graph, Device device, EdgeServer edge, Exits ex, Reach r, int c) {
+    private static PlanOption option(DnnGraph graph, Device device, Reach r, int c) {
         int n = graph.size();
         int out = graph.outputIndex();
-        double[] reach = r.reach;
-        int[] exitAfter = r.exitAfter;
         double deviceSeconds = 0;
-        double edgeFlops = 0;
-        for (int v = 0; v < n; v++) {
-            double exitFlops = exitAfter[v] >= 0 ? ex.early.get(exitAfter[v]).flops() : 0;
-            if (v == out && ex.finalExit != null) {
-                exitFlops += ex.finalExit.flops();
-            }
-            if (v <= c) {
-                deviceSeconds += reach[v] * (device.seconds(graph.layer(v), 0)
-                        + exitFlops / device.flopsPerSecond());
-            } else {
-                edgeFlops += reach[v] * (edge.seconds(graph.layer(v)) * edge.flopsPerSecond() + exitFlops);
-            }
+        for (int v = 0; v <= c; v++) {
+            deviceSeconds += r.deviceTerm[v];
         }
-        double q = c == out ? 0 : reach[c + 1];
+        double edgeFlops = 0;
+        for (int v = c + 1; v < n; v++) {
+            edgeFlops += r.edgeTerm[v];
+        }
+        double q = c == out ? 0 : r.reach[c + 1];
         double up = c == out ? 0 : q * 8 * graph.layer(c).outputBytes();
         double down = c == out ? 0 : q * 8 * graph.output().outputBytes();
         String label = (c == out ? "device only" : c == 0 ? "edge only" : "cut after " + graph.layer(c).id())
-                + (r.active.isEmpty() ? "" : ", exits " + r.active);
+                + r.labelSuffix;
         return new PlanOption(label, deviceSeconds, device.computeWatts() * deviceSeconds, up,
                 q == 0 ? 0 : edgeFlops, down, q, Math.min(1.0, r.accuracy), r.active);
     }
