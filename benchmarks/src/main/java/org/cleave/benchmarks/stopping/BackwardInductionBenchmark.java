@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
  * P6 backward induction on random chains of {@code layers} layers (seeded
  * {@link RandomStoppingInstances#random}): {@code thresholds} computes the optimal stopping rule for the
  * full placement m = L (one backward pass: L integrals plus the deferral roots where waiting is
- * optimal; the goal is <= 1 ms at L = 100); {@code placementSearch} runs the whole
+ * optimal; the goal is <= 100 µs at L = 100, issue 22); {@code placementSearch} runs the whole
  * {@code backward-induction} solver, i.e. the pass for every m = 0..L and m* (O(L²) integrals).
  */
 @State(Scope.Benchmark)

@@ -10,6 +10,9 @@ import org.cleave.core.multiuser.MultiUserProblem;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
 import org.cleave.instances.io.Json;
+import org.cleave.core.solve.Family;
+import org.cleave.instances.multiuser.CompactMultiUser;
+import org.cleave.instances.multiuser.MultiUserCodec;
 import org.cleave.instances.multiuser.RandomZooMultiUserInstances;
 import org.cleave.workflows.io.OutputFiles;
 import picocli.CommandLine.Command;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code cleave generate multiuser --users N --units K --seed S --models M1,M2 --network NET}:
  * a P4 instance from {@link RandomZooMultiUserInstances} (built-in models {@code chain-N}, networks
- * cat1/3g/4g/wifi of DADS Table I), printed or written to {@code --output}.
+ * cat1/3g/4g/wifi of DADS Table I), printed or written to {@code --output}; in the compact form
+ * (each model declared once) unless {@code --explicit-options}.
  */
 @Command(name = "multiuser", mixinStandardHelpOptions = true,
         description = "Generate a P4 (multi-user allocation) instance: users cycle through the models; every block"
@@ -53,6 +57,11 @@ final class GenerateMultiUserCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
     Path output;
 
+    @Option(names = "--explicit-options", description = "Spell out every plan option of every user (the form"
+            + " before models could be declared once; files are about 200 times larger). By default each model is"
+            + " declared once under \"models\" and users name it; options are generated when the file is read.")
+    boolean explicitOptions;
+
     @Option(names = "--force", description = "Replace an existing --output file (without it an existing file is"
             + " never overwritten).")
     boolean force;
@@ -72,10 +81,12 @@ final class GenerateMultiUserCommand implements Callable<Integer> {
         fields.put("bandwidthUnits", "--units");
         fields.put("models", "--models");
         fields.put("network", "--network");
-        MultiUserProblem p = OptionErrors.under(fields, () -> new RandomZooMultiUserInstances(
+        CompactMultiUser c = OptionErrors.under(fields, () -> new RandomZooMultiUserInstances(
                 name -> name.startsWith("chain-") ? RandomZooMultiUserInstances.builtInModel(name)
                         : org.cleave.instances.zoo.Zoo.get(name).blockGraph(),
-                org.cleave.instances.profiles.Profiles::network).generate(users, units, seed, models, network, edgeFlops));
+                org.cleave.instances.profiles.Profiles::network).generateCompact(users, units, seed, models, network,
+                edgeFlops));
+        MultiUserProblem p = OptionErrors.under(fields, c::toProblem);
         ObjectNode meta = Json.MAPPER.createObjectNode();
         meta.put("generator", "cleave generate multiuser");
         meta.put("users", users);
@@ -85,13 +96,15 @@ final class GenerateMultiUserCommand implements Callable<Integer> {
         meta.put("network", network);
         meta.put("edgeFlopsPerSecond", edgeFlops);
         String name = "multiuser-" + users + "u-" + units + "k-" + network + "-s" + seed;
-        Instance instance = new Instance(name, users + " users, K_F = K_B = " + units + ", models " + models
-                + ", network " + network, p, meta);
+        String description = users + " users, K_F = K_B = " + units + ", models " + models + ", network " + network;
+        String text = explicitOptions ? InstanceJson.write(new Instance(name, description, p, meta))
+                : InstanceJson.text(InstanceJson.toJson(Family.MULTIUSER, name, description,
+                        root -> MultiUserCodec.writeCompact(c, root), meta));
         if (output != null) {
-            OutputFiles.writeString("--output", output, InstanceJson.write(instance));
+            OutputFiles.writeString("--output", output, text);
         } else {
             PrintWriter out = spec.commandLine().getOut();
-            out.println(InstanceJson.write(instance));
+            out.println(text);
             out.flush();
         }
         return 0;

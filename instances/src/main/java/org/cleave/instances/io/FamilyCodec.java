@@ -2,6 +2,8 @@ package org.cleave.instances.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import org.cleave.core.solve.Evaluation;
 import org.cleave.core.solve.Family;
@@ -21,6 +23,15 @@ public interface FamilyCodec {
 
     /** Reads the problem from the instance's root object ({@code path} is {@code $}). */
     Problem<?> read(ObjectNode root, String path);
+
+    /**
+     * Reads the problem from an instance file in {@code directory} (empty when read from text):
+     * families whose files may name other files resolve relative names against it. By default
+     * {@link #read(ObjectNode, String)}.
+     */
+    default Problem<?> read(ObjectNode root, String path, Optional<Path> directory) {
+        return read(root, path);
+    }
 
     /** Writes the problem's fields into {@code root}. */
     void write(Problem<?> problem, ObjectNode root);

@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
 
@@ -53,13 +55,25 @@ public final class InstanceJson {
         return codec;
     }
 
-    /** Reads an instance file. */
+    /** Reads an instance file; files it names (P4 {@code models[*].file}) are relative to its folder. */
     public static Instance read(Path file) {
-        return read(TextFiles.readUtf8(file), file.toString());
+        return read(TextFiles.readUtf8(file), file.toString(),
+                Optional.ofNullable(file.toAbsolutePath().getParent()));
     }
 
-    /** Reads an instance from text; {@code source} names it in messages. */
+    /**
+     * Reads an instance from text; {@code source} names it in messages; files it names are
+     * resolved against the current directory.
+     */
     public static Instance read(String text, String source) {
+        return read(text, source, Optional.empty());
+    }
+
+    /**
+     * Reads an instance from text; {@code source} names it in messages; relative file names in it
+     * are resolved against {@code directory} (the current directory when empty).
+     */
+    public static Instance read(String text, String source, Optional<Path> directory) {
         JsonNode rootNode = Json.parse(text, source);
         ObjectNode root = Json.object(rootNode, "$");
         if (!Json.has(root, "schemaVersion")) {
@@ -90,30 +104,45 @@ public final class InstanceJson {
             throw new InvalidInstanceException("$.name: must be a non-empty string, got \"" + name + "\"");
         }
         String description = Json.optionalString(root, "description", "$", "");
-        Problem<?> problem = codec.read(root, "$");
+        Problem<?> problem = codec.read(root, "$", directory);
         return new Instance(name, description, problem, root.get("metadata"));
     }
 
     /** The instance as a JSON tree. */
     public static ObjectNode toJson(Instance instance) {
+        return toJson(instance.problem().family(), instance.name(), instance.description(),
+                root -> codec(instance.problem().family()).write(instance.problem(), root), instance.metadata());
+    }
+
+    /**
+     * An instance tree whose family-specific fields are written by {@code body}, for forms a
+     * codec offers beside {@link FamilyCodec#write} (e.g. the compact P4 form).
+     */
+    public static ObjectNode toJson(Family family, String name, String description, Consumer<ObjectNode> body,
+                                    JsonNode metadata) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
-        root.put("family", instance.problem().family().key());
-        root.put("name", instance.name());
-        if (!instance.description().isEmpty()) {
-            root.put("description", instance.description());
+        root.put("family", family.key());
+        root.put("name", name);
+        if (!description.isEmpty()) {
+            root.put("description", description);
         }
-        codec(instance.problem().family()).write(instance.problem(), root);
-        if (!instance.metadata().isNull() && !instance.metadata().isMissingNode()) {
-            root.set("metadata", instance.metadata().deepCopy());
+        body.accept(root);
+        if (metadata != null && !metadata.isNull() && !metadata.isMissingNode()) {
+            root.set("metadata", metadata.deepCopy());
         }
         return root;
     }
 
     /** The instance as indented JSON text. */
     public static String write(Instance instance) {
+        return text(toJson(instance));
+    }
+
+    /** An instance tree as indented JSON text, as {@link #write(Instance)} writes it. */
+    public static String text(ObjectNode root) {
         try {
-            return Json.MAPPER.writeValueAsString(toJson(instance)) + "\n";
+            return Json.MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package org.cleave.instances.multiuser;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.cleave.core.model.Link;
 import org.cleave.core.model.RandomGraphs;
 import org.cleave.core.multiuser.MultiUserProblem;
 import org.cleave.core.multiuser.PlanOptions;
-import org.cleave.core.multiuser.User;
 import org.cleave.core.model.CostWeights;
 
 /**
@@ -104,6 +104,15 @@ public final class RandomZooMultiUserInstances {
     /** A P4 instance with {@code users} users and K_F = K_B = {@code units}. */
     public MultiUserProblem generate(int users, int units, long seed, List<String> modelNames, String network,
                                      double edgeFlopsPerSecond) {
+        return generateCompact(users, units, seed, modelNames, network, edgeFlopsPerSecond).toProblem();
+    }
+
+    /**
+     * The same instance as {@link #generate} in its compact form: each named model declared once
+     * (key = its name) with the rule "every block boundary × every exit subset", users naming it.
+     */
+    public CompactMultiUser generateCompact(int users, int units, long seed, List<String> modelNames, String network,
+                                            double edgeFlopsPerSecond) {
         if (users < 1) {
             throw new IllegalArgumentException("users: must be >= 1, got " + users);
         }
@@ -113,20 +122,24 @@ public final class RandomZooMultiUserInstances {
         if (modelNames.isEmpty()) {
             throw new IllegalArgumentException("models: at least one model is needed");
         }
-        List<DnnGraph> graphs = modelNames.stream().map(models).toList();
+        Map<String, CompactMultiUser.DeclaredModel> declared = new LinkedHashMap<>();
+        for (String name : modelNames) {
+            if (!declared.containsKey(name)) {
+                declared.put(name, CompactMultiUser.DeclaredModel.allCuts(models.apply(name)));
+            }
+        }
         Link base = networks.apply(network);
         EdgeServer edge = new EdgeServer(edgeFlopsPerSecond);
         SplittableRandom rng = new SplittableRandom(seed);
-        List<User> list = new ArrayList<>();
+        List<CompactMultiUser.ModelUser> list = new ArrayList<>();
         for (int i = 0; i < users; i++) {
             Device device = new Device(logUniform(rng, 5e9, 5e10), uniform(rng, 1, 5), uniform(rng, 0.5, 3),
                     uniform(rng, 0.1, 1));
             Link link = base.withUplinkBitsPerSecond(base.uplinkBitsPerSecond() * uniform(rng, 0.5, 1.5));
-            DnnGraph g = graphs.get(i % graphs.size());
-            list.add(new User("u" + i + "-" + modelNames.get(i % graphs.size()), device, link,
-                    PlanOptions.of(g, device, edge)));
+            String model = modelNames.get(i % modelNames.size());
+            list.add(new CompactMultiUser.ModelUser("u" + i + "-" + model, device, link, model));
         }
-        return new MultiUserProblem(edge, units, units, CostWeights.LATENCY, list);
+        return new CompactMultiUser(edge, units, units, CostWeights.LATENCY, declared, list);
     }
 
     private static double logUniform(SplittableRandom rng, double lo, double hi) {

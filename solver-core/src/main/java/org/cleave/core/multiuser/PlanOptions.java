@@ -39,35 +39,113 @@ public final class PlanOptions {
 
     /** The options of {@code graph} on {@code device} with the shared {@code edge}. */
     public static List<PlanOption> of(DnnGraph graph, Device device, EdgeServer edge) {
-        List<Exit> exits = graph.exits();
-        int out = graph.outputIndex();
-        Exit finalExit = null;
-        List<Exit> early = new ArrayList<>();
-        List<Integer> earlyAt = new ArrayList<>();
-        for (Exit e : exits) {
-            int at = graph.indexOf(e.afterLayer());
-            if (at == out) {
-                finalExit = e;
-            } else {
-                early.add(e);
-                earlyAt.add(at);
+        Exits ex = Exits.of(graph);
+        Layers layers = Layers.of(graph, device, edge);
+        List<PlanOption> options = new ArrayList<>();
+        for (int mask = 0; mask < (1 << ex.early.size()); mask++) {
+            Reach r = Reach.of(graph, ex, mask, layers, device);
+            for (int c = 0; c < graph.size(); c++) {
+                if (graph.isCutVertex(c)) {
+                    options.add(option(graph, device, r, c));
+                }
             }
         }
-        if (early.size() > MAX_EXITS) {
-            throw new InvalidModelException("exits", "at most " + MAX_EXITS + " early exits can be enumerated, got "
-                    + early.size());
+        return options;
+    }
+
+    /**
+     * The one option of {@code graph} that cuts after layer {@code cutAfter} (a cut vertex; the
+     * output layer means device only, the input vertex edge only) with the non-final exits
+     * {@code earlyExits} active, computed exactly as {@link #of(DnnGraph, Device, EdgeServer)}
+     * computes it (equal to the entry of that list with the same cut and exit set).
+     *
+     * @throws InvalidModelException {@code cutAfter} when it is no layer or no cut vertex,
+     *                               {@code exits} when an id is no non-final exit or repeated
+     */
+    public static PlanOption of(DnnGraph graph, Device device, EdgeServer edge, String cutAfter,
+                                List<String> earlyExits) {
+        Exits ex = Exits.of(graph);
+        if (!graph.contains(cutAfter)) {
+            throw new InvalidModelException("cutAfter", "no layer \"" + cutAfter + "\" in the model");
         }
-        double finalAccuracy = finalExit == null ? 1.0 : finalExit.accuracy();
-        List<PlanOption> options = new ArrayList<>();
-        int n = graph.size();
-        for (int mask = 0; mask < (1 << early.size()); mask++) {
-            // reach[v]: probability that a sample reaches layer v; exitAfter[v]: active exit after v, or -1
+        int c = graph.indexOf(cutAfter);
+        if (!graph.isCutVertex(c)) {
+            throw new InvalidModelException("cutAfter", "layer \"" + cutAfter + "\" is not a cut vertex of the model,"
+                    + " so no plan cuts after it alone");
+        }
+        int mask = 0;
+        for (String id : earlyExits) {
+            int k = 0;
+            while (k < ex.early.size() && !ex.early.get(k).id().equals(id)) {
+                k++;
+            }
+            if (k == ex.early.size()) {
+                throw new InvalidModelException("exits", "\"" + id + "\" is not an early (non-final) exit of the"
+                        + " model; early exits: " + ex.early.stream().map(Exit::id).toList());
+            }
+            if ((mask & (1 << k)) != 0) {
+                throw new InvalidModelException("exits", "\"" + id + "\" is listed twice");
+            }
+            mask |= 1 << k;
+        }
+        return option(graph, device, Reach.of(graph, ex, mask, Layers.of(graph, device, edge), device), c);
+    }
+
+    /** The model's exits split into the final one (after the output layer, or null) and the early ones. */
+    private record Exits(Exit finalExit, List<Exit> early, List<Integer> earlyAt) {
+        static Exits of(DnnGraph graph) {
+            int out = graph.outputIndex();
+            Exit finalExit = null;
+            List<Exit> early = new ArrayList<>();
+            List<Integer> earlyAt = new ArrayList<>();
+            for (Exit e : graph.exits()) {
+                int at = graph.indexOf(e.afterLayer());
+                if (at == out) {
+                    finalExit = e;
+                } else {
+                    early.add(e);
+                    earlyAt.add(at);
+                }
+            }
+            if (early.size() > MAX_EXITS) {
+                throw new InvalidModelException("exits", "at most " + MAX_EXITS + " early exits can be enumerated, got "
+                        + early.size());
+            }
+            return new Exits(finalExit, early, earlyAt);
+        }
+    }
+
+    /** Per layer, independent of the exits: device seconds t_d(v) and edge FLOPs t_e(v)·F. */
+    private record Layers(double[] deviceSeconds, double[] edgeFlops) {
+        static Layers of(DnnGraph graph, Device device, EdgeServer edge) {
+            int n = graph.size();
+            double[] d = new double[n];
+            double[] e = new double[n];
+            for (int v = 0; v < n; v++) {
+                d[v] = device.seconds(graph.layer(v), 0);
+                e[v] = edge.seconds(graph.layer(v)) * edge.flopsPerSecond();
+            }
+            return new Layers(d, e);
+        }
+    }
+
+    /**
+     * For one exit subset: reach[v], the probability that a sample reaches layer v; the expected
+     * accuracy; the active exit ids; and per layer the reach-weighted device seconds and edge
+     * FLOPs of the layer with its exit branch (the terms every cut sums: the device side over
+     * v ≤ c, the edge side over v &gt; c, each in increasing v).
+     */
+    private record Reach(double[] reach, double accuracy, List<String> active, String labelSuffix,
+                         double[] deviceTerm, double[] edgeTerm) {
+        static Reach of(DnnGraph graph, Exits ex, int mask, Layers layers, Device device) {
+            int n = graph.size();
+            int out = graph.outputIndex();
             double[] reach = new double[n + 1];
             int[] exitAfter = new int[n];
             java.util.Arrays.fill(exitAfter, -1);
-            for (int k = 0; k < early.size(); k++) {
+            for (int k = 0; k < ex.early.size(); k++) {
                 if ((mask & (1 << k)) != 0) {
-                    exitAfter[earlyAt.get(k)] = k;
+                    exitAfter[ex.earlyAt.get(k)] = k;
                 }
             }
             double stopped = 0;
@@ -76,44 +154,50 @@ public final class PlanOptions {
             for (int v = 0; v < n; v++) {
                 reach[v] = 1 - stopped;
                 if (exitAfter[v] >= 0) {
-                    Exit e = early.get(exitAfter[v]);
+                    Exit e = ex.early.get(exitAfter[v]);
                     accuracy += (e.exitRate() - stopped) * e.accuracy();
                     stopped = e.exitRate();
                     active.add(e.id());
                 }
             }
             reach[n] = 1 - stopped;
+            double finalAccuracy = ex.finalExit == null ? 1.0 : ex.finalExit.accuracy();
             accuracy += (1 - stopped) * finalAccuracy;
-            if (finalExit != null) {
-                active.add(finalExit.id());
+            if (ex.finalExit != null) {
+                active.add(ex.finalExit.id());
             }
-            for (int c = 0; c < n; c++) {
-                if (!graph.isCutVertex(c)) {
-                    continue;
+            double[] deviceTerm = new double[n];
+            double[] edgeTerm = new double[n];
+            for (int v = 0; v < n; v++) {
+                double exitFlops = exitAfter[v] >= 0 ? ex.early.get(exitAfter[v]).flops() : 0;
+                if (v == out && ex.finalExit != null) {
+                    exitFlops += ex.finalExit.flops();
                 }
-                double deviceSeconds = 0;
-                double edgeFlops = 0;
-                for (int v = 0; v < n; v++) {
-                    double exitFlops = exitAfter[v] >= 0 ? early.get(exitAfter[v]).flops() : 0;
-                    if (v == out && finalExit != null) {
-                        exitFlops += finalExit.flops();
-                    }
-                    if (v <= c) {
-                        deviceSeconds += reach[v] * (device.seconds(graph.layer(v), 0)
-                                + exitFlops / device.flopsPerSecond());
-                    } else {
-                        edgeFlops += reach[v] * (edge.seconds(graph.layer(v)) * edge.flopsPerSecond() + exitFlops);
-                    }
-                }
-                double q = c == out ? 0 : reach[c + 1];
-                double up = c == out ? 0 : q * 8 * graph.layer(c).outputBytes();
-                double down = c == out ? 0 : q * 8 * graph.output().outputBytes();
-                String label = (c == out ? "device only" : c == 0 ? "edge only" : "cut after " + graph.layer(c).id())
-                        + (active.isEmpty() ? "" : ", exits " + active);
-                options.add(new PlanOption(label, deviceSeconds, device.computeWatts() * deviceSeconds, up,
-                        q == 0 ? 0 : edgeFlops, down, q, Math.min(1.0, accuracy), active));
+                deviceTerm[v] = reach[v] * (layers.deviceSeconds[v] + exitFlops / device.flopsPerSecond());
+                edgeTerm[v] = reach[v] * (layers.edgeFlops[v] + exitFlops);
             }
+            return new Reach(reach, accuracy, List.copyOf(active), active.isEmpty() ? "" : ", exits " + active,
+                    deviceTerm, edgeTerm);
         }
-        return options;
+    }
+
+    private static PlanOption option(DnnGraph graph, Device device, Reach r, int c) {
+        int n = graph.size();
+        int out = graph.outputIndex();
+        double deviceSeconds = 0;
+        for (int v = 0; v <= c; v++) {
+            deviceSeconds += r.deviceTerm[v];
+        }
+        double edgeFlops = 0;
+        for (int v = c + 1; v < n; v++) {
+            edgeFlops += r.edgeTerm[v];
+        }
+        double q = c == out ? 0 : r.reach[c + 1];
+        double up = c == out ? 0 : q * 8 * graph.layer(c).outputBytes();
+        double down = c == out ? 0 : q * 8 * graph.output().outputBytes();
+        String label = (c == out ? "device only" : c == 0 ? "edge only" : "cut after " + graph.layer(c).id())
+                + r.labelSuffix;
+        return new PlanOption(label, deviceSeconds, device.computeWatts() * deviceSeconds, up,
+                q == 0 ? 0 : edgeFlops, down, q, Math.min(1.0, r.accuracy), r.active);
     }
 }

@@ -69,6 +69,42 @@ class StoppingEvaluatorTest {
         }
     }
 
+    /**
+     * G inside the grid's intervals, where the remainder comes from the per-interval Chebyshev
+     * interpolant: θ log-uniform over the whole grid [4s·2^-60, 64s] and uniform over the body of
+     * the law, against the adaptive reference, for Rayleigh and Nakagami laws with shape m from 1
+     * to 1000; also F and 1 − F in closed form for Rayleigh against Commons Statistics.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void gainIntegralInsideGridIntervalsMeetsItsToleranceForSeveralShapes(long seed) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        StoppingProblem base = RandomStoppingInstances.random(seed, 2);
+        Channel c = base.channel();
+        double mean = c.fading().meanGain() * Math.pow(10, -2 + 4 * rng.nextDouble());
+        double[] shapes = {1, 1.5, 2.5, 4, 7.3, 20, 100, 1000};
+        double shape = shapes[(int) (seed % shapes.length)];
+        Fading law = seed % 3 == 0 ? new Fading.Rayleigh(mean) : new Fading.Nakagami(shape, mean);
+        StoppingProblem p = new StoppingProblem(base.inputBytes(), base.layers(), new Channel(c.bandwidthHertz(),
+                c.transmitWatts(), c.noiseWattsPerHertz(), law), base.weights(), base.slotSeconds(), base.idleWatts(),
+                base.placementCostPerByte(), base.inferencesPerUpdate());
+        double scale = law instanceof Fading.Nakagami n ? mean / n.shape() : mean;
+        StoppingEvaluator ev = p.evaluator();
+        for (int k = 0; k < 60; k++) {
+            double theta = k % 2 == 0 ? 4 * scale * Math.pow(2, -60 + 64 * rng.nextDouble())
+                    : mean * (0.05 + 3 * rng.nextDouble());
+            double fast = ev.gainIntegral(theta);
+            double reference = ReferenceStopping.gainIntegral(p, theta);
+            assertTrue(Verifier.close(reference, fast, StoppingEvaluator.RELATIVE_TOLERANCE), "seed " + seed + ", "
+                    + law + ", θ = " + theta + ": " + fast + " vs reference " + reference);
+            var d = law.distribution();
+            assertTrue(Verifier.close(d.cumulativeProbability(theta), ev.below(theta), 1e-14), "seed " + seed
+                    + ", F(" + theta + ") " + ev.below(theta) + " vs " + d.cumulativeProbability(theta));
+            assertTrue(Verifier.close(d.survivalProbability(theta), ev.above(theta), 1e-14), "seed " + seed
+                    + ", 1 - F(" + theta + ") " + ev.above(theta) + " vs " + d.survivalProbability(theta));
+        }
+    }
+
     @Test
     void deviceOnlyCostsTheSumOfLayerCosts() {
         StoppingProblem p = RandomStoppingInstances.random(3, 4);
