@@ -16,7 +16,8 @@ import org.cleave.core.multiuser.AllocationTable;
  * costs at least L(λ) + Σ_i r_{i,e_i}, and after users 1..t with cost D and units (f, b) at least
  * D + Σ_{j>t} g_j(λ) − λ_F·(K_F − f) − λ_B·(K_B − b).
  *
- * <p>Incumbent: each user's priced choice, prices raised until the choices fit, then the units left
+ * <p>Incumbent: each user's priced choice, repaired greedily until it fits (the least cost increase
+ * per overloaded unit freed; failing that, prices raised until the choices fit), then the units left
  * handed out one at a time to the largest decrease of the user's best-response cost h_i, then
  * single-unit transfers between two users while one strictly lowers the total. O(N·E) per price
  * evaluation (E entries per user) and O(N²) per transfer.
@@ -146,6 +147,19 @@ final class UnitPriceBound {
         double lb = bandwidthPrice;
         int[] f = new int[n];
         int[] b = new int[n];
+        int sf0 = 0;
+        int sb0 = 0;
+        for (int i = 0; i < n; i++) {
+            int e = argmin(i, lf, lb);
+            f[i] = table.computeUnits(i, e);
+            b[i] = table.bandwidthUnits(i, e);
+            sf0 += f[i];
+            sb0 += b[i];
+        }
+        if (repair(f, b, sf0 - kf, sb0 - kb)) {
+            improve(f, b, kf - sum(f), kb - sum(b));
+            return new int[][] {f, b};
+        }
         for (int attempt = 0; attempt < 64; attempt++) {
             int sf = 0;
             int sb = 0;
@@ -169,6 +183,62 @@ final class UnitPriceBound {
             }
         }
         return null;
+    }
+
+    /**
+     * Makes the priced choices {@code f, b} fit, from {@code overF, overB} units over capacity: each
+     * step moves one user to one of its entries with no more of either unit and fewer of an
+     * overloaded one, the one with the least cost increase per overloaded unit freed. At most
+     * overF + overB steps of O(N·E) each. False (and {@code f, b} unspecified) if it gets stuck.
+     * Near the Lagrangian prices this loses little, where raising the prices until every priced
+     * choice fits can push all users to their cheapest-in-units entries at once.
+     */
+    private boolean repair(int[] f, int[] b, int overF, int overB) {
+        while (overF > 0 || overB > 0) {
+            int who = -1;
+            int to = -1;
+            double bestRatio = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double now = table.bestCost(i, f[i], b[i]);
+                for (int e = 0; e < table.entries(i); e++) {
+                    int ef = table.computeUnits(i, e);
+                    if (ef > f[i]) {
+                        break; // entries are sorted by f
+                    }
+                    int eb = table.bandwidthUnits(i, e);
+                    if (eb > b[i]) {
+                        continue;
+                    }
+                    int freed = (overF > 0 ? Math.min(f[i] - ef, overF) : 0)
+                            + (overB > 0 ? Math.min(b[i] - eb, overB) : 0);
+                    if (freed == 0) {
+                        continue;
+                    }
+                    double ratio = (table.cost(i, e) - now) / freed;
+                    if (ratio < bestRatio) {
+                        bestRatio = ratio;
+                        who = i;
+                        to = e;
+                    }
+                }
+            }
+            if (who < 0) {
+                return false;
+            }
+            overF -= f[who] - table.computeUnits(who, to);
+            overB -= b[who] - table.bandwidthUnits(who, to);
+            f[who] = table.computeUnits(who, to);
+            b[who] = table.bandwidthUnits(who, to);
+        }
+        return true;
+    }
+
+    private static int sum(int[] a) {
+        int s = 0;
+        for (int v : a) {
+            s += v;
+        }
+        return s;
     }
 
     private void improve(int[] f, int[] b, int freeF, int freeB) {
