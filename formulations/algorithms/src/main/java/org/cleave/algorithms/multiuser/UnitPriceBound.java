@@ -23,7 +23,7 @@ import org.cleave.core.multiuser.AllocationTable;
  * evaluation (E entries per user) and O(N²) per transfer.
  */
 final class UnitPriceBound {
-    private static final int BISECTION_STEPS = 40;
+    private static final int BISECTION_STEPS = 24;
     private static final int ALTERNATIONS = 3;
 
     private final AllocationTable table;
