@@ -56,7 +56,7 @@ import org.cleave.core.solve.Status;
  * zoo users ({@code resnet18-exits}, {@code mobilenetv2-exits}, K_F = K_B = 64, as
  * {@code cleave generate multiuser} makes them): over 4G one contender and 2.6 entries per user,
  * the incumbent is optimal, 101 states, about 10 ms CPU in all, most of it the table; over 5G,
- * where offloading pays, 1,972 entries per user of which 1.2 survive the bound, 137 states, about
+ * where offloading pays, 1,972 entries per user of which 1.2 survive the bound, 134 states, about
  * 60 ms CPU, most of it the table and the bound. Memory O(N·(K_F+1)(K_B+1)).
  *
  * <p>Stateless and thread-safe: every array lives in one call of {@code run}.
