@@ -49,14 +49,14 @@ import org.cleave.core.solve.Status;
  *
  * <p>Complexity: the table costs O(N·(|O| + C·(K_F+1)(K_B+1))) with C contender options per user
  * (see {@link AllocationTable}); the bound O(N·E·I) with E ≤ (K_F+1)(K_B+1) staircase entries per
- * user and I ≈ 160 price evaluations; the incumbent's repair O(N·E) per overloaded unit; the
+ * user and I ≈ 260 price evaluations (most touching only the few users whose choice changes); the incumbent's repair O(N·E) per overloaded unit; the
  * recursion O(Σ_t S_t·E'_t + N·(K_F+1)(K_B+1)) with S_t stored states and E'_t kept entries of user
  * t. The worst case is that of the plain recursion, O(N·K_F²·K_B²) (the problem contains the
  * multiple-choice knapsack problem and is NP-hard, so no bound helps everywhere). Measured on 100
  * zoo users ({@code resnet18-exits}, {@code mobilenetv2-exits}, K_F = K_B = 64, as
  * {@code cleave generate multiuser} makes them): over 4G one contender and 2.6 entries per user,
  * the incumbent is optimal, 101 states, about 10 ms CPU in all, most of it the table; over 5G,
- * where offloading pays, 1,972 entries per user of which 1.2 survive the bound, 134 states, about
+ * where offloading pays, 1,972 entries per user of which 1.2 survive the bound, 137 states, about
  * 60 ms CPU, most of it the table and the bound. Memory O(N·(K_F+1)(K_B+1)).
  *
  * <p>Stateless and thread-safe: every array lives in one call of {@code run}.

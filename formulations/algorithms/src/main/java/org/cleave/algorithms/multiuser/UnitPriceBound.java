@@ -11,7 +11,8 @@ import org.cleave.core.multiuser.AllocationTable;
  * costs Σ_i c_i = Σ_i (c_i + λ·u_i) − λ·Σ_i u_i ≥ Σ_i g_i(λ) − λ_F·K_F − λ_B·K_B = L(λ): a lower
  * bound for any λ ≥ 0 (weak duality), so a poor maximiser only weakens it. L is concave and
  * piecewise linear; it is raised by alternating bisections on the sign of each coordinate's
- * subgradient (Σ f*_i − K_F, Σ b*_i − K_B). More precisely, the reduced cost
+ * subgradient (Σ f*_i − K_F, Σ b*_i − K_B); a bisection step prices only the users whose choice
+ * differs at the two ends of its bracket, so most steps touch a few users. More precisely, the reduced cost
  * r_{i,e} = c_{i,e} + λ·u_e − g_i(λ) ≥ 0 of a choice adds to the bound: a plan using entries e_i
  * costs at least L(λ) + Σ_i r_{i,e_i}, and after users 1..t with cost D and units (f, b) at least
  * D + Σ_{j>t} g_j(λ) − λ_F·(K_F − f) − λ_B·(K_B − b).
@@ -23,7 +24,7 @@ import org.cleave.core.multiuser.AllocationTable;
  * evaluation (E entries per user) and O(N²) per transfer.
  */
 final class UnitPriceBound {
-    private static final int BISECTION_STEPS = 24;
+    private static final int BISECTION_STEPS = 40;
     private static final int ALTERNATIONS = 3;
 
     private final AllocationTable table;
@@ -64,17 +65,9 @@ final class UnitPriceBound {
                 if (units[r] <= capacity) {
                     lambda[r] = 0;
                 } else {
-                    double lo = 0;
-                    double hi = top;
-                    for (int s = 0; s < BISECTION_STEPS; s++) {
-                        probe[r] = 0.5 * (lo + hi);
-                        value(probe, units);
-                        if (units[r] > capacity) {
-                            lo = probe[r];
-                        } else {
-                            hi = probe[r];
-                        }
-                    }
+                    double[] bracket = bisect(probe, r, capacity, top);
+                    double lo = bracket[0];
+                    double hi = bracket[1];
                     probe[r] = lo;
                     double atLo = value(probe, null);
                     probe[r] = hi;
@@ -92,6 +85,75 @@ final class UnitPriceBound {
         bandwidthPrice = best[1];
         priced = new double[n];
         bound = value(best, null, priced);
+    }
+
+    /**
+     * Bisection of [0, top] on λ_r (the other price as in {@code probe}) for where the priced
+     * choices' total of resource r drops to {@code capacity}; returns {lo, hi}. Only users whose
+     * priced choice differs at the two ends of the bracket are priced again: for one varying price
+     * the entry minimising c + λ·u is the lowest line of a concave envelope, so a choice that is the
+     * same at both ends (first minimiser on ties) is the same in between. This steers the search only;
+     * every bound is computed from all users, so it stays valid whatever the floating-point ties do.
+     */
+    private double[] bisect(double[] probe, int r, int capacity, double top) {
+        int[] atLo = new int[n];
+        int[] atHi = new int[n];
+        int[] atMid = new int[n];
+        int[] active = new int[n];
+        probe[r] = 0;
+        for (int i = 0; i < n; i++) {
+            atLo[i] = argmin(i, probe[0], probe[1]);
+        }
+        probe[r] = top;
+        for (int i = 0; i < n; i++) {
+            atHi[i] = argmin(i, probe[0], probe[1]);
+        }
+        int frozen = 0;
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (atLo[i] == atHi[i]) {
+                frozen += units(i, atLo[i], r);
+            } else {
+                active[count++] = i;
+            }
+        }
+        double lo = 0;
+        double hi = top;
+        for (int s = 0; s < BISECTION_STEPS; s++) {
+            probe[r] = 0.5 * (lo + hi);
+            int sum = frozen;
+            for (int k = 0; k < count; k++) {
+                int i = active[k];
+                atMid[i] = argmin(i, probe[0], probe[1]);
+                sum += units(i, atMid[i], r);
+            }
+            boolean over = sum > capacity;
+            if (over) {
+                lo = probe[r];
+            } else {
+                hi = probe[r];
+            }
+            int still = 0;
+            for (int k = 0; k < count; k++) {
+                int i = active[k];
+                if (over) {
+                    atLo[i] = atMid[i];
+                } else {
+                    atHi[i] = atMid[i];
+                }
+                if (atLo[i] == atHi[i]) {
+                    frozen += units(i, atLo[i], r);
+                } else {
+                    active[still++] = i;
+                }
+            }
+            count = still;
+        }
+        return new double[] {lo, hi};
+    }
+
+    private int units(int i, int e, int r) {
+        return r == 0 ? table.computeUnits(i, e) : table.bandwidthUnits(i, e);
     }
 
     private double value(double[] lambda, int[] units) {
