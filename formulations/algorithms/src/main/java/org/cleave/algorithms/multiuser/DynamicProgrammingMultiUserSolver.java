@@ -49,8 +49,8 @@ import org.cleave.core.solve.Status;
  *
  * <p>Complexity: the table costs O(N·(|O| + C·(K_F+1)(K_B+1))) with C contender options per user
  * (see {@link AllocationTable}); the bound O(N·E·I) with E ≤ (K_F+1)(K_B+1) staircase entries per
- * user and I ≈ 260 price evaluations (most touching only the few users whose choice changes); the incumbent's repair O(N·E) per overloaded unit; the
- * recursion O(Σ_t S_t·E'_t + N·(K_F+1)(K_B+1)) with S_t stored states and E'_t kept entries of user
+ * user and I ≈ 260 price evaluations (most touching only the few users whose choice changes);
+ * the incumbent's repair O(N·E) per overloaded unit; the recursion O(Σ_t S_t·E'_t + N·(K_F+1)(K_B+1)) with S_t stored states and E'_t kept entries of user
  * t. The worst case is that of the plain recursion, O(N·K_F²·K_B²) (the problem contains the
  * multiple-choice knapsack problem and is NP-hard, so no bound helps everywhere). Measured on 100
  * zoo users ({@code resnet18-exits}, {@code mobilenetv2-exits}, K_F = K_B = 64, as
