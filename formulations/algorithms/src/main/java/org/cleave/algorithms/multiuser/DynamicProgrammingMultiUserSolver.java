@@ -57,7 +57,8 @@ import org.cleave.core.solve.Status;
  * {@code cleave generate multiuser} makes them): over 4G one contender and 2.6 entries per user,
  * the incumbent is optimal, 101 states, about 10 ms CPU in all, most of it the table; over 5G,
  * where offloading pays, 1,972 entries per user of which 1.2 survive the bound, 137 states, about
- * 60 ms CPU, most of it the table and the bound. Memory O(N·(K_F+1)(K_B+1)).
+ * 0.1 s CPU, most of it the table and the bound (seed 1; CPU time of the solving thread).
+ * Memory O(N·(K_F+1)(K_B+1)).
  *
  * <p>Stateless and thread-safe: every array lives in one call of {@code run}.
  */
