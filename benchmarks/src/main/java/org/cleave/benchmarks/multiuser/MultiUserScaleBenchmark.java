@@ -25,9 +25,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * P4 at scale (issue 22): {@code users} zoo users alternating {@code resnet18-exits} and
- * {@code mobilenetv2-exits} (block view, every cut vertex × exit subset), K_F = K_B = 64, the 4G
- * profile, made by {@link RandomZooMultiUserInstances} exactly as {@code cleave generate multiuser --users N
- * --units 64 --models resnet18-exits,mobilenetv2-exits --network 4g --seed S} makes them. Times one
+ * {@code mobilenetv2-exits} (block view, every cut vertex × exit subset), K_F = K_B = 64, the
+ * {@code network} profile (4G, the CLI's default, where most users are best served on their device;
+ * 5G, where offloading pays and each user's staircase has about 2,000 entries), made by
+ * {@link RandomZooMultiUserInstances} exactly as {@code cleave generate multiuser --users N --units 64
+ * --models resnet18-exits,mobilenetv2-exits --network NET --seed S} makes them. Times one
  * solve from the problem (the allocation table included): the bounded {@code dp} (goal ≤ 1 s at 100
  * users), the plain recursion it replaced ({@link ReferenceDynamicProgram}, the baseline) and the
  * {@code ara} heuristic. The setup prints ara's gap to the optimum. Single-shot: one solve per
@@ -48,22 +50,25 @@ public class MultiUserScaleBenchmark {
     @Param({"1"})
     public long seed;
 
+    @Param({"4g", "5g"})
+    public String network;
+
     private MultiUserProblem problem;
     private final DynamicProgrammingMultiUserSolver dp = new DynamicProgrammingMultiUserSolver();
     private final AraMultiUserSolver ara = new AraMultiUserSolver();
 
     /** The instance {@code cleave generate multiuser} writes for these parameters. */
-    public static MultiUserProblem instance(int users, long seed) {
+    public static MultiUserProblem instance(int users, long seed, String network) {
         return new RandomZooMultiUserInstances(name -> Zoo.get(name).blockGraph(), Profiles::network)
-                .generate(users, 64, seed, MODELS, "4g", RandomZooMultiUserInstances.DEFAULT_EDGE_FLOPS_PER_SECOND);
+                .generate(users, 64, seed, MODELS, network, RandomZooMultiUserInstances.DEFAULT_EDGE_FLOPS_PER_SECOND);
     }
 
     @Setup
     public void setUp() {
-        problem = instance(users, seed);
+        problem = instance(users, seed, network);
         double optimum = optimal(dp.solve(problem));
         Result<MultiUserPlan> heuristic = ara.solve(problem);
-        System.out.printf("%n[%d users, seed %d] dp optimum %.9g; ara %s %.9g, gap %.3f %%%n", users, seed, optimum,
+        System.out.printf("%n[%d users, seed %d, %s] dp optimum %.9g; ara %s %.9g, gap %.3f %%%n", users, seed, network, optimum,
                 heuristic.status(), heuristic.objective(), 100 * (heuristic.objective() / optimum - 1));
     }
 

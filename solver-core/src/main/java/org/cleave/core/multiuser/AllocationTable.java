@@ -10,17 +10,19 @@ import java.util.Optional;
  *
  * <p>For user i let h_i(f, b) be the least {@link MultiUserProblem#userCost cost} over the options
  * {@link MultiUserProblem#admissible admissible} with f compute and b bandwidth units (+∞ if none),
- * attained by the first of the {@link #undominated undominated} options on ties. An entry (f, b) is kept only when h_i(f, b) is strictly below
+ * attained by the option of least index among the {@link #contenders contenders} on ties (none of the
+ * other options attains it anywhere). An entry (f, b) is kept only when h_i(f, b) is strictly below
  * h_i(f', b') for every other f' ≤ f, b' ≤ b: otherwise taking (f', b') uses no more units at no
  * higher cost, so dropping the entry loses no optimum (exact Pareto pruning). Entries are listed
  * by increasing f, then b.
  *
- * <p>Building costs O(N · |O| · (K_F+1)(K_B+1)) cost evaluations in primitive arithmetic: the edge
- * and upload times of each option are tabulated once per unit count, and each (o, f, b) then takes
+ * <p>Building is primitive arithmetic: the edge and upload times of each option are tabulated once per unit count, and each (o, f, b) then takes
  * the same floating-point operations, in the same order, as {@link MultiUserEvaluator#userCost}, so
- * every tabulated cost has exactly the evaluator's bits (a test checks this). Options below a
- * user's accuracy floor or dominated by another option are skipped once, not per cell (on zoo
- * users with four early exits about one option in ten survives). Memory O(N·(K_F+1)(K_B+1)).
+ * every tabulated cost has exactly the evaluator's bits (a test checks this). Options that cannot
+ * attain h_i anywhere are skipped once, not per cell ({@link #contenders}: below the accuracy floor,
+ * beaten everywhere by a device-only fallback, or dominated by another option), so the cost is
+ * O(N·(|O| + C·(K_F+1)(K_B+1))) with C contenders per user: on 100 zoo users with four early exits
+ * (688 options each) and K_F = K_B = 64, C is one to three. Memory O(N·(K_F+1)(K_B+1)).
  */
 public final class AllocationTable {
     private final MultiUserProblem problem;
@@ -81,9 +83,9 @@ public final class AllocationTable {
             double deadline = timed ? user.deadlineSeconds().getAsDouble() : Double.POSITIVE_INFINITY;
             double[] edge = new double[kf + 1];
             double[] up = new double[kb + 1];
-            for (int o : undominated(problem, i)) {
+            for (int o : contenders(problem, i)) {
                 PlanOption p = user.options().get(o);
-                // the evaluator's expressions, term by term (MultiUserEvaluator.userCost)
+                // the evaluator's expressions, term by term (MultiUserEvaluator.userCost); cellCost repeats them
                 for (int f = 0; f <= kf; f++) {
                     edge[f] = p.edgeFlops() == 0 ? 0 : p.edgeFlops() / (f * flops / kf);
                 }
@@ -148,38 +150,60 @@ public final class AllocationTable {
     }
 
     /**
-     * The options of user i that meet its accuracy floor and are not dominated: o is dropped if
-     * another such option o' has no larger device time, device energy (when energy is weighted),
-     * upload bits, edge FLOPs, download bits and offload probability (and a smaller index if all are
-     * equal). Every term of the user cost is a nondecreasing floating-point function of these (a
-     * quotient by the same unit rate, a product by the same power, a sum in the same order), so o'
-     * costs no more than o with any units and meets every deadline o meets: o never beats it. The
-     * options are sorted by that tuple, so every dominator precedes what it dominates and one pass
-     * against the options kept so far suffices; O(|O|·log|O| + |O|·P), P the options kept.
+     * The options of user i that can attain h_i anywhere, in increasing index order: those that meet
+     * the accuracy floor, can beat user i's constant fallback, and are not dominated.
+     *
+     * <p>Fallback: let c₀ be the least cost of an admissible option that needs neither resource (it
+     * costs c₀ with any units, so h_i ≤ c₀ everywhere; c₀ = +∞ without one). Every cost term is a
+     * nonincreasing floating-point function of f and b (a quotient by f·F/K_F or b·W/K_B, a product
+     * by a nonnegative power, sums in a fixed order, a nonnegative weighting: IEEE arithmetic is
+     * monotone), so option o costs at least c_o(K_F, K_B) and meets a deadline only if it meets it
+     * with all units. An option not admissible with all units, or with c_o(K_F, K_B) &gt; c₀, is
+     * therefore strictly beaten everywhere and is skipped without touching its cells.
+     *
+     * <p>Dominance: o is dropped if another option o' has no larger device time, device energy
+     * (when energy is weighted), upload bits, edge FLOPs, download bits and offload probability (and
+     * a smaller index if all are equal). Every term of the user cost is a nondecreasing
+     * floating-point function of these, so o' costs no more than o with any units and meets every
+     * deadline o meets: o never beats it. A dominator of a kept option passes the fallback test too,
+     * so filtering first drops nothing the dominance test would have kept. Sorted by that tuple (a
+     * merge sort of indices), every dominator precedes what it dominates and one pass against the
+     * options kept so far suffices; O(|O| + C·log C + C·P), C the options past the fallback test,
+     * P those kept. On zoo users with four early exits and device-only optimal, C is a handful of
+     * the 688 options.
      */
-    static int[] undominated(MultiUserProblem problem, int i) {
+    static int[] contenders(MultiUserProblem problem, int i) {
         User user = problem.user(i);
         boolean energy = problem.weights().energyWeight() != 0;
+        int kf = problem.computeUnits();
+        int kb = problem.bandwidthUnits();
         List<PlanOption> options = user.options();
-        int count = 0;
-        int[] candidates = new int[options.size()];
-        double[][] key = new double[options.size()][];
-        for (int o = 0; o < options.size(); o++) {
-            if (user.accurateEnough(o)) {
-                PlanOption p = options.get(o);
-                key[o] = new double[] {p.deviceSeconds(), energy ? p.deviceJoules() : 0, p.uploadBits(),
-                        p.edgeFlops(), p.downloadBits(), p.offloadProbability()};
-                candidates[count++] = o;
+        int size = options.size();
+        double fallback = Double.POSITIVE_INFINITY;
+        for (int o = 0; o < size; o++) {
+            PlanOption p = options.get(o);
+            if (!p.needsCompute() && !p.needsBandwidth() && user.accurateEnough(o)) {
+                fallback = Math.min(fallback, cellCost(problem, user, p, 0, 0));
             }
         }
-        Integer[] sorted = new Integer[count];
-        for (int k = 0; k < count; k++) {
-            sorted[k] = candidates[k];
+        int count = 0;
+        int[] candidates = new int[size];
+        for (int o = 0; o < size; o++) {
+            if (user.accurateEnough(o)) {
+                double full = cellCost(problem, user, options.get(o), kf, kb);
+                if (full < Double.POSITIVE_INFINITY && full <= fallback) {
+                    candidates[count++] = o;
+                }
+            }
         }
-        java.util.Arrays.sort(sorted, (x, y) -> {
-            int c = java.util.Arrays.compare(key[x], key[y]);
-            return c != 0 ? c : Integer.compare(x, y);
-        });
+        double[][] key = new double[size][];
+        for (int k = 0; k < count; k++) {
+            PlanOption p = options.get(candidates[k]);
+            key[candidates[k]] = new double[] {p.deviceSeconds(), energy ? p.deviceJoules() : 0, p.uploadBits(),
+                    p.edgeFlops(), p.downloadBits(), p.offloadProbability()};
+        }
+        int[] sorted = java.util.Arrays.copyOf(candidates, count);
+        mergeSort(sorted, new int[count], 0, count, key);
         int[] kept = new int[count];
         int keptCount = 0;
         for (int o : sorted) {
@@ -194,6 +218,58 @@ public final class AllocationTable {
         int[] result = java.util.Arrays.copyOf(kept, keptCount);
         java.util.Arrays.sort(result);
         return result;
+    }
+
+    /**
+     * User i's cost of option {@code p} with f, b units, by the very expressions of {@link #build}
+     * (and of {@link MultiUserEvaluator#userCost}), or +∞ if the option is not admissible there
+     * (a needed resource without units, or the deadline missed); the accuracy floor is not checked.
+     */
+    private static double cellCost(MultiUserProblem problem, User user, PlanOption p, int f, int b) {
+        if ((p.needsCompute() && f == 0) || (p.needsBandwidth() && b == 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int kf = problem.computeUnits();
+        int kb = problem.bandwidthUnits();
+        double ef = p.edgeFlops() == 0 ? 0 : p.edgeFlops() / (f * problem.edge().flopsPerSecond() / kf);
+        double ub = p.uploadBits() == 0 ? 0 : p.uploadBits() / (b * user.link().uplinkBitsPerSecond() / kb);
+        double down = p.downloadBits() / user.link().downlinkBitsPerSecond();
+        double linkLatency = p.offloadProbability() * user.link().latencySeconds();
+        double t = p.deviceSeconds() + ub + ef + down + linkLatency;
+        if (user.deadlineSeconds().isPresent() && !(t <= user.deadlineSeconds().getAsDouble())) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double e = p.deviceJoules() + user.device().transmitWatts() * ub + user.device().idleWatts() * (ef + down);
+        double c = Double.isInfinite(t) ? Double.POSITIVE_INFINITY : problem.weights().combine(t, e);
+        return c < Double.POSITIVE_INFINITY ? c : Double.POSITIVE_INFINITY; // NaN never wins either
+    }
+
+    /** Stable merge sort of {@code a[from, to)} by {@code key} lexicographically, then index. */
+    private static void mergeSort(int[] a, int[] tmp, int from, int to, double[][] key) {
+        if (to - from < 2) {
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(a, tmp, from, mid, key);
+        mergeSort(a, tmp, mid, to, key);
+        int l = from;
+        int r = mid;
+        int k = from;
+        while (l < mid && r < to) {
+            int c = java.util.Arrays.compare(key[a[l]], key[a[r]]);
+            if (c < 0 || (c == 0 && a[l] < a[r])) {
+                tmp[k++] = a[l++];
+            } else {
+                tmp[k++] = a[r++];
+            }
+        }
+        while (l < mid) {
+            tmp[k++] = a[l++];
+        }
+        while (r < to) {
+            tmp[k++] = a[r++];
+        }
+        System.arraycopy(tmp, from, a, from, to - from);
     }
 
     private static boolean noLarger(double[] a, double[] b) {
@@ -227,7 +303,7 @@ public final class AllocationTable {
     }
 
     /**
-     * An option attaining {@link #bestCost} (the first undominated one on ties), or -1 if none is
+     * An option attaining {@link #bestCost} (the contender of least index on ties), or -1 if none is
      * admissible.
      */
     public int bestOption(int i, int f, int b) {

@@ -11,12 +11,14 @@ import org.cleave.core.multiuser.AllocationTable;
  * costs Σ_i c_i = Σ_i (c_i + λ·u_i) − λ·Σ_i u_i ≥ Σ_i g_i(λ) − λ_F·K_F − λ_B·K_B = L(λ): a lower
  * bound for any λ ≥ 0 (weak duality), so a poor maximiser only weakens it. L is concave and
  * piecewise linear; it is raised by alternating bisections on the sign of each coordinate's
- * subgradient (Σ f*_i − K_F, Σ b*_i − K_B). More precisely, the reduced cost
+ * subgradient (Σ f*_i − K_F, Σ b*_i − K_B); a bisection step prices only the users whose choice
+ * differs at the two ends of its bracket, so most steps touch a few users. More precisely, the reduced cost
  * r_{i,e} = c_{i,e} + λ·u_e − g_i(λ) ≥ 0 of a choice adds to the bound: a plan using entries e_i
  * costs at least L(λ) + Σ_i r_{i,e_i}, and after users 1..t with cost D and units (f, b) at least
  * D + Σ_{j>t} g_j(λ) − λ_F·(K_F − f) − λ_B·(K_B − b).
  *
- * <p>Incumbent: each user's priced choice, prices raised until the choices fit, then the units left
+ * <p>Incumbent: each user's priced choice, repaired greedily until it fits (the least cost increase
+ * per overloaded unit freed; failing that, prices raised until the choices fit), then the units left
  * handed out one at a time to the largest decrease of the user's best-response cost h_i, then
  * single-unit transfers between two users while one strictly lowers the total. O(N·E) per price
  * evaluation (E entries per user) and O(N²) per transfer.
@@ -63,17 +65,9 @@ final class UnitPriceBound {
                 if (units[r] <= capacity) {
                     lambda[r] = 0;
                 } else {
-                    double lo = 0;
-                    double hi = top;
-                    for (int s = 0; s < BISECTION_STEPS; s++) {
-                        probe[r] = 0.5 * (lo + hi);
-                        value(probe, units);
-                        if (units[r] > capacity) {
-                            lo = probe[r];
-                        } else {
-                            hi = probe[r];
-                        }
-                    }
+                    double[] bracket = bisect(probe, r, capacity, top);
+                    double lo = bracket[0];
+                    double hi = bracket[1];
                     probe[r] = lo;
                     double atLo = value(probe, null);
                     probe[r] = hi;
@@ -91,6 +85,75 @@ final class UnitPriceBound {
         bandwidthPrice = best[1];
         priced = new double[n];
         bound = value(best, null, priced);
+    }
+
+    /**
+     * Bisection of [0, top] on λ_r (the other price as in {@code probe}) for where the priced
+     * choices' total of resource r drops to {@code capacity}; returns {lo, hi}. Only users whose
+     * priced choice differs at the two ends of the bracket are priced again: for one varying price
+     * the entry minimising c + λ·u is the lowest line of a concave envelope, so a choice that is the
+     * same at both ends (first minimiser on ties) is the same in between. This steers the search only;
+     * every bound is computed from all users, so it stays valid whatever the floating-point ties do.
+     */
+    private double[] bisect(double[] probe, int r, int capacity, double top) {
+        int[] atLo = new int[n];
+        int[] atHi = new int[n];
+        int[] atMid = new int[n];
+        int[] active = new int[n];
+        probe[r] = 0;
+        for (int i = 0; i < n; i++) {
+            atLo[i] = argmin(i, probe[0], probe[1]);
+        }
+        probe[r] = top;
+        for (int i = 0; i < n; i++) {
+            atHi[i] = argmin(i, probe[0], probe[1]);
+        }
+        int frozen = 0;
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (atLo[i] == atHi[i]) {
+                frozen += units(i, atLo[i], r);
+            } else {
+                active[count++] = i;
+            }
+        }
+        double lo = 0;
+        double hi = top;
+        for (int s = 0; s < BISECTION_STEPS; s++) {
+            probe[r] = 0.5 * (lo + hi);
+            int sum = frozen;
+            for (int k = 0; k < count; k++) {
+                int i = active[k];
+                atMid[i] = argmin(i, probe[0], probe[1]);
+                sum += units(i, atMid[i], r);
+            }
+            boolean over = sum > capacity;
+            if (over) {
+                lo = probe[r];
+            } else {
+                hi = probe[r];
+            }
+            int still = 0;
+            for (int k = 0; k < count; k++) {
+                int i = active[k];
+                if (over) {
+                    atLo[i] = atMid[i];
+                } else {
+                    atHi[i] = atMid[i];
+                }
+                if (atLo[i] == atHi[i]) {
+                    frozen += units(i, atLo[i], r);
+                } else {
+                    active[still++] = i;
+                }
+            }
+            count = still;
+        }
+        return new double[] {lo, hi};
+    }
+
+    private int units(int i, int e, int r) {
+        return r == 0 ? table.computeUnits(i, e) : table.bandwidthUnits(i, e);
     }
 
     private double value(double[] lambda, int[] units) {
@@ -146,6 +209,19 @@ final class UnitPriceBound {
         double lb = bandwidthPrice;
         int[] f = new int[n];
         int[] b = new int[n];
+        int sf0 = 0;
+        int sb0 = 0;
+        for (int i = 0; i < n; i++) {
+            int e = argmin(i, lf, lb);
+            f[i] = table.computeUnits(i, e);
+            b[i] = table.bandwidthUnits(i, e);
+            sf0 += f[i];
+            sb0 += b[i];
+        }
+        if (repair(f, b, sf0 - kf, sb0 - kb)) {
+            improve(f, b, kf - sum(f), kb - sum(b));
+            return new int[][] {f, b};
+        }
         for (int attempt = 0; attempt < 64; attempt++) {
             int sf = 0;
             int sb = 0;
@@ -169,6 +245,62 @@ final class UnitPriceBound {
             }
         }
         return null;
+    }
+
+    /**
+     * Makes the priced choices {@code f, b} fit, from {@code overF, overB} units over capacity: each
+     * step moves one user to one of its entries with no more of either unit and fewer of an
+     * overloaded one, the one with the least cost increase per overloaded unit freed. At most
+     * overF + overB steps of O(N·E) each. False (and {@code f, b} unspecified) if it gets stuck.
+     * Near the Lagrangian prices this loses little, where raising the prices until every priced
+     * choice fits can push all users to their cheapest-in-units entries at once.
+     */
+    private boolean repair(int[] f, int[] b, int overF, int overB) {
+        while (overF > 0 || overB > 0) {
+            int who = -1;
+            int to = -1;
+            double bestRatio = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double now = table.bestCost(i, f[i], b[i]);
+                for (int e = 0; e < table.entries(i); e++) {
+                    int ef = table.computeUnits(i, e);
+                    if (ef > f[i]) {
+                        break; // entries are sorted by f
+                    }
+                    int eb = table.bandwidthUnits(i, e);
+                    if (eb > b[i]) {
+                        continue;
+                    }
+                    int freed = (overF > 0 ? Math.min(f[i] - ef, overF) : 0)
+                            + (overB > 0 ? Math.min(b[i] - eb, overB) : 0);
+                    if (freed == 0) {
+                        continue;
+                    }
+                    double ratio = (table.cost(i, e) - now) / freed;
+                    if (ratio < bestRatio) {
+                        bestRatio = ratio;
+                        who = i;
+                        to = e;
+                    }
+                }
+            }
+            if (who < 0) {
+                return false;
+            }
+            overF -= f[who] - table.computeUnits(who, to);
+            overB -= b[who] - table.bandwidthUnits(who, to);
+            f[who] = table.computeUnits(who, to);
+            b[who] = table.bandwidthUnits(who, to);
+        }
+        return true;
+    }
+
+    private static int sum(int[] a) {
+        int s = 0;
+        for (int v : a) {
+            s += v;
+        }
+        return s;
     }
 
     private void improve(int[] f, int[] b, int freeF, int freeB) {
