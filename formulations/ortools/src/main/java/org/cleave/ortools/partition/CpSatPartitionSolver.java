@@ -81,7 +81,7 @@ public final class CpSatPartitionSolver extends OrToolsSolver<PartitionProblem, 
             objective.addTerm(s, costs.send(u));
         }
         model.minimize(objective);
-        CpSolverStatus raw = solver.solve(model);
+        CpSolverStatus raw = CpSatSupport.solve(solver, model, limits, deadline);
         Status status = CpSatSupport.status(raw);
         Outcome<Placement> outcome;
         if (status.hasPlan()) {
