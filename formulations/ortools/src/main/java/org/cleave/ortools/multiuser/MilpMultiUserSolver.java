@@ -95,6 +95,12 @@ public class MilpMultiUserSolver extends OrToolsSolver<MultiUserProblem, MultiUs
 
     @Override
     protected Outcome<MultiUserPlan> runNative(MultiUserProblem problem, SolveLimits limits, Deadline deadline) {
+        Outcome<MultiUserPlan> out = solveTable(problem, limits, deadline);
+        limits.timeLimit().ifPresent(limit -> out.param("timeLimit", limit)); // also when building used it all
+        return out;
+    }
+
+    private Outcome<MultiUserPlan> solveTable(MultiUserProblem problem, SolveLimits limits, Deadline deadline) {
         AllocationTable table = AllocationTable.build(problem);
         if (table.hopeless().isPresent()) {
             return Outcome.none(Status.INFEASIBLE, table.hopeless().get());
