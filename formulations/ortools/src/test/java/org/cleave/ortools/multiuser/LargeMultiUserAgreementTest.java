@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * and {@code solveSeconds}.
  *
  * <p>By default 6 of the 40 instances run (indices {@link #DEFAULT_INDICES}: the smallest and largest
- * of both unit counts and two in between), about 15 s; {@code -Dcleave.p4.large=all} runs all 40
+ * of both unit counts and two in between), about 30 s on a loaded two-core machine; {@code -Dcleave.p4.large=all} runs all 40
  * (the issue's set; about two minutes on a loaded two-core machine, at most 40 × 3 × 5 s). How many
  * each backend finished depends on the machine's load, so it is printed, not asserted.
  */
