@@ -3,6 +3,7 @@ package org.cleave.ortools;
 import com.google.ortools.sat.BoolVar;
 import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverSolutionCallback;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.Literal;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import org.cleave.core.solve.Status;
 /**
  * What every CP-SAT formulation shares: a configured {@link CpSolver} (time left on the
  * deadline, {@code num_workers} = threads, {@code random_seed} = the seed (0 when none), gap
- * limits 0 so OPTIMAL means proven on the integer model) and the status mapping. CP-SAT needs
+ * limits 0 so OPTIMAL means proven on the integer model), the solve call (time limit counted from
+ * the start of the solve, backend time recorded by {@link SolveClock}) and the status mapping. CP-SAT needs
  * integer coefficients: scale costs with {@link org.cleave.core.solve.IntegerScaling}.
  */
 public final class CpSatSupport {
@@ -41,11 +43,50 @@ public final class CpSatSupport {
         applied.put("threads", limits.threads());
         applied.put("seed", limits.seedOr(0));
         if (limits.timeLimit().isPresent()) {
-            Duration left = deadline.remaining();
-            solver.getParameters().setMaxTimeInSeconds(Math.max(1e-3, left.toNanos() / 1e9));
-            applied.put("timeLimit", left);
+            setTimeLeft(solver, deadline);
+            applied.put("timeLimit", limits.timeLimit().get()); // the solve's limit, counted from its start
         }
         return solver;
+    }
+
+    private static void setTimeLeft(CpSolver solver, Deadline deadline) {
+        Duration left = deadline.remaining();
+        solver.getParameters().setMaxTimeInSeconds(Math.max(1e-3, left.toNanos() / 1e9));
+    }
+
+    /**
+     * {@code solver.solve(model)} with the time limit counted from the start of the solve: when
+     * {@code limits} has one, CP-SAT's limit is first set to the time left on {@code deadline}, so
+     * the time spent building the model is not given to CP-SAT a second time. Its wall time is the
+     * solve's {@code solveSeconds} ({@link SolveClock}).
+     */
+    public static CpSolverStatus solve(CpSolver solver, CpModel model, SolveLimits limits, Deadline deadline) {
+        if (limits.timeLimit().isPresent()) {
+            setTimeLeft(solver, deadline);
+        }
+        return solve(solver, model);
+    }
+
+    /**
+     * As {@link #solve(CpSolver, CpModel, SolveLimits, Deadline)}, reporting each improving solution
+     * to {@code callback}.
+     */
+    public static CpSolverStatus solve(CpSolver solver, CpModel model, SolveLimits limits, Deadline deadline,
+                                       CpSolverSolutionCallback callback) {
+        if (limits.timeLimit().isPresent()) {
+            setTimeLeft(solver, deadline);
+        }
+        return solve(solver, model, callback);
+    }
+
+    /** {@code solver.solve(model)}, its wall time recorded as the solve's {@code solveSeconds} ({@link SolveClock}). */
+    public static CpSolverStatus solve(CpSolver solver, CpModel model) {
+        return SolveClock.backend(() -> solver.solve(model));
+    }
+
+    /** {@code solver.solve(model, callback)}, its wall time recorded as the solve's {@code solveSeconds}. */
+    public static CpSolverStatus solve(CpSolver solver, CpModel model, CpSolverSolutionCallback callback) {
+        return SolveClock.backend(() -> solver.solve(model, callback));
     }
 
     /** {@link #solver(SolveLimits, Deadline, Map)} discarding the record of what was set. */

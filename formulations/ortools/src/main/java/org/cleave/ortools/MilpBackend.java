@@ -2,7 +2,6 @@ package org.cleave.ortools;
 
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +17,10 @@ import org.cleave.core.solve.Status;
  * result status maps to Cleave's {@link Status}.
  *
  * <ul>
- *   <li>time limit: the time left on the solve's {@link Deadline}, through
- *   {@link MPSolver#setTimeLimit(long)} (milliseconds, at least 1);</li>
+ *   <li>time limit: the time left on the solve's {@link Deadline} (which starts with the solve, so
+ *   model building counts), through {@link MPSolver#setTimeLimit(long)} (milliseconds, at least 1),
+ *   set again right before the backend starts; recorded as the parameter {@code timeLimit} (the
+ *   solve's limit);</li>
  *   <li>threads: {@link MPSolver#setNumThreads(int)};</li>
  *   <li>seed: SCIP only, as {@code randomization/randomseedshift}; CBC and HiGHS take no seed
  *   through MPSolver (they are deterministic single-threaded) so they do not declare
@@ -88,9 +89,9 @@ public enum MilpBackend {
         applied.put("backend", name());
         applied.put("backendVersion", solver.solverVersion()); // OR-Tools 9.15 reports HiGHS as "PDLP Solver"
         if (limits.timeLimit().isPresent()) {
-            long ms = Math.max(1, deadline.remaining().toMillis());
-            solver.setTimeLimit(ms);
-            applied.put("timeLimit", Duration.ofMillis(ms));
+            // the solve's limit, counted from its start; the backend gets what is left of it
+            solver.setTimeLimit(Math.max(1, deadline.remaining().toMillis()));
+            applied.put("timeLimit", limits.timeLimit().get());
         }
         applied.put("threads", solver.setNumThreads(limits.threads()) ? limits.threads() : "1 (backend refused "
                 + limits.threads() + ")");
@@ -114,7 +115,23 @@ public enum MilpBackend {
     }
 
     /**
-     * {@code solver.solve(parameters)}, robust to a status the Java enum cannot represent: OR-Tools
+     * {@link #solve(MPSolver, MPSolverParameters, boolean)} with the time limit counted from the start
+     * of the solve: when {@code limits} has a time limit, the backend's limit is first set to the
+     * time left on {@code deadline} (at least 1 ms), so the time spent building the model is not
+     * given to the backend a second time.
+     */
+    public MPSolver.ResultStatus solve(MPSolver solver, MPSolverParameters parameters, SolveLimits limits,
+                                       Deadline deadline) {
+        boolean timed = limits.timeLimit().isPresent();
+        if (timed) {
+            solver.setTimeLimit(Math.max(1, deadline.remaining().toMillis()));
+        }
+        return solve(solver, parameters, timed);
+    }
+
+    /**
+     * {@code solver.solve(parameters)} (its wall time recorded as the solve's {@code solveSeconds},
+     * see {@link SolveClock}), robust to a status the Java enum cannot represent: OR-Tools
      * 9.15's HiGHS interface answers a time limit with MPSOLVER_UNKNOWN_STATUS (99), on which the
      * generated enum throws. When the solve had a time limit that answer is read as NOT_SOLVED (the
      * limit came first; no plan is trusted); without one, as a defect of the backend
@@ -122,7 +139,7 @@ public enum MilpBackend {
      */
     public MPSolver.ResultStatus solve(MPSolver solver, MPSolverParameters parameters, boolean timeLimited) {
         try {
-            return solver.solve(parameters);
+            return SolveClock.backend(() -> solver.solve(parameters));
         } catch (IllegalArgumentException e) {
             if (timeLimited) {
                 return MPSolver.ResultStatus.NOT_SOLVED;

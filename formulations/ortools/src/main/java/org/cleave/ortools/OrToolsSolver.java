@@ -19,6 +19,14 @@ import org.cleave.core.solve.SolverKind;
  * fresh JVM died with {@code UnsatisfiedLinkError}. Where the natives cannot load, the solve ends
  * as {@link org.cleave.core.solve.Status#INVALID_INPUT} with {@link OrToolsNatives#unavailableMessage()}.
  *
+ * <p>Every result carries the phases of its wall time as statistics ({@link SolveClock}):
+ * {@code nativesSeconds}, {@code buildSeconds} (the formulation's own work: building the model,
+ * reading the answer), {@code solveSeconds} (inside the backend) and {@code solveCalls}. The time
+ * limit counts from the start of the solve: model building uses it up, and
+ * {@link MilpBackend#solve(com.google.ortools.linearsolver.MPSolver,
+ * com.google.ortools.linearsolver.MPSolverParameters, SolveLimits, Deadline)} and
+ * {@link CpSatSupport#solve} hand the backend only what is left of it.
+ *
  * @param <P> the problem type
  * @param <S> the plan type
  */
@@ -30,8 +38,15 @@ public abstract class OrToolsSolver<P extends Problem<S>, S> extends AbstractSol
 
     @Override
     protected final Outcome<S> run(P problem, SolveLimits limits, Deadline deadline) {
-        OrToolsNatives.require();
-        return runNative(problem, limits, deadline);
+        SolveClock clock = SolveClock.start();
+        try {
+            long t0 = System.nanoTime();
+            OrToolsNatives.require();
+            clock.natives(System.nanoTime() - t0);
+            return clock.record(runNative(problem, limits, deadline));
+        } finally {
+            clock.stop();
+        }
     }
 
     /**

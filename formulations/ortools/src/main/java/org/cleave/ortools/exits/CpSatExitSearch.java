@@ -124,14 +124,14 @@ public final class CpSatExitSearch {
     public Found solve(Function<ExitPlan, Verdict> check) {
         while (true) {
             CpSolver solver = solver();
-            CpSolverStatus raw = solver.solve(model);
+            CpSolverStatus raw = CpSatSupport.solve(solver, model);
             branches += solver.numBranches();
             conflicts += solver.numConflicts();
             if (raw == CpSolverStatus.INFEASIBLE) {
                 // an infeasibility claim has no plan to re-evaluate: confirm it without presolve
                 CpSolver confirm = solver();
                 confirm.getParameters().setCpModelPresolve(false);
-                CpSolverStatus again = confirm.solve(model);
+                CpSolverStatus again = CpSatSupport.solve(confirm, model);
                 branches += confirm.numBranches();
                 conflicts += confirm.numConflicts();
                 if (again == CpSolverStatus.OPTIMAL || again == CpSolverStatus.FEASIBLE) {
@@ -171,7 +171,7 @@ public final class CpSatExitSearch {
         solver.getParameters().setNumWorkers(1).setEnumerateAllSolutions(true);
         RoundingBand<ExitPlan> band = RoundingBand.of(MAX_BAND_PLANS, price::apply,
                 Comparator.comparing(CpSatExitSearch::key));
-        CpSolverStatus raw = solver.solve(model, new CpSolverSolutionCallback() {
+        CpSolverStatus raw = CpSatSupport.solve(solver, model, new CpSolverSolutionCallback() {
             @Override
             public void onSolutionCallback() {
                 if (!band.offer(chain.plan(this::booleanValue))) {

@@ -82,7 +82,7 @@ public final class CpSatPartitionSolver extends OrToolsSolver<PartitionProblem, 
             objective.addTerm(s, costs.send(u));
         }
         model.minimize(objective);
-        CpSolverStatus raw = solver.solve(model, new CpSolverSolutionCallback() {
+        CpSolverStatus raw = CpSatSupport.solve(solver, model, limits, deadline, new CpSolverSolutionCallback() {
             @Override
             public void onSolutionCallback() { // each improving solution: tell the progress listener
                 limits.progress().improved(costs.scaling().toCost(Math.round(objectiveValue())),

@@ -107,7 +107,7 @@ public abstract class MilpPartitionSolver extends OrToolsSolver<PartitionProblem
             }
             MPSolverParameters parameters = new MPSolverParameters();
             parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
-            MPSolver.ResultStatus raw = backend.solve(solver, parameters, limits.timeLimit().isPresent());
+            MPSolver.ResultStatus raw = backend.solve(solver, parameters, limits, deadline);
             parameters.delete();
             Status status = MilpBackend.status(raw, deadline);
             Outcome<Placement> outcome;

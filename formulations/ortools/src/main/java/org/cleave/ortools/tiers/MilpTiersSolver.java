@@ -84,7 +84,7 @@ public final class MilpTiersSolver extends OrToolsSolver<TiersProblem, TierPlace
             }
             MPSolverParameters parameters = new MPSolverParameters();
             parameters.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
-            MPSolver.ResultStatus raw = BACKEND.solve(solver, parameters, limits.timeLimit().isPresent());
+            MPSolver.ResultStatus raw = BACKEND.solve(solver, parameters, limits, deadline);
             parameters.delete();
             Status status = MilpBackend.status(raw, deadline);
             Outcome<TierPlacement> outcome;

@@ -144,7 +144,7 @@ public final class MilpChainUploadSolver extends OrToolsSolver<UploadProblem, Pl
         Map<String, Object> applied = BACKEND.apply(s, limits, deadline);
         MPSolverParameters params = new MPSolverParameters();
         params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 0.0);
-        MPSolver.ResultStatus rs = BACKEND.solve(s, params, limits.timeLimit().isPresent());
+        MPSolver.ResultStatus rs = BACKEND.solve(s, params, limits, deadline);
         if (rs != MPSolver.ResultStatus.OPTIMAL && rs != MPSolver.ResultStatus.FEASIBLE) {
             Outcome<Placement> none = Outcome.none(MilpBackend.status(rs, deadline), "SCIP returned " + rs);
             applied.forEach(none::param);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * {@code ortools-milp:scip} and {@code ortools-cpsat} each agree with {@code dp} on all 320 P4
+ * {@code ortools-milp:scip}, {@code ortools-milp:cbc} and {@code ortools-cpsat} each agree with {@code dp} on all 320 P4
  * instances of {@link MultiUserAgreementContract} (status, verifier, objective to 1e-6 relative).
  * Found through the registry, so the service files are tested too. Skipped (not passed) without
  * OR-Tools natives.
@@ -26,7 +26,7 @@ class OrToolsMultiUserAgreementTest extends MultiUserAgreementContract {
     @Override
     protected List<Solver<MultiUserProblem, MultiUserPlan>> solvers() {
         return List.of(Solvers.require(Family.MULTIUSER, "ortools-milp:scip"),
-                Solvers.require(Family.MULTIUSER, "ortools-cpsat"));
+                Solvers.require(Family.MULTIUSER, "ortools-milp:cbc"), Solvers.require(Family.MULTIUSER, "ortools-cpsat"));
     }
 
     @Override
