@@ -129,10 +129,10 @@ final class CompareCommand implements Callable<Integer> {
         for (String g : generators) {
             instances.addAll(OptionErrors.named("--generate", "", () -> InstanceSources.generate(g)));
         }
-        DataType dataType = OptionErrors.under(() -> DataType.fromKey(dtype), "--dtype");
+        DataType dataType = OptionErrors.named("--dtype", "data type", () -> DataType.fromKey(dtype));
         List<UploadMode> modes = new ArrayList<>();
         for (String m : uploadModes) {
-            modes.add(OptionErrors.under(() -> UploadMode.fromKey(m), "--upload-mode"));
+            modes.add(OptionErrors.named("--upload-mode", "mode", () -> UploadMode.fromKey(m)));
         }
         if (!modes.isEmpty() && zoo.isEmpty()) {
             throw new IllegalArgumentException("--upload-mode: applies to --zoo instances, and there are none");

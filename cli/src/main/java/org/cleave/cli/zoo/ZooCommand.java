@@ -263,7 +263,7 @@ public final class ZooCommand implements Runnable {
             if (uploadMode == null) {
                 return instance;
             }
-            UploadMode mode = OptionErrors.under(() -> UploadMode.fromKey(uploadMode), "--upload-mode");
+            UploadMode mode = OptionErrors.named("--upload-mode", "mode", () -> UploadMode.fromKey(uploadMode));
             return ZooInstances.withUploadMode(instance, mode);
         }
     }
