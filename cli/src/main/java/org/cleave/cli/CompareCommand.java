@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.cleave.core.upload.UploadMode;
+import org.cleave.instances.zoo.DataType;
 import org.cleave.workflows.compare.Comparison;
 import org.cleave.workflows.compare.ComparisonReport;
 import org.cleave.workflows.compare.InstanceSources;
@@ -61,8 +63,18 @@ final class CompareCommand implements Callable<Integer> {
     String view;
 
     @Option(names = "--family", defaultValue = "partition",
-            description = "Family of the --zoo instances: partition, exits or throughput (default: ${DEFAULT-VALUE}).")
+            description = "Family of the --zoo instances: partition, exits, throughput or upload (default:"
+                    + " ${DEFAULT-VALUE}).")
     String family;
+
+    @Option(names = "--dtype", defaultValue = "float32",
+            description = "Tensor and weight type of the --zoo models: float32, float16 or int8 (default: ${DEFAULT-VALUE}).")
+    String dtype;
+
+    @Option(names = "--upload-mode", split = ",", paramLabel = "MODE",
+            description = "With --family upload: one --zoo instance per mode (parallel, serial, preloaded), named"
+                    + " MODEL-VIEW-NETWORK-DEVICE-EDGE-MODE (default: parallel only, no suffix).")
+    List<String> uploadModes = new ArrayList<>();
 
     @Option(names = "--solvers", split = ",", paramLabel = "ID", description = "Solver ids.")
     List<String> solvers = new ArrayList<>();
@@ -121,8 +133,16 @@ final class CompareCommand implements Callable<Integer> {
         for (String g : generators) {
             instances.addAll(OptionErrors.named("--generate", "", () -> InstanceSources.generate(g)));
         }
-        instances.addAll(OptionErrors.under(() -> InstanceSources.zoo(zoo, networks, device, edge, view, family),
-                "--family"));
+        DataType dataType = OptionErrors.named("--dtype", "data type", () -> DataType.fromKey(dtype));
+        List<UploadMode> modes = new ArrayList<>();
+        for (String m : uploadModes) {
+            modes.add(OptionErrors.named("--upload-mode", "mode", () -> UploadMode.fromKey(m)));
+        }
+        if (!modes.isEmpty() && zoo.isEmpty()) {
+            throw new IllegalArgumentException("--upload-mode: applies to --zoo instances, and there are none");
+        }
+        instances.addAll(OptionErrors.under(() -> InstanceSources.zoo(zoo, networks, device, edge, view, family,
+                dataType, modes), "--family"));
         var comparison = new Comparison.Spec(instances, selection, solvers, repetitions, seed,
                 Optional.ofNullable(timeLimit));
         var err = spec.commandLine().getErr();

@@ -35,14 +35,17 @@ import picocli.CommandLine.Spec;
  * mean reward, mean cost, offload rate and accuracy (where the trace has correctness), beside
  * the best fixed split, the per-sample oracle and final-layer inference, and the cost reduction
  * and accuracy drop against final-layer inference. {@code --regret-csv FILE} writes the regret
- * curve.
+ * curve; {@code --sweep-csv FILE} runs policies over an (alpha, offload) grid on the same trace;
+ * {@code --generator} sets the synthetic generator's parameters and {@code --cost-convention} how
+ * the reported cost charges device layers ({@link RewardModel.CostConvention}).
  */
 @Command(name = "online", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run an online split policy (P7, SplitEE) over a trace and report regret, cost and"
                 + " accuracy.",
             "Reward per sample at split i (0-based exit): C_i - lambda*(i+1) if C_i >= alpha (exit on the"
                 + " device), C_final - offload - lambda*(i+1) otherwise (offloaded); the final exit never"
-                + " offloads. Cost: lambda*(i+1) + offload if offloaded."})
+                + " offloads. Cost: lambda*(i+1) + offload if offloaded (--cost-convention splitee-code:"
+                + " lambda*(1 + 0.8*i) + offload)."})
 public final class OnlineCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -92,6 +95,34 @@ public final class OnlineCommand implements Callable<Integer> {
             description = "Exits of a generated trace (default: ${DEFAULT-VALUE}).")
     int exits;
 
+    @Option(names = "--generator", paramLabel = "K=V,...", split = ",",
+            description = "Generator parameters for --generate: classes=K, mu=M (difficulty location), tau=T"
+                    + " (spread), kappa=S (steepness), sigma=N (noise); unset ones keep the defaults"
+                    + " (classes=2, mu=-1, tau=1, kappa=8, sigma=0.5).")
+    java.util.Map<String, String> generator = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--cost-convention", paramLabel = "C", defaultValue = "reward",
+            description = "Reported cost: reward (lambda*(i+1), the reward's charge) or splitee-code"
+                    + " (lambda*(1 + 0.8*i), what the authors' splitee.py reports) (default: ${DEFAULT-VALUE}).")
+    String costConvention;
+
+    @Option(names = "--sweep-csv", paramLabel = "FILE",
+            description = "Also run --sweep-policies over the --sweep-alpha x --sweep-offload grid on the same"
+                    + " trace and write one row per (alpha, offload, policy): mean cost, cost reduction and"
+                    + " accuracy drop against final-layer inference, offload rate, regret; the best fixed split"
+                    + " in hindsight is always a row.")
+    Path sweepCsv;
+
+    @Option(names = "--sweep-alpha", split = ",", paramLabel = "A", description = "Thresholds of the sweep.")
+    java.util.List<Double> sweepAlpha = new java.util.ArrayList<>();
+
+    @Option(names = "--sweep-offload", split = ",", paramLabel = "O", description = "Offload costs of the sweep.")
+    java.util.List<Double> sweepOffload = new java.util.ArrayList<>();
+
+    @Option(names = "--sweep-policies", split = ",", paramLabel = "ID", defaultValue = "splitee,splitee-s",
+            description = "Policies of the sweep (default: ${DEFAULT-VALUE}).")
+    java.util.List<String> sweepPolicies = new java.util.ArrayList<>();
+
     @Option(names = "--shuffle", description = "Permute the samples with the seed before the run.")
     boolean shuffle;
 
@@ -123,6 +154,17 @@ public final class OnlineCommand implements Callable<Integer> {
         if (writeTrace != null) {
             OutputFiles.check("--write-trace", writeTrace, force, inputs);
         }
+        if (sweepCsv != null) {
+            OutputFiles.check("--sweep-csv", sweepCsv, force, inputs);
+            if (sweepAlpha.isEmpty() || sweepOffload.isEmpty()) {
+                throw new IllegalArgumentException("--sweep-csv: needs --sweep-alpha and --sweep-offload");
+            }
+            for (Path other : new Path[] {regretCsv, writeTrace}) {
+                if (other != null && other.toAbsolutePath().normalize().equals(sweepCsv.toAbsolutePath().normalize())) {
+                    throw new IllegalArgumentException("--sweep-csv: " + sweepCsv + " is also another output file");
+                }
+            }
+        }
         if (regretCsv != null && writeTrace != null
                 && regretCsv.toAbsolutePath().normalize().equals(writeTrace.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("--write-trace: " + writeTrace + " is also the --regret-csv file");
@@ -131,7 +173,8 @@ public final class OnlineCommand implements Callable<Integer> {
         SplitPolicy policy = OptionErrors.under(() -> SplitPolicies.create(policyId, exploration, epsilon), "--policy");
         Trace trace = loadTrace();
         String origin = source.trace != null ? source.trace.toString()
-                : "generated, " + RandomOnlineInstances.class.getSimpleName() + " defaults, seed " + seed;
+                : "generated, " + RandomOnlineInstances.class.getSimpleName() + " " + generatorSettings()
+                        + ", seed " + seed;
         if (shuffle) {
             trace = trace.shuffled(seed);
             origin += ", shuffled with seed " + seed;
@@ -151,6 +194,10 @@ public final class OnlineCommand implements Callable<Integer> {
             OutputFiles.writeString("--write-trace", writeTrace, text.toString());
         }
         print(out, trace, origin, model, policy, run, PerSampleOracle.evaluate(problem), finalOnly);
+        if (sweepCsv != null) {
+            writeSweep(trace, model);
+            out.printf("sweep written to %s%n", sweepCsv);
+        }
         if (regretCsv != null) {
             writeCurve(run);
             out.printf("regret curve written to %s%n", regretCsv);
@@ -159,8 +206,14 @@ public final class OnlineCommand implements Callable<Integer> {
     }
 
     private RewardModel rewardModel() {
+        return rewardModel(alpha, offload);
+    }
+
+    private RewardModel rewardModel(double a, double o) {
+        RewardModel.CostConvention convention = OptionErrors.under(
+                () -> RewardModel.CostConvention.fromKey(costConvention), "--cost-convention");
         try {
-            return new RewardModel(alpha, lambda, offload);
+            return new RewardModel(a, lambda, o, convention);
         } catch (InvalidModelException e) {
             String option = switch (e.field()) {
                 case "alpha" -> "--alpha";
@@ -176,11 +229,100 @@ public final class OnlineCommand implements Callable<Integer> {
             return TraceCsv.read(source.trace);
         }
         try {
-            return RandomOnlineInstances.DEFAULT.withExits(exits).generate(source.generate, seed);
+            return generatorModel().generate(source.generate, seed);
         } catch (InvalidModelException e) {
-            String option = e.field().equals("samples") ? "--generate" : "--exits";
-            throw new IllegalArgumentException(option + ": " + e.detail());
+            throw new IllegalArgumentException(switch (e.field()) {
+                case "samples" -> "--generate: " + e.detail();
+                case "exits" -> "--exits: " + e.detail();
+                default -> "--generator: " + e.field() + " " + e.detail();
+            });
         }
+    }
+
+    /** The generator: the defaults with --exits and the --generator overrides. */
+    private RandomOnlineInstances generatorModel() {
+        RandomOnlineInstances d = RandomOnlineInstances.DEFAULT;
+        int classes = d.classes();
+        double mu = d.difficultyLocation();
+        double tau = d.difficultySpread();
+        double kappa = d.steepness();
+        double sigma = d.noise();
+        for (java.util.Map.Entry<String, String> e : generator.entrySet()) {
+            String v = e.getValue();
+            try {
+                switch (e.getKey()) {
+                    case "classes" -> classes = Integer.parseInt(v);
+                    case "mu" -> mu = Double.parseDouble(v);
+                    case "tau" -> tau = Double.parseDouble(v);
+                    case "kappa" -> kappa = Double.parseDouble(v);
+                    case "sigma" -> sigma = Double.parseDouble(v);
+                    default -> throw new IllegalArgumentException("--generator: unknown parameter \"" + e.getKey()
+                            + "\"; known: classes, mu, tau, kappa, sigma");
+                }
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("--generator: " + e.getKey() + " must be a number, got \"" + v
+                        + "\"");
+            }
+        }
+        return new RandomOnlineInstances(exits, classes, mu, tau, kappa, sigma);
+    }
+
+    private String generatorSettings() {
+        RandomOnlineInstances g = generatorModel();
+        return String.format(Locale.ROOT, "classes=%d, mu=%s, tau=%s, kappa=%s, sigma=%s", g.classes(),
+                num(g.difficultyLocation()), num(g.difficultySpread()), num(g.steepness()), num(g.noise()));
+    }
+
+    /**
+     * Every --sweep-policies policy (seeded with --seed) and the best fixed split in hindsight,
+     * for every (alpha, offload) of the grid, on the same trace; the figures are the evaluator's.
+     */
+    private void writeSweep(Trace trace, RewardModel base) {
+        StringBuilder w = new StringBuilder("alpha,offload,policy,split,meanReward,meanCost,costReductionPercent,"
+                + "offloadedPercent,accuracyPercent,accuracyDropPoints,regret\n");
+        for (double a : sweepAlpha) {
+            for (double o : sweepOffload) {
+                RewardModel m = rewardModel(a, o);
+                OnlineProblem problem = new OnlineProblem(trace, m);
+                FixedSplit best = BestFixedSplitSolver.bestSplit(problem);
+                OnlineEvaluation fin = problem.evaluate(problem.finalOnly());
+                sweepRow(w, a, o, "best-fixed", String.valueOf(best.exit()), problem.evaluate(best), fin, 0);
+                for (String id : sweepPolicies) {
+                    SplitPolicy policy = OptionErrors.under(() -> SplitPolicies.create(id, exploration, epsilon),
+                            "--sweep-policies");
+                    PolicyRun run;
+                    try {
+                        run = Simulation.run(problem, policy, seed, best);
+                    } catch (InvalidModelException e) {
+                        throw new IllegalArgumentException("--sweep-policies " + id + ": " + e.getMessage());
+                    }
+                    long[] counts = run.splitCounts(trace.exits());
+                    int most = 0;
+                    for (int i = 1; i < counts.length; i++) {
+                        if (counts[i] > counts[most]) {
+                            most = i;
+                        }
+                    }
+                    sweepRow(w, a, o, id, String.valueOf(most), run.evaluation(), fin, run.finalRegret());
+                }
+            }
+        }
+        OutputFiles.writeString("--sweep-csv", sweepCsv, w);
+    }
+
+    private static void sweepRow(StringBuilder w, double a, double o, String id, String split, OnlineEvaluation e,
+                                 OnlineEvaluation fin, double regret) {
+        String reduction = fin.meanCost() > 0 ? fmt(100 * (1 - e.meanCost() / fin.meanCost())) : "";
+        String acc = e.accuracy().isPresent() ? fmt(100 * e.accuracy().getAsDouble()) : "";
+        String drop = e.accuracy().isPresent() && fin.accuracy().isPresent()
+                ? fmt(100 * (fin.accuracy().getAsDouble() - e.accuracy().getAsDouble())) : "";
+        w.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n", num(a), num(o), id, split,
+                fmt(e.objective()), fmt(e.meanCost()), reduction, fmt(100 * e.offloadRate()), acc, drop,
+                fmt(regret)));
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
     }
 
     private static void print(PrintWriter out, Trace trace, String origin, RewardModel model, SplitPolicy policy,
@@ -188,8 +330,9 @@ public final class OnlineCommand implements Callable<Integer> {
         int n = trace.size();
         out.printf("trace      %d samples, %d exits, %s (%s)%n", n, trace.exits(),
                 trace.hasCorrectness() ? "with correctness" : "correctness unknown", origin);
-        out.printf(Locale.ROOT, "reward     alpha %s, lambda %s, offload %s%n", num(model.threshold()),
-                num(model.costPerLayer()), num(model.offloadCost()));
+        out.printf(Locale.ROOT, "reward     alpha %s, lambda %s, offload %s; cost convention %s%n",
+                num(model.threshold()), num(model.costPerLayer()), num(model.offloadCost()),
+                model.costConvention().key());
         out.printf("policy     %s %s, seed %d%n", policy.id(), run.parameters(), run.seed());
         out.println();
         out.printf("%-26s %12s %10s %10s %10s%n", "", "mean reward", "mean cost", "offloaded", "accuracy");

@@ -31,10 +31,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code cleave stopping FILE [--device-layers M] [--csv OUT]}: for a P6 instance, the optimal
+ * {@code cleave stopping FILE [--device-layers M] [--csv OUT] [--placements-csv OUT]}: for a P6 instance, the optimal
  * placement m*, the backward-induction and one-stage look-ahead thresholds per stage, and the
  * expected cost of every policy (backward induction, OSLA, best static split, offload raw input,
- * device only); with {@code --csv} the threshold curve is written as CSV.
+ * device only); with {@code --csv} the threshold curve is written as CSV, with
+ * {@code --placements-csv} the objective of each policy for every placement m.
  */
 @Command(name = "stopping", mixinStandardHelpOptions = true,
         description = "P6: thresholds, expected cost per policy and the optimal placement m* of a stopping instance.")
@@ -52,8 +53,14 @@ public final class StoppingCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "OUT", description = "Write the threshold curve (one row per stage) as CSV.")
     Path csv;
 
-    @Option(names = "--force", description = "Replace an existing --csv file (without it an existing file is never"
-            + " overwritten; the instance file never is).")
+    @Option(names = "--placements-csv", paramLabel = "OUT",
+            description = "Write one row per placement m = 0..L: the objective of backward induction, OSLA and the"
+                    + " static split at m (and OSLA's closed form on equal-layer MLPs), and OSLA's gap to backward"
+                    + " induction.")
+    Path placementsCsv;
+
+    @Option(names = "--force", description = "Replace an existing --csv or --placements-csv file (without it an"
+            + " existing file is never overwritten; the instance file never is).")
     boolean force;
 
     @Override
@@ -61,6 +68,12 @@ public final class StoppingCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (csv != null) {
             OutputFiles.check("--csv", csv, force, List.of(file));
+        }
+        if (placementsCsv != null) {
+            OutputFiles.check("--placements-csv", placementsCsv, force, List.of(file));
+            if (csv != null && csv.toAbsolutePath().normalize().equals(placementsCsv.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("--placements-csv: " + placementsCsv + " is also the --csv file");
+            }
         }
         Instance instance = InstanceJson.read(file);
         if (!(instance.problem() instanceof StoppingProblem p)) {
@@ -107,6 +120,11 @@ public final class StoppingCommand implements Callable<Integer> {
             out.printf("%-20s %-9s %4d %18s %18s %18s%n", s.id(), s.kind().key(), r.planOrThrow().deviceLayers(),
                     fmt(c.inferenceCost()), fmt(c.placementCostPerInference()), fmt(c.objective()));
         }
+        if (placementsCsv != null) {
+            writePlacements(p);
+            out.println();
+            out.println("objective per placement written to " + placementsCsv);
+        }
         if (csv != null) {
             writeCsv(p, bi, osla, biCost);
             out.println();
@@ -125,6 +143,26 @@ public final class StoppingCommand implements Callable<Integer> {
                     num(osla.rule(k).offloadThreshold()), below(osla.rule(k)), num(biCost.stageValues().get(k))));
         }
         OutputFiles.writeString("--csv", csv, b);
+    }
+
+    /**
+     * One row per placement m: J(m) of backward induction, OSLA and the static split s = m, each
+     * re-evaluated by the P6 evaluator (placement cost included), OSLA's closed-form J(m) when the
+     * instance is an equal-layer MLP (else empty), and OSLA's relative gap to backward induction.
+     */
+    private void writePlacements(StoppingProblem p) throws IOException {
+        boolean equal = EqualLayerPlacement.isEqualLayered(p);
+        StringBuilder b = new StringBuilder(
+                "m,backwardInduction,osla,staticSplit,oslaClosedForm,oslaGapPercent\n");
+        for (int m = 0; m <= p.layerCount(); m++) {
+            double bi = p.evaluate(StoppingPolicies.backwardInduction(p, m)).objective();
+            double osla = p.evaluate(StoppingPolicies.oneStageLookAhead(p, m)).objective();
+            double stat = p.evaluate(StoppingPolicies.staticSplit(p, m)).objective();
+            String closed = equal ? num(EqualLayerPlacement.oslaObjective(p, m)) : "";
+            b.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s%n", m, num(bi), num(osla), num(stat), closed,
+                    num(bi > 0 ? 100 * (osla - bi) / bi : 0)));
+        }
+        OutputFiles.writeString("--placements-csv", placementsCsv, b);
     }
 
     private static String num(double v) {

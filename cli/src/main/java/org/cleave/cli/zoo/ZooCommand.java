@@ -15,6 +15,7 @@ import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Layer;
 import org.cleave.core.model.CostWeights;
 import org.cleave.core.solve.Family;
+import org.cleave.core.upload.UploadMode;
 import org.cleave.instances.zoo.ZooInstances;
 import org.cleave.instances.importers.LayerProfiles;
 import org.cleave.instances.io.Instance;
@@ -165,9 +166,12 @@ public final class ZooCommand implements Runnable {
         @Option(names = "--format", defaultValue = "json", description = "json, dot, graphml or csv (default: ${DEFAULT-VALUE})")
         Format format;
         @Option(names = "--family", defaultValue = "partition", converter = FamilyConverter.class,
-                description = "instance family for json: partition, exits or throughput (the last two need a"
-                        + " multi-exit model; default: ${DEFAULT-VALUE})")
+                description = "instance family for json: partition, exits, throughput (these two need a"
+                        + " multi-exit model) or upload (P5: edge-side weights are uploaded; default: ${DEFAULT-VALUE})")
         Family family;
+        @Option(names = "--upload-mode", paramLabel = "MODE",
+                description = "with --family upload: parallel (MJOA-MU, the default), serial or preloaded")
+        String uploadMode;
         @Option(names = "--dtype", defaultValue = "float32", description = "float32, float16 or int8 (default: ${DEFAULT-VALUE})")
         String dtype;
         @Option(names = "--exit-rates", split = ",", paramLabel = "R",
@@ -260,9 +264,15 @@ public final class ZooCommand implements Runnable {
                 return OptionErrors.under(() -> org.cleave.instances.tiers.ZooTierInstances.of(m, v, network, wan,
                         device, edge, cloud), "--wan", "--cloud", "--network", "--device", "--edge");
             }
-            Instance i = OptionErrors.under(() -> ZooInstances.of(family, m,
+            if (uploadMode != null && family != Family.UPLOAD) {
+                throw new IllegalArgumentException("--upload-mode: only with --family upload, got --family "
+                        + family.key());
+            }
+            Instance zoo = OptionErrors.under(() -> ZooInstances.of(family, m,
                     view == View.layers ? ZooInstances.View.LAYERS : ZooInstances.View.BLOCKS, network, device, edge),
                     "--family");
+            Instance i = uploadMode == null ? zoo : ZooInstances.withUploadMode(zoo,
+                    OptionErrors.named("--upload-mode", "mode", () -> UploadMode.fromKey(uploadMode)));
             return OptionErrors.under(java.util.Map.of("objective", "--objective", "rightSizing", "--right-sizing",
                     "frameRate", "--frame-rate"), () -> ZooInstances.withSettings(i, settings()));
         }

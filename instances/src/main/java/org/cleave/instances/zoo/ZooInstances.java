@@ -12,6 +12,8 @@ import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
 import org.cleave.core.throughput.ThroughputProblem;
+import org.cleave.core.upload.UploadMode;
+import org.cleave.core.upload.UploadProblem;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.Json;
 import org.cleave.instances.profiles.DeviceProfile;
@@ -24,7 +26,10 @@ import org.cleave.instances.profiles.Profiles;
  * in the instance metadata. P1 takes any model (its exits stay as data); P2 and P3 take a
  * multi-exit model, whose exit after the output layer becomes the final classifier
  * ({@link FinalClassifier}). P2 uses variant (a) with latency weight 1, accuracy floor 0 and no
- * latency bound, P3 an accuracy floor of 0 and no frame rate, unless the caller changes them.
+ * latency bound, P3 an accuracy floor of 0 and no frame rate, unless the caller changes them. P5
+ * (upload) takes any model: P1's data with every edge-side layer's {@code paramBytes} to upload, in
+ * {@link UploadMode#PARALLEL} mode (change it with {@link UploadProblem#withMode}); the model's data
+ * type sets the bytes of its tensors and weights alike.
  */
 public final class ZooInstances {
     /** Which graph of a model. */
@@ -56,8 +61,10 @@ public final class ZooInstances {
                         : new ThroughputProblem(fc.graph(), d.device(), e.edge(), n.link(), 0, fc.accuracy(), 0,
                                 OptionalDouble.empty());
             }
-            default -> throw new IllegalArgumentException("family: zoo models export as partition, exits or"
-                    + " throughput instances, not " + family.key());
+            case UPLOAD -> UploadProblem.of(new PartitionProblem(graph, d.device(), e.edge(), n.link(),
+                    CostWeights.LATENCY, 0), UploadMode.PARALLEL);
+            default -> throw new IllegalArgumentException("family: zoo models export as partition, exits,"
+                    + " throughput or upload instances, not " + family.key());
         };
         ObjectNode meta = Json.MAPPER.createObjectNode();
         meta.put("generator", "cleave zoo export");
@@ -143,5 +150,19 @@ public final class ZooInstances {
             p = tp.withFrameRate(OptionalDouble.of(q));
         }
         return new Instance(instance.name(), instance.description(), p, instance.metadata());
+    }
+
+    /**
+     * A P5 instance in another upload mode, its name suffixed with the mode ({@code …-serial}).
+     *
+     * @throws IllegalArgumentException when {@code instance} is not a P5 (upload) instance
+     */
+    public static Instance withUploadMode(Instance instance, UploadMode mode) {
+        if (!(instance.problem() instanceof UploadProblem p)) {
+            throw new IllegalArgumentException("mode: only upload instances have an upload mode, not "
+                    + instance.problem().family().key());
+        }
+        return new Instance(instance.name() + "-" + mode.key(), instance.description() + ", " + mode.key()
+                + " uploading", p.withMode(mode), instance.metadata());
     }
 }

@@ -11,7 +11,7 @@ import org.cleave.core.solve.Evaluation;
  *
  * @param samples     n, the number of samples scored
  * @param totalReward Σ_t reward(t, i_t)
- * @param totalCost   Σ_t cost(t, i_t)
+ * @param totalCost   Σ_t reportedCost(t, i_t) (the reward model's cost convention)
  * @param offloaded   number of samples offloaded
  * @param correct     number of samples answered correctly, −1 when the trace has no correctness
  */

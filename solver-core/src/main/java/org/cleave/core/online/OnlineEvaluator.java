@@ -68,7 +68,7 @@ public final class OnlineEvaluator {
         for (int t = 0; t < trace.size(); t++) {
             int i = split.applyAsInt(t);
             reward += m.reward(trace, t, i);
-            cost += m.cost(trace, t, i);
+            cost += m.reportedCost(trace, t, i);
             if (m.offloaded(trace, t, i)) {
                 offloaded++;
             }

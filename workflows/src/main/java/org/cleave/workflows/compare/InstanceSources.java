@@ -24,6 +24,8 @@ import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
 import org.cleave.instances.io.Json;
 import org.cleave.instances.zoo.Zoo;
+import org.cleave.core.upload.UploadMode;
+import org.cleave.instances.zoo.DataType;
 import org.cleave.instances.zoo.ZooInstances;
 import org.cleave.instances.zoo.ZooModel;
 
@@ -70,6 +72,18 @@ public final class InstanceSources {
      */
     public static List<Instance> zoo(List<String> models, List<String> networks, String device, String edge, String view,
                               String family) {
+        return zoo(models, networks, device, edge, view, family, DataType.FLOAT32, List.of());
+    }
+
+    /**
+     * As {@link #zoo(List, List, String, String, String, String)}, with tensors and weights of type
+     * {@code dataType}, and for the upload family one instance per mode of {@code uploadModes} (the
+     * name suffixed with the mode; empty: parallel only, no suffix).
+     *
+     * @throws IllegalArgumentException when upload modes are given for another family
+     */
+    public static List<Instance> zoo(List<String> models, List<String> networks, String device, String edge, String view,
+                              String family, DataType dataType, List<UploadMode> uploadModes) {
         List<Instance> out = new ArrayList<>();
         ZooInstances.View v = switch (view) {
             case "layers" -> ZooInstances.View.LAYERS;
@@ -77,10 +91,19 @@ public final class InstanceSources {
             default -> throw new IllegalArgumentException("view: expected layers or blocks, got '" + view + "'");
         };
         Family f = Family.fromKey(family);
+        if (!uploadModes.isEmpty() && f != Family.UPLOAD) {
+            throw new IllegalArgumentException("mode: upload modes need family upload, got " + family);
+        }
         for (String m : models) {
-            ZooModel model = Zoo.get(m);
+            ZooModel model = Zoo.get(m, dataType);
             for (String n : networks) {
-                out.add(ZooInstances.of(f, model, v, n, device, edge));
+                Instance instance = ZooInstances.of(f, model, v, n, device, edge);
+                if (uploadModes.isEmpty()) {
+                    out.add(instance);
+                }
+                for (UploadMode mode : uploadModes) {
+                    out.add(ZooInstances.withUploadMode(instance, mode));
+                }
             }
         }
         return out;
