@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * finish (a generated {@value #LAYERS}-layer inception-style DAG with {@value #EXITS} exits, seed 3), every
  * OR-Tools backend (the three MILP backends and CP-SAT) given a 1 s limit returns within {@value #WALL_LIMIT_MILLIS} ms of wall time
  * with FEASIBLE (and a verified plan), NO_SOLUTION_IN_LIMIT, or OPTIMAL when it proves the optimum
- * within the limit, and reports its bound. The only
+ * within the limit, and reports its bound (an attempt whose process CPU time stays within the figure
+ * counts too: see {@link TimeLimitCheck}). The only
  * timed assertion in this module: the issue fixes the figure. The measured times are printed.
  *
  * <p>On a shared machine other processes can stall the solve for longer than the half second of
