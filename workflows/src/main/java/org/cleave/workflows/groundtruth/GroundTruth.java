@@ -40,6 +40,7 @@ import org.cleave.core.solve.Status;
 import org.cleave.core.solve.Verifier;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
+import org.cleave.workflows.groundtruth.partition.PartitionPlanMap;
 import org.cleave.workflows.report.Progress;
 import org.cleave.workflows.report.Table;
 
@@ -274,12 +275,34 @@ public final class GroundTruth {
      *                                  not exact
      */
     public static Labeller labeller(Spec spec) {
-        return new Labeller(spec, true);
+        return new Labeller(spec, Engine.MAPPED, null);
     }
 
-    /** As {@link #labeller(Spec)}; {@code warm = false} forces the solver path (for tests). */
-    static Labeller labeller(Spec spec, boolean warm) {
-        return new Labeller(spec, warm);
+    /** As {@link #labeller(Spec)}, on the given engine (the rows are the same; for tests and benchmarks). */
+    public static Labeller labeller(Spec spec, Engine engine) {
+        return new Labeller(spec, engine, null);
+    }
+
+    /**
+     * How states are solved. The rows are the same bytes on every engine; they differ in speed.
+     * Engines a spec cannot use fall back to the next one ({@code MAPPED} → {@code WARM} →
+     * {@code SOLVER}).
+     */
+    public enum Engine {
+        /** The spec's solver, called for every state (compile and solve): the baseline. */
+        SOLVER,
+        /**
+         * P1 with {@code mincut-compiled} and no time limit: one {@link CompiledPartitionNetwork} per
+         * worker thread, re-solved for every state.
+         */
+        WARM,
+        /**
+         * As {@code WARM}, and the plan of a state is read from a {@link PartitionPlanMap} shared by the
+         * workers (exact optimal plans over cells of the state box, solved at the cells' corners); states
+         * the map cannot prove (near ties, cells not split yet) are re-solved as in {@code WARM}. The
+         * default.
+         */
+        MAPPED
     }
 
     /**
@@ -301,11 +324,12 @@ public final class GroundTruth {
         private final Solver certifier;
         private final SolveLimits limits;
         private final CompiledPartitionNetwork warm;
+        private final PartitionPlanMap map;
         private final long count;
         private Object lastPlan;
         private final Object[] lastPlanValues;
 
-        private Labeller(Spec spec, boolean allowWarm) {
+        private Labeller(Spec spec, Engine engine, PartitionPlanMap sharedMap) {
             this.spec = spec;
             this.base = spec.base().problem();
             this.scenario = Scenarios.of(base.family());
@@ -338,9 +362,35 @@ public final class GroundTruth {
             }
             this.limits = l;
             this.count = spec.stateCount();
-            boolean useWarm = allowWarm && base.family() == Family.PARTITION
+            boolean useWarm = engine != Engine.SOLVER && base.family() == Family.PARTITION
                     && spec.solverId().equals("mincut-compiled") && spec.timeLimit().isEmpty();
             this.warm = useWarm ? CompiledPartitionNetwork.compile(((PartitionProblem) base).graph()) : null;
+            this.map = !useWarm || engine != Engine.MAPPED ? null
+                    : sharedMap != null ? sharedMap : planMap(spec, (PartitionProblem) base, axisNames, warm);
+        }
+
+        /**
+         * The plan map of a P1 spec whose axes are all uplink, downlink or load, else null (also when a
+         * corner of the box is not a valid problem: then every state is solved, and a bad state is
+         * reported as before).
+         */
+        private static PartitionPlanMap planMap(Spec spec, PartitionProblem base, List<String> names,
+                                                CompiledPartitionNetwork network) {
+            double[] from = new double[names.size()];
+            double[] to = new double[names.size()];
+            for (int k = 0; k < names.size(); k++) {
+                if (!List.of("uplink", "downlink", "load").contains(names.get(k))) {
+                    return null;
+                }
+                from[k] = spec.axes().get(k).from();
+                to[k] = spec.axes().get(k).to();
+            }
+            try {
+                PartitionPlanMap m = new PartitionPlanMap(base, names, from, to, network);
+                return m.dimensions() == 0 ? null : m;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
 
         private static String exactIds(Family family) {
@@ -361,6 +411,11 @@ public final class GroundTruth {
         /** Whether this labeller re-solves a compiled network (the warm P1 path). */
         public boolean warm() {
             return warm != null;
+        }
+
+        /** The plan map this labeller reads plans from, if any (the {@link Engine#MAPPED} path). */
+        public Optional<PartitionPlanMap> planMap() {
+            return Optional.ofNullable(map);
         }
 
         /** The axis values of state {@code stateIndex} (axis order). */
@@ -439,10 +494,19 @@ public final class GroundTruth {
             Evaluation evaluation = null;
             if (warm != null) {
                 PartitionProblem p = (PartitionProblem) problem;
-                warm.setProblem(p);
-                warm.solve();
-                Placement plan = warm.plan();
-                evaluation = p.evaluate(plan);
+                Placement plan = map == null ? null : map.plan(state, warm);
+                if (plan != null) {
+                    evaluation = p.evaluate(plan);
+                    if (map.nearTie(state, plan, evaluation.objective())) {
+                        plan = null; // rounding decides between near-equal plans: ask the solver
+                    }
+                }
+                if (plan == null) {
+                    warm.setProblem(p);
+                    warm.solve();
+                    plan = warm.plan();
+                    evaluation = p.evaluate(plan);
+                }
                 r = new Result<>(spec.solverId(), Map.of(), Status.OPTIMAL, Optional.of(plan),
                         evaluation.objective(), evaluation.objective(), Duration.ZERO, Map.of(), "");
             } else {
@@ -561,11 +625,20 @@ public final class GroundTruth {
      * calls the solver for every state (the baseline of benchmarks and tests: the bytes are the same).
      */
     public static Summary run(Spec spec, Path out, int threads, Progress progress, boolean warm) throws IOException {
+        return run(spec, out, threads, progress, warm ? Engine.MAPPED : Engine.SOLVER);
+    }
+
+    /**
+     * As {@link #run(Spec, Path, int, Progress)} on the given {@link Engine} (benchmarks and tests: the
+     * bytes are the same on every engine). The workers share one plan map.
+     */
+    public static Summary run(Spec spec, Path out, int threads, Progress progress, Engine engine)
+            throws IOException {
         long start = System.nanoTime();
         if (threads < 1 || threads > MAX_THREADS) {
             throw new IllegalArgumentException("threads: must be in [1, " + MAX_THREADS + "], got " + threads);
         }
-        Labeller first = labeller(spec, warm); // rejects unknown solvers and axes before anything is written
+        Labeller first = labeller(spec, engine); // rejects unknown solvers and axes before anything is written
         List<Column> columns = first.columns();
         long states = first.stateCount();
         if (states > 0) {
@@ -583,7 +656,7 @@ public final class GroundTruth {
         final int keyFrom = planFrom;
         final int keyTo = planTo;
         long done = prepare(spec, out, format.header());
-        ThreadLocal<Labeller> labellers = ThreadLocal.withInitial(() -> labeller(spec, warm));
+        ThreadLocal<Labeller> labellers = ThreadLocal.withInitial(() -> new Labeller(spec, engine, first.map));
         ThreadLocal<LabelFormat.ArrayCache> caches = ThreadLocal.withInitial(
                 () -> new LabelFormat.ArrayCache(columns.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
