@@ -77,6 +77,9 @@ public final class GroundTruth {
     /** Relative tolerance of {@code --certify}'s objective comparison. */
     public static final double CERTIFY_TOLERANCE = 1e-6;
 
+    /** Plans whose column values a labeller keeps to share them between rows (then it starts over). */
+    static final int PLAN_MEMO = 256;
+
     /** Distinct plans counted at most (the summary says "at least" beyond). */
     static final int DISTINCT_PLAN_CAP = 1_000_000;
 
@@ -326,8 +329,9 @@ public final class GroundTruth {
         private final CompiledPartitionNetwork warm;
         private final PartitionPlanMap map;
         private final long count;
-        private Object lastPlan;
-        private final Object[] lastPlanValues;
+        /** Plan → its {@code plan_*} values, shared by the rows of equal plans (at most PLAN_MEMO plans). */
+        private final HashMap<Object, Object[]> planValues = new HashMap<>();
+        private final int planValueCount;
 
         private Labeller(Spec spec, Engine engine, PartitionPlanMap sharedMap) {
             this.spec = spec;
@@ -340,8 +344,8 @@ public final class GroundTruth {
                 axisTypes[k] = scenario.axisType(axisNames.get(k));
             }
             this.planColumns = scenario.planColumns(base).size();
-            this.lastPlanValues = new Object[(int) scenario.planColumns(base).stream()
-                    .filter(c -> c.name().startsWith("plan_")).count()];
+            this.planValueCount = (int) scenario.planColumns(base).stream()
+                    .filter(c -> c.name().startsWith("plan_")).count();
             this.solver = Solvers.require(base.family(), spec.solverId());
             if (spec.certifySolverId().isPresent()) {
                 String id = spec.certifySolverId().get();
@@ -476,8 +480,8 @@ public final class GroundTruth {
 
         /**
          * The row of state {@code stateIndex}: typed values in {@link #columns()} order (see
-         * {@link ColumnType}). Array values must not be modified: a row whose plan equals the previous
-         * row's shares its {@code plan_*} objects.
+         * {@link ColumnType}). Array values must not be modified: a row whose plan equals an earlier
+         * row's (of the last {@value GroundTruth#PLAN_MEMO} plans) shares its {@code plan_*} objects.
          *
          * @throws CertificationException when the certifying solver disagrees
          */
@@ -546,15 +550,20 @@ public final class GroundTruth {
                 Object plan = r.plan().get();
                 int at = values.size();
                 scenario.encodePlan(problem, plan, evaluation, values);
-                if (plan.equals(lastPlan)) { // the same objects as the last row's: formatters may memoise them
-                    for (int k = 0; k < lastPlanValues.length; k++) {
-                        values.set(at + k, lastPlanValues[k]);
+                Object[] shared = planValues.get(plan);
+                if (shared != null) { // the same objects as an earlier row's: formatters may memoise them
+                    for (int k = 0; k < shared.length; k++) {
+                        values.set(at + k, shared[k]);
                     }
                 } else {
-                    lastPlan = plan;
-                    for (int k = 0; k < lastPlanValues.length; k++) {
-                        lastPlanValues[k] = values.get(at + k);
+                    if (planValues.size() >= PLAN_MEMO) {
+                        planValues.clear();
                     }
+                    shared = new Object[planValueCount];
+                    for (int k = 0; k < shared.length; k++) {
+                        shared[k] = values.get(at + k);
+                    }
+                    planValues.put(plan, shared);
                 }
             } else {
                 for (int k = 0; k < planColumns; k++) {
@@ -726,8 +735,6 @@ public final class GroundTruth {
         StringBuilder b = new StringBuilder((int) (to - from) * 256);
         String[] keys = new String[(int) (to - from)];
         int[] span = new int[2];
-        Object lastFirst = null;
-        String lastKey = null;
         for (long i = from; i < to; i++) {
             List<Object> row = labeller.row(i);
             format.appendRow(b, row, keyFrom, keyTo, span, cache);
@@ -736,11 +743,13 @@ public final class GroundTruth {
                 keys[(int) (i - from)] = null;
                 continue;
             }
-            if (first != lastFirst) { // a new plan (the labeller shares the plan objects of equal plans)
-                lastFirst = first;
-                lastKey = b.substring(span[0], span[1]);
+            // the labeller shares the plan objects of equal plans: one key text per plan object
+            String key = cache.key(first);
+            if (key == null) {
+                key = b.substring(span[0], span[1]);
+                cache.putKey(first, key);
             }
-            keys[(int) (i - from)] = lastKey;
+            keys[(int) (i - from)] = key;
         }
         return new Chunk(b.toString(), keys);
     }

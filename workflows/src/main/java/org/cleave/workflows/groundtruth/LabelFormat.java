@@ -1,5 +1,6 @@
 package org.cleave.workflows.groundtruth;
 
+import java.util.IdentityHashMap;
 import java.util.List;
 import org.cleave.workflows.report.Table;
 
@@ -79,24 +80,40 @@ public final class LabelFormat {
     }
 
     /**
-     * A thread-confined memo of the last text of each array column: a labeller returns the same array
-     * object for the same plan, so a run of equal plans formats its masks once.
+     * A thread-confined memo of the text of array values, by identity: a labeller returns the same
+     * array objects for the same plan, so each plan's masks are formatted once (while it is among the
+     * last {@value #CAPACITY} array objects memoised; then the memo starts over). Also holds a caller's
+     * texts keyed by object identity ({@link #key}, same rule).
      */
     public static final class ArrayCache {
-        private final Object[] last;
-        private final String[] text;
+        /** Objects memoised at most. */
+        public static final int CAPACITY = 1024;
+        private final IdentityHashMap<Object, String> text = new IdentityHashMap<>();
+        private final IdentityHashMap<Object, String> keys = new IdentityHashMap<>();
 
         /** An empty memo for rows of {@code columns} columns. */
         public ArrayCache(int columns) {
-            last = new Object[columns];
-            text = new String[columns];
+        }
+
+        /** The text stored for {@code o} with {@link #putKey}, or null. */
+        public String key(Object o) {
+            return keys.get(o);
+        }
+
+        /** Stores {@code key} for object {@code o} (by identity). */
+        public void putKey(Object o, String key) {
+            if (keys.size() >= CAPACITY) {
+                keys.clear();
+            }
+            keys.put(o, key);
         }
     }
 
     /**
      * As {@link #appendRow(StringBuilder, List, int, int, int[])}, reusing the text of an array value
-     * that is the very object of the previous row's (identity, not equality: arrays must not be
-     * changed once returned) when {@code cache} is not null.
+     * that is the very object of an earlier row's (identity, not equality: arrays must not be
+     * changed once returned) when {@code cache} is not null. One cache serves one table format
+     * (the text differs between CSV and JSON Lines).
      */
     public void appendRow(StringBuilder b, List<?> values, int from, int to, int[] span, ArrayCache cache) {
         if (values.size() != columns.size()) {
@@ -120,13 +137,17 @@ public final class LabelFormat {
             }
             Object v = values.get(i);
             if (cache != null && v != null && isArray(columns.get(i).type())) {
-                if (cache.last[i] != v) {
-                    StringBuilder t = new StringBuilder();
-                    value(t, columns.get(i), v, json);
-                    cache.last[i] = v;
-                    cache.text[i] = t.toString();
+                String t = cache.text.get(v);
+                if (t == null) {
+                    StringBuilder tb = new StringBuilder();
+                    value(tb, columns.get(i), v, json);
+                    t = tb.toString();
+                    if (cache.text.size() >= ArrayCache.CAPACITY) {
+                        cache.text.clear();
+                    }
+                    cache.text.put(v, t);
                 }
-                b.append(cache.text[i]);
+                b.append(t);
             } else {
                 value(b, columns.get(i), v, json);
             }
