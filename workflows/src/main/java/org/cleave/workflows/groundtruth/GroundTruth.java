@@ -3,7 +3,7 @@ package org.cleave.workflows.groundtruth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -549,13 +549,12 @@ public final class GroundTruth {
             if (r.plan().isPresent() && evaluation != null) {
                 Object plan = r.plan().get();
                 int at = values.size();
-                scenario.encodePlan(problem, plan, evaluation, values);
                 Object[] shared = planValues.get(plan);
                 if (shared != null) { // the same objects as an earlier row's: formatters may memoise them
-                    for (int k = 0; k < shared.length; k++) {
-                        values.set(at + k, shared[k]);
-                    }
+                    values.addAll(java.util.Arrays.asList(shared));
+                    scenario.encodeCosts(problem, plan, evaluation, values);
                 } else {
+                    scenario.encodePlan(problem, plan, evaluation, values);
                     if (planValues.size() >= PLAN_MEMO) {
                         planValues.clear();
                     }
@@ -620,8 +619,8 @@ public final class GroundTruth {
         return z ^ (z >>> 31);
     }
 
-    /** Rows of consecutive states formatted as text, with the plan key of each (null without a plan). */
-    private record Chunk(String text, String[] planKeys) {
+    /** Rows of consecutive states as UTF-8 text, with the plan key of each (null without a plan). */
+    private record Chunk(byte[] text, String[] planKeys) {
     }
 
     /** Runs (or resumes) {@code spec}, writing to {@code out}. */
@@ -668,6 +667,7 @@ public final class GroundTruth {
         ThreadLocal<Labeller> labellers = ThreadLocal.withInitial(() -> new Labeller(spec, engine, first.map));
         ThreadLocal<LabelFormat.ArrayCache> caches = ThreadLocal.withInitial(
                 () -> new LabelFormat.ArrayCache(columns.size()));
+        ThreadLocal<StringBuilder> builders = ThreadLocal.withInitial(() -> new StringBuilder(1 << 16));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "cleave-groundtruth");
             t.setDaemon(true);
@@ -678,7 +678,7 @@ public final class GroundTruth {
         long withPlan = 0;
         long mostFrequent = 0;
         boolean capped = false;
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+        try (OutputStream w = Files.newOutputStream(out, StandardOpenOption.APPEND)) {
             ArrayDeque<Future<Chunk>> window = new ArrayDeque<>();
             long next = done;
             long written = done;
@@ -688,8 +688,8 @@ public final class GroundTruth {
                     final long from = next;
                     final long to = Math.min(states, next + chunk);
                     next = to;
-                    window.add(pool.submit(() -> label(labellers.get(), caches.get(), format, from, to, keyFrom,
-                            keyTo)));
+                    window.add(pool.submit(() -> label(labellers.get(), caches.get(), builders.get(), format, from,
+                            to, keyFrom, keyTo)));
                 }
                 Chunk c = window.poll().get();
                 w.write(c.text());
@@ -730,9 +730,9 @@ public final class GroundTruth {
                 new PlanSignal(withPlan, tally.size(), mostFrequent, capped));
     }
 
-    private static Chunk label(Labeller labeller, LabelFormat.ArrayCache cache, LabelFormat format, long from,
-                               long to, int keyFrom, int keyTo) {
-        StringBuilder b = new StringBuilder((int) (to - from) * 256);
+    private static Chunk label(Labeller labeller, LabelFormat.ArrayCache cache, StringBuilder b, LabelFormat format,
+                               long from, long to, int keyFrom, int keyTo) {
+        b.setLength(0); // the worker's builder, reused: it grows to a chunk's size once
         String[] keys = new String[(int) (to - from)];
         int[] span = new int[2];
         for (long i = from; i < to; i++) {
@@ -751,7 +751,7 @@ public final class GroundTruth {
             }
             keys[(int) (i - from)] = key;
         }
-        return new Chunk(b.toString(), keys);
+        return new Chunk(b.toString().getBytes(StandardCharsets.UTF_8), keys);
     }
 
     /**

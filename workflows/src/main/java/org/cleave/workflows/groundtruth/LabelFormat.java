@@ -90,6 +90,12 @@ public final class LabelFormat {
         public static final int CAPACITY = 1024;
         private final IdentityHashMap<Object, String> text = new IdentityHashMap<>();
         private final IdentityHashMap<Object, String> keys = new IdentityHashMap<>();
+        /** The doubles of the current row already written: bits and where their text is in the builder. */
+        private final long[] doubleBits = new long[8];
+        private final int[] doubleFrom = new int[8];
+        private final int[] doubleTo = new int[8];
+        private int doubles;
+        private char[] scratch = new char[32];
 
         /** An empty memo for rows of {@code columns} columns. */
         public ArrayCache(int columns) {
@@ -123,6 +129,9 @@ public final class LabelFormat {
         if (json) {
             b.append('{');
         }
+        if (cache != null) {
+            cache.doubles = 0;
+        }
         for (int i = 0; i < keys.length; i++) {
             if (span != null && i == from) {
                 span[0] = b.length();
@@ -136,7 +145,9 @@ public final class LabelFormat {
                 b.append(',');
             }
             Object v = values.get(i);
-            if (cache != null && v != null && isArray(columns.get(i).type())) {
+            if (cache != null && v != null && columns.get(i).type() == ColumnType.DOUBLE) {
+                appendDouble(b, ((Number) v).doubleValue(), json, cache);
+            } else if (cache != null && v != null && isArray(columns.get(i).type())) {
                 String t = cache.text.get(v);
                 if (t == null) {
                     StringBuilder tb = new StringBuilder();
@@ -159,6 +170,41 @@ public final class LabelFormat {
             b.append('}');
         }
         b.append('\n');
+    }
+
+    /**
+     * A double as {@link #value} writes it, copying the text of an equal double written earlier in
+     * the row (objective, bound and a cost column are often the same number) instead of formatting
+     * it again.
+     */
+    private static void appendDouble(StringBuilder b, double d, boolean json, ArrayCache cache) {
+        if (!Double.isFinite(d)) {
+            if (json) {
+                b.append("null");
+            }
+            return;
+        }
+        long bits = Double.doubleToRawLongBits(d);
+        for (int k = 0; k < cache.doubles; k++) {
+            if (cache.doubleBits[k] == bits) {
+                int from = cache.doubleFrom[k];
+                int len = cache.doubleTo[k] - from;
+                if (cache.scratch.length < len) {
+                    cache.scratch = new char[len];
+                }
+                b.getChars(from, from + len, cache.scratch, 0);
+                b.append(cache.scratch, 0, len);
+                return;
+            }
+        }
+        int from = b.length();
+        b.append(d);
+        if (cache.doubles < cache.doubleBits.length) {
+            int k = cache.doubles++;
+            cache.doubleBits[k] = bits;
+            cache.doubleFrom[k] = from;
+            cache.doubleTo[k] = b.length();
+        }
     }
 
     /** One row as a string (with its newline). */

@@ -42,8 +42,9 @@ import org.cleave.core.solve.Verifier;
  * axis), so the cells are boxes in θ and the argument above applies; no interpolation is ever
  * computed, only comparisons of axis values. The tree is built lazily and shared by all threads:
  * a cell's corners are solved (each lattice point once, memoised) when a state first reaches it;
- * a cell whose corners disagree is split only after {@code 3^d} states reached it (the new corners
- * a split costs), and a state in a cell that is not split (yet, or at depth D) is solved directly.
+ * a cell whose corners disagree is split only after {@code 2^d} states reached it (about the new
+ * corners a split costs), and a state in a cell that is not split (yet, or at depth D: 20, 14 and
+ * 10 for d = 1, 2, 3) is solved directly.
  * Hence the solves never exceed the states by more than a constant factor, and a run of many
  * states costs about one point location per state. With only the uplink varying the cells are
  * replaced by the exact {@link BandwidthMap} of the range (Eisner–Severance: at most 2·pieces − 1
@@ -152,12 +153,8 @@ public final class PartitionPlanMap {
             lo[i] = Math.min(from[k], to[k]);
             hi[i] = Math.max(from[k], to[k]);
         }
-        this.depth = d <= 1 ? 20 : d == 2 ? 12 : 8;
-        int s = 1;
-        for (int i = 0; i < d; i++) {
-            s *= 3;
-        }
-        this.splitAfter = s;
+        this.depth = d <= 1 ? 20 : d == 2 ? 14 : 10;
+        this.splitAfter = 1 << d;
         if (d == 1 && names.get(axis[0]).equals("uplink")) {
             network.setProblem(problem(corner(new int[] {0})));
             this.uplinkMap = BandwidthMap.of(network, lo[0], hi[0]);

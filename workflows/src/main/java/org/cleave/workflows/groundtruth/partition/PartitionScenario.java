@@ -78,6 +78,13 @@ public final class PartitionScenario implements Scenario {
         out.add(cost.energyJoules());
     }
 
+    @Override
+    public void encodeCosts(Problem<?> problem, Object plan, Evaluation evaluation, List<Object> out) {
+        PartitionCost cost = (PartitionCost) evaluation;
+        out.add(cost.latencySeconds());
+        out.add(cost.energyJoules());
+    }
+
     /**
      * Appends {@code plan_edge_mask} ({@code int[]}), {@code plan_device_layers} and
      * {@code plan_split_index} of a placement; shared with the families whose plans hold a P1
