@@ -66,9 +66,12 @@ import org.cleave.workflows.report.Table;
  *
  * <p><b>Warm path.</b> With solver {@code mincut-compiled} on P1 (and no time limit), each
  * {@link Labeller} compiles the model's flow network once ({@link CompiledPartitionNetwork}) and
- * re-solves it per state with the new link rates and load: no graph is built per state. The rows are
- * the same bytes as the solver's (the plan is the same inclusion-minimal minimum cut; the objective
- * is the family evaluator's in both).
+ * re-solves it per state with the new link rates and load: no graph is built per state. When every
+ * axis is uplink, downlink or load, the labellers of a run also share a {@link PartitionPlanMap}
+ * that proves the optimal plan of most states from solves at the corners of cells of the state box
+ * (see there for the proof), so those states cost a point location, one evaluation and the
+ * {@link Verifier} ({@link Engine#MAPPED}). The rows are the same bytes as the solver's (the plan is
+ * the same inclusion-minimal minimum cut; the objective is the family evaluator's in all engines).
  */
 public final class GroundTruth {
     /** Version of the label format (column names and encodings) written in the {@code .meta} file. */
