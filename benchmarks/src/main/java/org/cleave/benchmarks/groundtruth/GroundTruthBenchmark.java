@@ -34,9 +34,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@value #STATES} random states with uplink log-uniform in 0.1 Mbit/s – 1 Gbit/s, downlink
  * log-uniform in 1 Mbit/s – 1 Gbit/s and device load uniform in [0, 0.9], solver
  * {@code mincut-compiled}, 2 threads, JSON Lines written to a temporary file (verified labels, all
- * columns). One operation is one labelled state, so the score is states per second. {@code path}:
- * {@code warm} re-solves one compiled network per worker thread; {@code solver} calls the solver for
- * every state (compile + solve), the baseline. Run:
+ * columns). One operation is one labelled state, so the score is states per second. {@code engine}
+ * ({@link GroundTruth.Engine}): {@code MAPPED} (the default of {@code cleave groundtruth}) reads the
+ * plans from an exact plan map shared by the workers, built during the run (its corner solves are
+ * counted in the score); {@code WARM} re-solves one compiled network per worker thread for every
+ * state; {@code SOLVER} calls the solver for every state (compile + solve), the baseline. Every
+ * invocation uses a new seed, so no state (and no map) is reused. Run:
  * {@code java -jar benchmarks/target/benchmarks.jar GroundTruthBenchmark -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Benchmark)
@@ -49,8 +52,8 @@ public class GroundTruthBenchmark {
     /** States labelled per invocation. */
     public static final int STATES = 20_000;
 
-    @Param({"warm", "solver"})
-    public String path;
+    @Param({"MAPPED", "WARM", "SOLVER"})
+    public GroundTruth.Engine engine;
 
     @Param({"2"})
     public int threads;
@@ -78,7 +81,7 @@ public class GroundTruthBenchmark {
         Files.deleteIfExists(out.resolveSibling("labels.jsonl.meta"));
         GroundTruth.Spec s = new GroundTruth.Spec(spec.base(), spec.solverId(), spec.axes(), STATES, ++seed,
                 spec.format(), spec.timeLimit());
-        return GroundTruth.run(s, out, threads, Progress.none(), path.equals("warm")).plans().distinct();
+        return GroundTruth.run(s, out, threads, Progress.none(), engine).plans().distinct();
     }
 
     @TearDown

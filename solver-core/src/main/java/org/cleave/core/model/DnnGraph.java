@@ -36,6 +36,7 @@ public final class DnnGraph {
     private final List<Exit> exits;
     private final boolean[] cutVertex;
     private final Graph<String, DefaultEdge> view;
+    private final double[] costSums;
 
     private DnnGraph(List<Layer> layers, int[][] predecessors, int[][] successors, int arcCount,
                      List<Exit> exits, boolean[] cutVertex) {
@@ -60,6 +61,33 @@ public final class DnnGraph {
             }
         }
         this.view = new AsUnmodifiableGraph<>(g);
+        double measuredDevice = 0;
+        double unmeasuredDeviceFlops = 0;
+        double measuredEdge = 0;
+        double unmeasuredEdgeFlops = 0;
+        double bytes = 0;
+        for (Layer l : this.layers) {
+            if (l.measuredDeviceSeconds().isPresent()) {
+                measuredDevice += l.measuredDeviceSeconds().getAsDouble();
+            } else {
+                unmeasuredDeviceFlops += l.flops();
+            }
+            if (l.measuredEdgeSeconds().isPresent()) {
+                measuredEdge += l.measuredEdgeSeconds().getAsDouble();
+            } else {
+                unmeasuredEdgeFlops += l.flops();
+            }
+            bytes += l.outputBytes();
+        }
+        this.costSums = new double[] {measuredDevice, unmeasuredDeviceFlops, measuredEdge, unmeasuredEdgeFlops, bytes};
+    }
+
+    /**
+     * For {@link FiniteCosts}' O(1) pre-check: Σ measured device seconds, Σ flops of the layers
+     * without them, the same two for the edge, Σ output bytes (may be infinite). Not to be changed.
+     */
+    double[] costSums() {
+        return costSums;
     }
 
     /** A new builder. */

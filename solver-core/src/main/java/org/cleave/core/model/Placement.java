@@ -17,6 +17,8 @@ import java.util.List;
 public final class Placement {
     private final BitSet edge;
     private final int size;
+    /** The last graph this placement was found monotone on (it and the graph are immutable). */
+    private volatile DnnGraph monotoneOn;
 
     private Placement(BitSet edge, int size) {
         this.edge = edge;
@@ -117,6 +119,9 @@ public final class Placement {
      * @throws InvalidModelException naming the first offending layer or arc
      */
     public void requireMonotone(DnnGraph graph) {
+        if (graph == monotoneOn) {
+            return; // checked before: evaluators call this for every state a plan is priced in
+        }
         if (size != graph.size()) {
             throw new InvalidModelException("placement", "has " + size + " layers, the graph has " + graph.size());
         }
@@ -134,6 +139,7 @@ public final class Placement {
                 }
             }
         }
+        monotoneOn = graph;
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.cleave.workflows.groundtruth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +40,7 @@ import org.cleave.core.solve.Status;
 import org.cleave.core.solve.Verifier;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
+import org.cleave.workflows.groundtruth.partition.PartitionPlanMap;
 import org.cleave.workflows.report.Progress;
 import org.cleave.workflows.report.Table;
 
@@ -65,9 +66,12 @@ import org.cleave.workflows.report.Table;
  *
  * <p><b>Warm path.</b> With solver {@code mincut-compiled} on P1 (and no time limit), each
  * {@link Labeller} compiles the model's flow network once ({@link CompiledPartitionNetwork}) and
- * re-solves it per state with the new link rates and load: no graph is built per state. The rows are
- * the same bytes as the solver's (the plan is the same inclusion-minimal minimum cut; the objective
- * is the family evaluator's in both).
+ * re-solves it per state with the new link rates and load: no graph is built per state. When every
+ * axis is uplink, downlink or load, the labellers of a run also share a {@link PartitionPlanMap}
+ * that proves the optimal plan of most states from solves at the corners of cells of the state box
+ * (see there for the proof), so those states cost a point location, one evaluation and the
+ * {@link Verifier} ({@link Engine#MAPPED}). The rows are the same bytes as the solver's (the plan is
+ * the same inclusion-minimal minimum cut; the objective is the family evaluator's in all engines).
  */
 public final class GroundTruth {
     /** Version of the label format (column names and encodings) written in the {@code .meta} file. */
@@ -75,6 +79,9 @@ public final class GroundTruth {
 
     /** Relative tolerance of {@code --certify}'s objective comparison. */
     public static final double CERTIFY_TOLERANCE = 1e-6;
+
+    /** Plans whose column values a labeller keeps to share them between rows (then it starts over). */
+    static final int PLAN_MEMO = 256;
 
     /** Distinct plans counted at most (the summary says "at least" beyond). */
     static final int DISTINCT_PLAN_CAP = 1_000_000;
@@ -274,12 +281,34 @@ public final class GroundTruth {
      *                                  not exact
      */
     public static Labeller labeller(Spec spec) {
-        return new Labeller(spec, true);
+        return new Labeller(spec, Engine.MAPPED, null);
     }
 
-    /** As {@link #labeller(Spec)}; {@code warm = false} forces the solver path (for tests). */
-    static Labeller labeller(Spec spec, boolean warm) {
-        return new Labeller(spec, warm);
+    /** As {@link #labeller(Spec)}, on the given engine (the rows are the same; for tests and benchmarks). */
+    public static Labeller labeller(Spec spec, Engine engine) {
+        return new Labeller(spec, engine, null);
+    }
+
+    /**
+     * How states are solved. The rows are the same bytes on every engine; they differ in speed.
+     * Engines a spec cannot use fall back to the next one ({@code MAPPED} → {@code WARM} →
+     * {@code SOLVER}).
+     */
+    public enum Engine {
+        /** The spec's solver, called for every state (compile and solve): the baseline. */
+        SOLVER,
+        /**
+         * P1 with {@code mincut-compiled} and no time limit: one {@link CompiledPartitionNetwork} per
+         * worker thread, re-solved for every state.
+         */
+        WARM,
+        /**
+         * As {@code WARM}, and the plan of a state is read from a {@link PartitionPlanMap} shared by the
+         * workers (exact optimal plans over cells of the state box, solved at the cells' corners); states
+         * the map cannot prove (near ties, cells not split yet) are re-solved as in {@code WARM}. The
+         * default.
+         */
+        MAPPED
     }
 
     /**
@@ -301,11 +330,13 @@ public final class GroundTruth {
         private final Solver certifier;
         private final SolveLimits limits;
         private final CompiledPartitionNetwork warm;
+        private final PartitionPlanMap map;
         private final long count;
-        private Object lastPlan;
-        private final Object[] lastPlanValues;
+        /** Plan → its {@code plan_*} values, shared by the rows of equal plans (at most PLAN_MEMO plans). */
+        private final HashMap<Object, Object[]> planValues = new HashMap<>();
+        private final int planValueCount;
 
-        private Labeller(Spec spec, boolean allowWarm) {
+        private Labeller(Spec spec, Engine engine, PartitionPlanMap sharedMap) {
             this.spec = spec;
             this.base = spec.base().problem();
             this.scenario = Scenarios.of(base.family());
@@ -316,8 +347,8 @@ public final class GroundTruth {
                 axisTypes[k] = scenario.axisType(axisNames.get(k));
             }
             this.planColumns = scenario.planColumns(base).size();
-            this.lastPlanValues = new Object[(int) scenario.planColumns(base).stream()
-                    .filter(c -> c.name().startsWith("plan_")).count()];
+            this.planValueCount = (int) scenario.planColumns(base).stream()
+                    .filter(c -> c.name().startsWith("plan_")).count();
             this.solver = Solvers.require(base.family(), spec.solverId());
             if (spec.certifySolverId().isPresent()) {
                 String id = spec.certifySolverId().get();
@@ -338,9 +369,35 @@ public final class GroundTruth {
             }
             this.limits = l;
             this.count = spec.stateCount();
-            boolean useWarm = allowWarm && base.family() == Family.PARTITION
+            boolean useWarm = engine != Engine.SOLVER && base.family() == Family.PARTITION
                     && spec.solverId().equals("mincut-compiled") && spec.timeLimit().isEmpty();
             this.warm = useWarm ? CompiledPartitionNetwork.compile(((PartitionProblem) base).graph()) : null;
+            this.map = !useWarm || engine != Engine.MAPPED ? null
+                    : sharedMap != null ? sharedMap : planMap(spec, (PartitionProblem) base, axisNames, warm);
+        }
+
+        /**
+         * The plan map of a P1 spec whose axes are all uplink, downlink or load, else null (also when a
+         * corner of the box is not a valid problem: then every state is solved, and a bad state is
+         * reported as before).
+         */
+        private static PartitionPlanMap planMap(Spec spec, PartitionProblem base, List<String> names,
+                                                CompiledPartitionNetwork network) {
+            double[] from = new double[names.size()];
+            double[] to = new double[names.size()];
+            for (int k = 0; k < names.size(); k++) {
+                if (!List.of("uplink", "downlink", "load").contains(names.get(k))) {
+                    return null;
+                }
+                from[k] = spec.axes().get(k).from();
+                to[k] = spec.axes().get(k).to();
+            }
+            try {
+                PartitionPlanMap m = new PartitionPlanMap(base, names, from, to, network);
+                return m.dimensions() == 0 ? null : m;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
 
         private static String exactIds(Family family) {
@@ -361,6 +418,11 @@ public final class GroundTruth {
         /** Whether this labeller re-solves a compiled network (the warm P1 path). */
         public boolean warm() {
             return warm != null;
+        }
+
+        /** The plan map this labeller reads plans from, if any (the {@link Engine#MAPPED} path). */
+        public Optional<PartitionPlanMap> planMap() {
+            return Optional.ofNullable(map);
         }
 
         /** The axis values of state {@code stateIndex} (axis order). */
@@ -421,8 +483,8 @@ public final class GroundTruth {
 
         /**
          * The row of state {@code stateIndex}: typed values in {@link #columns()} order (see
-         * {@link ColumnType}). Array values must not be modified: a row whose plan equals the previous
-         * row's shares its {@code plan_*} objects.
+         * {@link ColumnType}). Array values must not be modified: a row whose plan equals an earlier
+         * row's (of the last {@value GroundTruth#PLAN_MEMO} plans) shares its {@code plan_*} objects.
          *
          * @throws CertificationException when the certifying solver disagrees
          */
@@ -439,10 +501,19 @@ public final class GroundTruth {
             Evaluation evaluation = null;
             if (warm != null) {
                 PartitionProblem p = (PartitionProblem) problem;
-                warm.setProblem(p);
-                warm.solve();
-                Placement plan = warm.plan();
-                evaluation = p.evaluate(plan);
+                Placement plan = map == null ? null : map.plan(state, warm);
+                if (plan != null) {
+                    evaluation = p.evaluate(plan);
+                    if (map.nearTie(state, plan, evaluation.objective())) {
+                        plan = null; // rounding decides between near-equal plans: ask the solver
+                    }
+                }
+                if (plan == null) {
+                    warm.setProblem(p);
+                    warm.solve();
+                    plan = warm.plan();
+                    evaluation = p.evaluate(plan);
+                }
                 r = new Result<>(spec.solverId(), Map.of(), Status.OPTIMAL, Optional.of(plan),
                         evaluation.objective(), evaluation.objective(), Duration.ZERO, Map.of(), "");
             } else {
@@ -481,16 +552,20 @@ public final class GroundTruth {
             if (r.plan().isPresent() && evaluation != null) {
                 Object plan = r.plan().get();
                 int at = values.size();
-                scenario.encodePlan(problem, plan, evaluation, values);
-                if (plan.equals(lastPlan)) { // the same objects as the last row's: formatters may memoise them
-                    for (int k = 0; k < lastPlanValues.length; k++) {
-                        values.set(at + k, lastPlanValues[k]);
-                    }
+                Object[] shared = planValues.get(plan);
+                if (shared != null) { // the same objects as an earlier row's: formatters may memoise them
+                    values.addAll(java.util.Arrays.asList(shared));
+                    scenario.encodeCosts(problem, plan, evaluation, values);
                 } else {
-                    lastPlan = plan;
-                    for (int k = 0; k < lastPlanValues.length; k++) {
-                        lastPlanValues[k] = values.get(at + k);
+                    scenario.encodePlan(problem, plan, evaluation, values);
+                    if (planValues.size() >= PLAN_MEMO) {
+                        planValues.clear();
                     }
+                    shared = new Object[planValueCount];
+                    for (int k = 0; k < shared.length; k++) {
+                        shared[k] = values.get(at + k);
+                    }
+                    planValues.put(plan, shared);
                 }
             } else {
                 for (int k = 0; k < planColumns; k++) {
@@ -547,8 +622,8 @@ public final class GroundTruth {
         return z ^ (z >>> 31);
     }
 
-    /** Rows of consecutive states formatted as text, with the plan key of each (null without a plan). */
-    private record Chunk(String text, String[] planKeys) {
+    /** Rows of consecutive states as UTF-8 text, with the plan key of each (null without a plan). */
+    private record Chunk(byte[] text, String[] planKeys) {
     }
 
     /** Runs (or resumes) {@code spec}, writing to {@code out}. */
@@ -561,11 +636,20 @@ public final class GroundTruth {
      * calls the solver for every state (the baseline of benchmarks and tests: the bytes are the same).
      */
     public static Summary run(Spec spec, Path out, int threads, Progress progress, boolean warm) throws IOException {
+        return run(spec, out, threads, progress, warm ? Engine.MAPPED : Engine.SOLVER);
+    }
+
+    /**
+     * As {@link #run(Spec, Path, int, Progress)} on the given {@link Engine} (benchmarks and tests: the
+     * bytes are the same on every engine). The workers share one plan map.
+     */
+    public static Summary run(Spec spec, Path out, int threads, Progress progress, Engine engine)
+            throws IOException {
         long start = System.nanoTime();
         if (threads < 1 || threads > MAX_THREADS) {
             throw new IllegalArgumentException("threads: must be in [1, " + MAX_THREADS + "], got " + threads);
         }
-        Labeller first = labeller(spec, warm); // rejects unknown solvers and axes before anything is written
+        Labeller first = labeller(spec, engine); // rejects unknown solvers and axes before anything is written
         List<Column> columns = first.columns();
         long states = first.stateCount();
         if (states > 0) {
@@ -583,9 +667,10 @@ public final class GroundTruth {
         final int keyFrom = planFrom;
         final int keyTo = planTo;
         long done = prepare(spec, out, format.header());
-        ThreadLocal<Labeller> labellers = ThreadLocal.withInitial(() -> labeller(spec, warm));
+        ThreadLocal<Labeller> labellers = ThreadLocal.withInitial(() -> new Labeller(spec, engine, first.map));
         ThreadLocal<LabelFormat.ArrayCache> caches = ThreadLocal.withInitial(
                 () -> new LabelFormat.ArrayCache(columns.size()));
+        ThreadLocal<StringBuilder> builders = ThreadLocal.withInitial(() -> new StringBuilder(1 << 16));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "cleave-groundtruth");
             t.setDaemon(true);
@@ -596,7 +681,7 @@ public final class GroundTruth {
         long withPlan = 0;
         long mostFrequent = 0;
         boolean capped = false;
-        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
+        try (OutputStream w = Files.newOutputStream(out, StandardOpenOption.APPEND)) {
             ArrayDeque<Future<Chunk>> window = new ArrayDeque<>();
             long next = done;
             long written = done;
@@ -606,8 +691,8 @@ public final class GroundTruth {
                     final long from = next;
                     final long to = Math.min(states, next + chunk);
                     next = to;
-                    window.add(pool.submit(() -> label(labellers.get(), caches.get(), format, from, to, keyFrom,
-                            keyTo)));
+                    window.add(pool.submit(() -> label(labellers.get(), caches.get(), builders.get(), format, from,
+                            to, keyFrom, keyTo)));
                 }
                 Chunk c = window.poll().get();
                 w.write(c.text());
@@ -648,13 +733,11 @@ public final class GroundTruth {
                 new PlanSignal(withPlan, tally.size(), mostFrequent, capped));
     }
 
-    private static Chunk label(Labeller labeller, LabelFormat.ArrayCache cache, LabelFormat format, long from,
-                               long to, int keyFrom, int keyTo) {
-        StringBuilder b = new StringBuilder((int) (to - from) * 256);
+    private static Chunk label(Labeller labeller, LabelFormat.ArrayCache cache, StringBuilder b, LabelFormat format,
+                               long from, long to, int keyFrom, int keyTo) {
+        b.setLength(0); // the worker's builder, reused: it grows to a chunk's size once
         String[] keys = new String[(int) (to - from)];
         int[] span = new int[2];
-        Object lastFirst = null;
-        String lastKey = null;
         for (long i = from; i < to; i++) {
             List<Object> row = labeller.row(i);
             format.appendRow(b, row, keyFrom, keyTo, span, cache);
@@ -663,13 +746,15 @@ public final class GroundTruth {
                 keys[(int) (i - from)] = null;
                 continue;
             }
-            if (first != lastFirst) { // a new plan (the labeller shares the plan objects of equal plans)
-                lastFirst = first;
-                lastKey = b.substring(span[0], span[1]);
+            // the labeller shares the plan objects of equal plans: one key text per plan object
+            String key = cache.key(first);
+            if (key == null) {
+                key = b.substring(span[0], span[1]);
+                cache.putKey(first, key);
             }
-            keys[(int) (i - from)] = lastKey;
+            keys[(int) (i - from)] = key;
         }
-        return new Chunk(b.toString(), keys);
+        return new Chunk(b.toString().getBytes(StandardCharsets.UTF_8), keys);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.cleave.workflows.groundtruth;
 
+import java.util.IdentityHashMap;
 import java.util.List;
 import org.cleave.workflows.report.Table;
 
@@ -79,24 +80,46 @@ public final class LabelFormat {
     }
 
     /**
-     * A thread-confined memo of the last text of each array column: a labeller returns the same array
-     * object for the same plan, so a run of equal plans formats its masks once.
+     * A thread-confined memo of the text of array values, by identity: a labeller returns the same
+     * array objects for the same plan, so each plan's masks are formatted once (while it is among the
+     * last {@value #CAPACITY} array objects memoised; then the memo starts over). Also holds a caller's
+     * texts keyed by object identity ({@link #key}, same rule).
      */
     public static final class ArrayCache {
-        private final Object[] last;
-        private final String[] text;
+        /** Objects memoised at most. */
+        public static final int CAPACITY = 1024;
+        private final IdentityHashMap<Object, String> text = new IdentityHashMap<>();
+        private final IdentityHashMap<Object, String> keys = new IdentityHashMap<>();
+        /** The doubles of the current row already written: bits and where their text is in the builder. */
+        private final long[] doubleBits = new long[8];
+        private final int[] doubleFrom = new int[8];
+        private final int[] doubleTo = new int[8];
+        private int doubles;
+        private char[] scratch = new char[32];
 
         /** An empty memo for rows of {@code columns} columns. */
         public ArrayCache(int columns) {
-            last = new Object[columns];
-            text = new String[columns];
+        }
+
+        /** The text stored for {@code o} with {@link #putKey}, or null. */
+        public String key(Object o) {
+            return keys.get(o);
+        }
+
+        /** Stores {@code key} for object {@code o} (by identity). */
+        public void putKey(Object o, String key) {
+            if (keys.size() >= CAPACITY) {
+                keys.clear();
+            }
+            keys.put(o, key);
         }
     }
 
     /**
      * As {@link #appendRow(StringBuilder, List, int, int, int[])}, reusing the text of an array value
-     * that is the very object of the previous row's (identity, not equality: arrays must not be
-     * changed once returned) when {@code cache} is not null.
+     * that is the very object of an earlier row's (identity, not equality: arrays must not be
+     * changed once returned) when {@code cache} is not null. One cache serves one table format
+     * (the text differs between CSV and JSON Lines).
      */
     public void appendRow(StringBuilder b, List<?> values, int from, int to, int[] span, ArrayCache cache) {
         if (values.size() != columns.size()) {
@@ -105,6 +128,9 @@ public final class LabelFormat {
         boolean json = table == Table.JSONL;
         if (json) {
             b.append('{');
+        }
+        if (cache != null) {
+            cache.doubles = 0;
         }
         for (int i = 0; i < keys.length; i++) {
             if (span != null && i == from) {
@@ -119,14 +145,20 @@ public final class LabelFormat {
                 b.append(',');
             }
             Object v = values.get(i);
-            if (cache != null && v != null && isArray(columns.get(i).type())) {
-                if (cache.last[i] != v) {
-                    StringBuilder t = new StringBuilder();
-                    value(t, columns.get(i), v, json);
-                    cache.last[i] = v;
-                    cache.text[i] = t.toString();
+            if (cache != null && v != null && columns.get(i).type() == ColumnType.DOUBLE) {
+                appendDouble(b, ((Number) v).doubleValue(), json, cache);
+            } else if (cache != null && v != null && isArray(columns.get(i).type())) {
+                String t = cache.text.get(v);
+                if (t == null) {
+                    StringBuilder tb = new StringBuilder();
+                    value(tb, columns.get(i), v, json);
+                    t = tb.toString();
+                    if (cache.text.size() >= ArrayCache.CAPACITY) {
+                        cache.text.clear();
+                    }
+                    cache.text.put(v, t);
                 }
-                b.append(cache.text[i]);
+                b.append(t);
             } else {
                 value(b, columns.get(i), v, json);
             }
@@ -138,6 +170,41 @@ public final class LabelFormat {
             b.append('}');
         }
         b.append('\n');
+    }
+
+    /**
+     * A double as {@link #value} writes it, copying the text of an equal double written earlier in
+     * the row (objective, bound and a cost column are often the same number) instead of formatting
+     * it again.
+     */
+    private static void appendDouble(StringBuilder b, double d, boolean json, ArrayCache cache) {
+        if (!Double.isFinite(d)) {
+            if (json) {
+                b.append("null");
+            }
+            return;
+        }
+        long bits = Double.doubleToRawLongBits(d);
+        for (int k = 0; k < cache.doubles; k++) {
+            if (cache.doubleBits[k] == bits) {
+                int from = cache.doubleFrom[k];
+                int len = cache.doubleTo[k] - from;
+                if (cache.scratch.length < len) {
+                    cache.scratch = new char[len];
+                }
+                b.getChars(from, from + len, cache.scratch, 0);
+                b.append(cache.scratch, 0, len);
+                return;
+            }
+        }
+        int from = b.length();
+        b.append(d);
+        if (cache.doubles < cache.doubleBits.length) {
+            int k = cache.doubles++;
+            cache.doubleBits[k] = bits;
+            cache.doubleFrom[k] = from;
+            cache.doubleTo[k] = b.length();
+        }
     }
 
     /** One row as a string (with its newline). */

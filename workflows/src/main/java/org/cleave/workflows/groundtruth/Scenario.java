@@ -52,4 +52,16 @@ public interface Scenario {
      * {@code out}; {@code evaluation} is {@code problem.evaluate(plan)}.
      */
     void encodePlan(Problem<?> problem, Object plan, Evaluation evaluation, List<Object> out);
+
+    /**
+     * Appends only the cost columns ({@code cost_*}, the tail of {@link #planColumns}) of {@link #encodePlan}
+     * to {@code out}: for a row whose {@code plan_*} values are already known (an equal plan's).
+     * Implementations should override this when the plan columns are costly to build.
+     */
+    default void encodeCosts(Problem<?> problem, Object plan, Evaluation evaluation, List<Object> out) {
+        List<Object> all = new java.util.ArrayList<>();
+        encodePlan(problem, plan, evaluation, all);
+        int costs = (int) planColumns(problem).stream().filter(c -> !c.name().startsWith("plan_")).count();
+        out.addAll(all.subList(all.size() - costs, all.size()));
+    }
 }

@@ -141,10 +141,13 @@ class GroundTruthTest {
                 List.of(Axis.parse("uplink=0.1Mbps:1000Mbps"), Axis.parse("downlink=1Mbps:1000Mbps"),
                         Axis.parse("load=0:0.9")), 400, 11, Table.JSONL, Optional.empty());
         assertTrue(GroundTruth.labeller(random).warm());
-        assertFalse(GroundTruth.labeller(random, false).warm());
-        GroundTruth.run(random, dir.resolve("warm.jsonl"), 2, Progress.none(), true);
-        GroundTruth.run(random, dir.resolve("cold.jsonl"), 2, Progress.none(), false);
+        assertFalse(GroundTruth.labeller(random, GroundTruth.Engine.SOLVER).warm());
+        GroundTruth.run(random, dir.resolve("warm.jsonl"), 2, Progress.none(), GroundTruth.Engine.WARM);
+        GroundTruth.run(random, dir.resolve("cold.jsonl"), 2, Progress.none(), GroundTruth.Engine.SOLVER);
+        GroundTruth.run(random, dir.resolve("mapped.jsonl"), 2, Progress.none(), GroundTruth.Engine.MAPPED);
         assertArrayEquals(Files.readAllBytes(dir.resolve("cold.jsonl")), Files.readAllBytes(dir.resolve("warm.jsonl")));
+        assertArrayEquals(Files.readAllBytes(dir.resolve("cold.jsonl")),
+                Files.readAllBytes(dir.resolve("mapped.jsonl")));
         // and the same plans as the JGraphT min cut, a different exact method (objectives to 1e-9)
         GroundTruth.Labeller warm = GroundTruth.labeller(random);
         GroundTruth.Labeller jgrapht = GroundTruth.labeller(new GroundTruth.Spec(random.base(), "mincut",

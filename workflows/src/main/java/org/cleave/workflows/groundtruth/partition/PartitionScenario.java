@@ -8,6 +8,7 @@ import static org.cleave.workflows.groundtruth.ColumnType.STRING_ARRAY;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cleave.core.model.Checks;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.model.Link;
 import org.cleave.core.model.Placement;
@@ -45,16 +46,19 @@ public final class PartitionScenario implements Scenario {
     @Override
     public Problem<?> apply(Problem<?> base, List<String> names, double[] values) {
         PartitionProblem p = (PartitionProblem) base;
+        Link link = p.link();
+        double load = p.deviceLoad();
         for (int k = 0; k < names.size(); k++) {
             double v = values[k];
-            p = switch (names.get(k)) {
-                case "uplink", "downlink" -> p.withLink(link(p.link(), names.get(k), v));
-                case "load" -> p.withDeviceLoad(v);
+            switch (names.get(k)) {
+                case "uplink", "downlink" -> link = link(link, names.get(k), v);
+                case "load" -> load = Checks.load("deviceLoad", v);
                 default -> throw new IllegalArgumentException("axis: \"" + names.get(k) + "\" is not an axis of"
                         + " family partition; known: " + String.join(", ", axes().keySet()));
-            };
+            }
         }
-        return p;
+        // one problem (one FiniteCosts pass) per state; the values are checked in axis order as before
+        return new PartitionProblem(p.graph(), p.device(), p.edge(), link, p.weights(), load);
     }
 
     @Override
@@ -70,6 +74,13 @@ public final class PartitionScenario implements Scenario {
         PartitionCost cost = (PartitionCost) evaluation;
         addPlacementColumns(p.graph(), (Placement) plan, out);
         out.add(cost.sentTensors());
+        out.add(cost.latencySeconds());
+        out.add(cost.energyJoules());
+    }
+
+    @Override
+    public void encodeCosts(Problem<?> problem, Object plan, Evaluation evaluation, List<Object> out) {
+        PartitionCost cost = (PartitionCost) evaluation;
         out.add(cost.latencySeconds());
         out.add(cost.energyJoules());
     }
