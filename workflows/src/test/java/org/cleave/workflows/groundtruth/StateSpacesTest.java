@@ -315,4 +315,66 @@ class StateSpacesTest {
                 .UploadScenario().apply(p5, List.of("mode"), new double[] {3})).getMessage();
         assertEquals("axis mode: must be 0 (parallel), 1 (serial) or 2 (preloaded), got 3.0", m);
     }
+
+    /**
+     * {@code cleave evaluate --labels} reads the new state spaces back: the trace rates, the per-user
+     * arrays and the P3/P5 axes rebuild each state (re-solved with {@code --recheck}, which stops on a
+     * mismatch), and a heuristic's gap equals (objective − optimum) / optimum recomputed here.
+     */
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void evaluateRebuildsTheStatesOfTracesPerUserTracesP3AndP5() throws IOException {
+        Path f = traceFile(6, 2);
+        Instance p1 = Examples.load("resnet18-two-stages");
+        var p4 = org.cleave.instances.multiuser.RandomZooMultiUserInstances.builtIn().generate(4, 8, 3,
+                List.of("chain-8", "chain-6"), "4g", 1e12);
+        ThroughputProblem p3 = RandomThroughputInstances.throughput(2, RandomGraphs.Shape.RESIDUAL, 10, 3);
+        UploadProblem p5 = RandomUploadInstances.random(6, RandomGraphs.Shape.CHAIN, 10, UploadMode.PARALLEL,
+                RandomPartitionInstances.WeightMode.LATENCY);
+        List<GroundTruth.Spec> specs = List.of(
+                new GroundTruth.Spec(p1, "mincut", List.of(Axis.parse("load=0:0.8:2:lin")), 0, 1, Table.JSONL,
+                        Optional.empty(), Optional.empty(), List.of(), Optional.of(BandwidthTrace.read(f))),
+                new GroundTruth.Spec(new Instance("p4", "", p4, null), "dp", List.of(Axis.parse("units=2:6:2:lin")), 0,
+                        3, Table.JSONL, Optional.empty(), Optional.empty(),
+                        List.of(PerUser.parse("uplink=trace:" + f), PerUser.parse("downlink=lognormal:median=20Mbps,"
+                                + "sigma=0.5")), Optional.empty()),
+                new GroundTruth.Spec(new Instance("p3", "", p3, null), "enumerate",
+                        List.of(Axis.parse("frame-rate=1:1000:3:log"), Axis.parse("uplink=1Mbps:100Mbps:3")), 0, 1,
+                        Table.JSONL, Optional.empty()),
+                new GroundTruth.Spec(new Instance("p5", "", p5, null), "branch-and-bound",
+                        List.of(Axis.parse("uplink=0.5Mbps:500Mbps:4"), Axis.parse("mode=0:1:2:lin")), 0, 1,
+                        Table.JSONL, Optional.empty()));
+        for (GroundTruth.Spec spec : specs) {
+            Problem<?> base = spec.base().problem();
+            String name = base.family().key();
+            Path labels = dir.resolve(name + "-labels.jsonl");
+            GroundTruth.run(spec, labels, 2, Progress.none());
+            var states = org.cleave.workflows.evaluate.PlanFiles.readLabels(base, labels);
+            assertEquals(spec.stateCount(), states.size(), name);
+            var heuristic = Solvers.of(base.family()).stream()
+                    .filter(x -> x.kind() != org.cleave.core.solve.SolverKind.EXACT
+                            && x.problemType().isInstance(base)).findFirst().orElseThrow();
+            List<java.util.Map.Entry<org.cleave.workflows.evaluate.PlanFiles.LabelledState, Object>> actions =
+                    new java.util.ArrayList<>();
+            for (var s : states.values()) {
+                Result<?> r = ((org.cleave.core.solve.Solver) heuristic).solve((Problem) s.problem());
+                if (r.plan().isPresent()) {
+                    actions.add(java.util.Map.entry(s, r.plan().get()));
+                }
+            }
+            assertTrue(!actions.isEmpty(), name + ": " + heuristic.id() + " found no plan");
+            var scores = org.cleave.workflows.evaluate.PlanFiles.scoreActions(actions, spec.solverId(),
+                    org.cleave.core.solve.SolveLimits.none(), name); // re-solves each rebuilt state
+            for (int k = 0; k < scores.size(); k++) {
+                var score = scores.get(k);
+                var s = actions.get(k).getKey();
+                if (!score.feasible() || Double.isNaN(s.objective())) {
+                    continue;
+                }
+                double h = ((Problem) s.problem()).evaluate(actions.get(k).getValue()).objective();
+                assertEquals((h - s.objective()) / s.objective(), score.gap(), 1e-12,
+                        name + " state " + s.stateIndex() + " (" + heuristic.id() + ")");
+            }
+        }
+    }
 }
