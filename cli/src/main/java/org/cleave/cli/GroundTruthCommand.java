@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cleave.instances.io.Instance;
 import org.cleave.workflows.groundtruth.Axis;
+import org.cleave.workflows.groundtruth.BandwidthTrace;
 import org.cleave.workflows.groundtruth.CertificationException;
 import org.cleave.workflows.groundtruth.GroundTruth;
 import org.cleave.workflows.groundtruth.PerUser;
@@ -62,8 +63,17 @@ final class GroundTruthCommand implements Callable<Integer> {
 
     @Option(names = "--per-user", paramLabel = "QUANTITY=DIST",
             description = "P4: draw each user's uplink, downlink or load per state, e.g."
-                    + " uplink=lognormal:median=5Mbps,sigma=0.8 or load=uniform:from=0,to=0.8 (repeatable).")
+                    + " uplink=lognormal:median=5Mbps,sigma=0.8, load=uniform:from=0,to=0.8 or"
+                    + " uplink=trace:FILE[,column=NAME] (user u in state i reads row (i + s_u) mod rows, s_u a seeded"
+                    + " start row per user; default column uplink_bps, downlink_bps or load) (repeatable).")
     List<String> perUser = new ArrayList<>();
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "A bandwidth trace: CSV with header columns time_s (s), uplink_bps, downlink_bps (bit/s);"
+                    + " one state per row (columns state_trace_row, state_time_s, state_uplink_bps,"
+                    + " state_downlink_bps). With --axis (not uplink/downlink): rows x grid; with --random N: state i"
+                    + " takes row i mod rows and draws the axes. Single-user families with link axes (P1, P2, P3, P5).")
+    Path trace;
 
     @Option(names = "--certify", paramLabel = "SOLVER2",
             description = "Solve every state again with this second exact solver; the objectives must agree to 1e-6"
@@ -98,7 +108,9 @@ final class GroundTruthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OptionErrors.under(Map.of("out", "-o"), () -> {
-            OutputFiles.check("out", out, true, source.inputs());
+            List<Path> inputs = new ArrayList<>(source.inputs());
+            inputs.add(trace); // null when absent: skipped
+            OutputFiles.check("out", out, true, inputs);
             return null;
         });
         Instance base = source.load();
@@ -108,16 +120,18 @@ final class GroundTruthCommand implements Callable<Integer> {
         Table table = OptionErrors.named("--format", "format", () -> Table.parse(format));
         List<PerUser> draws = OptionErrors.named("--per-user", "per-user",
                 () -> perUser.stream().map(PerUser::parse).toList());
+        Optional<BandwidthTrace> bandwidth = trace == null ? Optional.empty()
+                : Optional.of(OptionErrors.named("--trace", "trace", () -> BandwidthTrace.read(trace)));
         var gt = OptionErrors.under(Map.of("axes", "--axis", "randomStates", "--random"),
                 () -> new GroundTruth.Spec(base, solverId, parsed, random, seed, table,
-                        Optional.ofNullable(timeLimit), Optional.ofNullable(certify), draws));
+                        Optional.ofNullable(timeLimit), Optional.ofNullable(certify), draws, bandwidth));
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         var err = spec.commandLine().getErr();
         GroundTruth.Summary s;
         try {
             s = OptionErrors.under(Map.of("solver", "--solver", "certify", "--certify", "axis", "--axis",
                             "threads", "--threads", "randomStates", "--random", "axes", "--axis", "per-user", "--per-user",
-                            "out", "-o"),
+                            "trace", "--trace", "out", "-o"),
                     () -> GroundTruth.run(gt, out, t, quiet ? Progress.none() : Progress.bar(err, "groundtruth")));
         } catch (CertificationException e) {
             err.println("cleave: " + e.getMessage());

@@ -76,4 +76,33 @@ class GroundTruthCommandTest {
         assertEquals(Cleave.BAD_INPUT, status);
         assertTrue(err.toString().contains("--axis uplink: expected a bit rate"), err.toString());
     }
+
+    @Test
+    void aTraceIsOneStatePerRowAndItsErrorsNameFileLineAndColumn() throws Exception {
+        Path trace = dir.resolve("lte.csv");
+        java.nio.file.Files.writeString(trace, "time_s,uplink_bps,downlink_bps\n0,2e6,2e7\n1,8e6,3e7\n2,5e7,9e7\n");
+        java.io.StringWriter out = new java.io.StringWriter();
+        Path labels = dir.resolve("trace.csv");
+        int status = Cleave.run(new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()), "groundtruth", "--example",
+                "resnet18-two-stages", "--trace", trace.toString(), "--axis", "load=0:0.5:2:lin", "--format", "csv",
+                "--quiet", "-o", labels.toString());
+        assertEquals(0, status, out.toString());
+        List<String> lines = java.nio.file.Files.readAllLines(labels);
+        assertEquals(1 + 6, lines.size());
+        assertTrue(lines.get(0).startsWith("state_index,state_trace_row,state_time_s,state_uplink_bps,"
+                + "state_downlink_bps,state_load,status,"), lines.get(0));
+        assertTrue(lines.get(3).startsWith("2,1,1.0,8000000.0,3.0E7,0.0,OPTIMAL,"), lines.get(3));
+        assertTrue(out.toString().startsWith("6 states (0 resumed, 6 labelled now)"), out.toString());
+
+        java.nio.file.Files.writeString(trace, "time_s,uplink_bps,downlink_bps\n0,2e6,2e7\n1,8e6\n");
+        java.io.StringWriter err = new java.io.StringWriter();
+        status = Cleave.run(new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()),
+                new java.io.PrintWriter(err, true), "groundtruth", "--example", "resnet18-two-stages", "--trace",
+                trace.toString(), "-o", dir.resolve("bad.jsonl").toString());
+        assertEquals(Cleave.BAD_INPUT, status);
+        assertEquals("cleave: --trace: " + trace + " line 3: expected 3 columns (time_s,uplink_bps,downlink_bps),"
+                + " got 2", err.toString().strip());
+        assertTrue(java.nio.file.Files.notExists(dir.resolve("bad.jsonl")));
+    }
 }

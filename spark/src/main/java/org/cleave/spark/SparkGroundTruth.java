@@ -124,6 +124,11 @@ public final class SparkGroundTruth {
         long start = System.nanoTime();
         List<Column> columns = GroundTruth.columns(spec);
         GroundTruth.labeller(spec); // unknown solver, certifier or axis: refused before anything is written
+        if (spec.trace().isPresent() || spec.perUser().stream().anyMatch(u -> u.distribution()
+                instanceof PerUser.TraceColumn)) { // WireSpec does not carry trace data: refuse, never drop it
+            throw new IllegalArgumentException("trace: the Spark runner does not take bandwidth traces or per-user"
+                    + " trace columns yet; label such state spaces with cleave groundtruth");
+        }
         StructType schema = LabelSchema.schema(columns);
         WireSpec wire = WireSpec.of(spec);
         long n = spec.stateCount();

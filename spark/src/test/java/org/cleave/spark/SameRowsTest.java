@@ -181,4 +181,19 @@ class SameRowsTest {
         assertTrue(err.toString().contains("\"users\" is not an axis"), err.toString());
         assertTrue(Files.notExists(dir.resolve("bad")));
     }
+
+    @Test
+    void tracedStateSpacesAreRefusedNotDropped() throws Exception {
+        reopenIfStopped();
+        var trace = org.cleave.workflows.groundtruth.BandwidthTrace.parse("t",
+                "time_s,uplink_bps,downlink_bps\n0,1e6,2e7\n1,5e6,3e7\n");
+        GroundTruth.Spec p1 = Labels.p1();
+        GroundTruth.Spec traced = new GroundTruth.Spec(p1.base(), p1.solverId(), List.of(), 0, 1, Table.JSONL,
+                Optional.empty(), Optional.empty(), List.of(), Optional.of(trace));
+        Path out = dir.resolve("traced");
+        String m = assertThrows(IllegalArgumentException.class, () -> SparkGroundTruth.run(session, traced,
+                out.toString(), new SparkGroundTruth.Options(4, true))).getMessage();
+        assertTrue(m.startsWith("trace: the Spark runner does not take bandwidth traces"), m);
+        assertTrue(Files.notExists(out));
+    }
 }

@@ -40,8 +40,11 @@ import org.cleave.workflows.report.Table;
  *   (integer), one {@code state_<axis>} number per state axis, the axis name with {@code -} written
  *   {@code _} ({@code state_uplink_scale} is the axis {@code uplink-scale}), and {@code objective}
  *   (the optimum; {@code null} or NaN when the state has none). Other fields are ignored. The
- *   state is applied to the base instance with the family's groundtruth {@link Scenario}, axes in
- *   the order of the line's fields.</li>
+ *   state is applied to the base instance with the family's groundtruth {@link Scenario}, as
+ *   {@code groundtruth} does: first the per-user arrays {@code state_user_<quantity>} (P4), then the
+ *   axes in the order of the line's fields, a bandwidth trace's {@code state_uplink_bps} and
+ *   {@code state_downlink_bps} read as the {@code uplink} and {@code downlink} axes
+ *   ({@code state_trace_row} and {@code state_time_s} are ignored).</li>
  *   <li><b>Actions</b>: {@code {"state_index": 17, "plan": {...}}}, at most one per state, each
  *   state present in the labels.</li>
  * </ul>
@@ -108,6 +111,7 @@ public final class PlanFiles {
             long index = stateIndex(o, where);
             List<String> names = new ArrayList<>();
             List<Double> values = new ArrayList<>();
+            Map<String, double[]> perUser = new LinkedHashMap<>();
             Iterator<Map.Entry<String, JsonNode>> fields = o.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
@@ -116,10 +120,25 @@ public final class PlanFiles {
                     throw new IllegalArgumentException(where + ": " + key + ": a state column without the state_"
                             + " prefix (a label file of schema 1?); expected state_" + key.replace('-', '_'));
                 }
-                if (!key.startsWith("state_") || key.equals("state_index")) {
+                if (!key.startsWith("state_") || key.equals("state_index") || key.equals("state_trace_row")
+                        || key.equals("state_time_s")) {
                     continue;
                 }
-                String axis = axisByKey.get(key);
+                if (key.startsWith("state_user_") && f.getValue().isArray()) { // per-user draws, applied first
+                    JsonNode a = f.getValue();
+                    double[] draw = new double[a.size()];
+                    for (int u = 0; u < draw.length; u++) {
+                        if (!a.get(u).isNumber()) {
+                            throw new IllegalArgumentException(where + ": " + key + "[" + u + "]: must be a number,"
+                                    + " got " + Json.describe(a.get(u)));
+                        }
+                        draw[u] = a.get(u).doubleValue();
+                    }
+                    perUser.put(key.substring("state_user_".length()), draw);
+                    continue;
+                }
+                String axis = key.equals("state_uplink_bps") ? "uplink" // a bandwidth trace's rates
+                        : key.equals("state_downlink_bps") ? "downlink" : axisByKey.get(key);
                 if (axis == null) {
                     throw new IllegalArgumentException(where + ": " + key + ": not a state axis of family "
                             + base.family().key() + "; known: " + String.join(", ", axisByKey.keySet()));
@@ -143,7 +162,11 @@ public final class PlanFiles {
             double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
             Problem<?> problem;
             try {
-                problem = scenario.apply(base, names, v);
+                Problem<?> start = base;
+                for (Map.Entry<String, double[]> d : perUser.entrySet()) {
+                    start = scenario.applyPerUser(start, d.getKey(), d.getValue());
+                }
+                problem = scenario.apply(start, names, v);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": state: " + e.getMessage());
             }

@@ -108,13 +108,28 @@ public final class GroundTruth {
      * @param certifySolverId a second, exact solver that solves every state again; the two
      *                        objectives must agree to {@value #CERTIFY_TOLERANCE} relative
      * @param perUser         per-user draws (P4): each user's value of a quantity drawn per state
+     * @param trace           a bandwidth trace: each of its rows sets the uplink and downlink of a
+     *                        state. With a grid the states are the trace rows times the grid of the
+     *                        other axes (row outermost: state = row · gridSize + gridIndex); with
+     *                        {@code randomStates} N, state i takes row i mod rows and draws the other
+     *                        axes. The {@code uplink} and {@code downlink} axes cannot be combined with it.
      */
     public record Spec(Instance base, String solverId, List<Axis> axes, int randomStates, long seed, Table format,
-                       Optional<Duration> timeLimit, Optional<String> certifySolverId, List<PerUser> perUser) {
+                       Optional<Duration> timeLimit, Optional<String> certifySolverId, List<PerUser> perUser,
+                       Optional<BandwidthTrace> trace) {
         public Spec {
             axes = List.copyOf(axes);
             perUser = perUser == null ? List.of() : List.copyOf(perUser);
-            if (axes.isEmpty() && (perUser.isEmpty() || randomStates == 0)) {
+            trace = trace == null ? Optional.empty() : trace;
+            if (trace.isPresent()) {
+                for (Axis a : axes) {
+                    if (a.name().equals("uplink") || a.name().equals("downlink")) {
+                        throw new IllegalArgumentException("axes: the " + a.name() + " axis cannot be combined"
+                                + " with a bandwidth trace, whose rows set the uplink and downlink");
+                    }
+                }
+            }
+            if (axes.isEmpty() && trace.isEmpty() && (perUser.isEmpty() || randomStates == 0)) {
                 throw new IllegalArgumentException("axes: give at least one axis, e.g. uplink=1Mbps:100Mbps:50"
                         + " (or per-user draws with a number of random states)");
             }
@@ -126,7 +141,7 @@ public final class GroundTruth {
                         + randomStates);
             }
             if (randomStates == 0) {
-                double grid = 1;
+                double grid = trace.map(BandwidthTrace::rows).orElse(1);
                 for (Axis a : axes) {
                     grid *= a.points();
                 }
@@ -138,6 +153,13 @@ public final class GroundTruth {
             if (certifySolverId == null) {
                 certifySolverId = Optional.empty();
             }
+        }
+
+        /** A spec without a bandwidth trace. */
+        public Spec(Instance base, String solverId, List<Axis> axes, int randomStates, long seed, Table format,
+                    Optional<Duration> timeLimit, Optional<String> certifySolverId, List<PerUser> perUser) {
+            this(base, solverId, axes, randomStates, seed, format, timeLimit, certifySolverId, perUser,
+                    Optional.empty());
         }
 
         /** A spec without certification. */
@@ -155,12 +177,28 @@ public final class GroundTruth {
         /** This spec with {@code certify} as the certifying solver. */
         public Spec withCertifySolver(String certify) {
             return new Spec(base, solverId, axes, randomStates, seed, format, timeLimit, Optional.of(certify),
-                    perUser);
+                    perUser, trace);
         }
 
         /** This spec with per-user draws. */
         public Spec withPerUser(List<PerUser> draws) {
-            return new Spec(base, solverId, axes, randomStates, seed, format, timeLimit, certifySolverId, draws);
+            return new Spec(base, solverId, axes, randomStates, seed, format, timeLimit, certifySolverId, draws,
+                    trace);
+        }
+
+        /** This spec with a bandwidth trace. */
+        public Spec withTrace(BandwidthTrace t) {
+            return new Spec(base, solverId, axes, randomStates, seed, format, timeLimit, certifySolverId, perUser,
+                    Optional.of(t));
+        }
+
+        /** Number of grid points of the axes (1 without axes). */
+        long gridSize() {
+            long n = 1;
+            for (Axis a : axes) {
+                n = Math.multiplyExact(n, a.points());
+            }
+            return n;
         }
 
         /** Number of states. */
@@ -168,11 +206,7 @@ public final class GroundTruth {
             if (randomStates > 0) {
                 return randomStates;
             }
-            long n = 1;
-            for (Axis a : axes) {
-                n = Math.multiplyExact(n, a.points());
-            }
-            return n;
+            return Math.multiplyExact(gridSize(), (long) trace.map(BandwidthTrace::rows).orElse(1));
         }
 
         /** A fingerprint of everything that determines the output. */
@@ -183,6 +217,7 @@ public final class GroundTruth {
                     .append('\n').append(seed).append('\n').append(format).append('\n')
                     .append(timeLimit.map(Duration::toString).orElse("none")).append('\n')
                     .append(certifySolverId.orElse("none")).append('\n').append(perUser);
+            trace.ifPresent(t -> b.append('\n').append(t)); // absent: the same text as before traces existed
             try {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 return HexFormat.of().formatHex(sha.digest(b.toString().getBytes(StandardCharsets.UTF_8)));
@@ -242,6 +277,16 @@ public final class GroundTruth {
         Scenario scenario = Scenarios.of(base.family());
         List<Column> columns = new ArrayList<>();
         columns.add(new Column("state_index", ColumnType.INT));
+        if (spec.trace().isPresent()) {
+            if (!scenario.axes().containsKey("uplink") || !scenario.axes().containsKey("downlink")) {
+                throw new IllegalArgumentException("trace: family " + base.family().key() + " has no uplink and"
+                        + " downlink axes to take from a bandwidth trace");
+            }
+            columns.add(new Column("state_trace_row", ColumnType.INT));
+            columns.add(new Column("state_time_s", ColumnType.DOUBLE));
+            columns.add(new Column("state_uplink_bps", ColumnType.DOUBLE));
+            columns.add(new Column("state_downlink_bps", ColumnType.DOUBLE));
+        }
         for (Axis a : spec.axes()) {
             if (!scenario.axes().containsKey(a.name())) {
                 throw new IllegalArgumentException("axis: \"" + a.name() + "\" is not an axis of family "
@@ -317,6 +362,7 @@ public final class GroundTruth {
      * partition of a Spark job) and the rows equal those of {@link GroundTruth#run}.
      */
     public static final class Labeller {
+        private static final List<String> TRACE_AXES = List.of("uplink", "downlink");
         private final Spec spec;
         private final Scenario scenario;
         private final Problem<?> base;
@@ -377,12 +423,15 @@ public final class GroundTruth {
         }
 
         /**
-         * The plan map of a P1 spec whose axes are all uplink, downlink or load, else null (also when a
+         * The plan map of a P1 spec without a trace whose axes are all uplink, downlink or load, else null (also when a
          * corner of the box is not a valid problem: then every state is solved, and a bad state is
          * reported as before).
          */
         private static PartitionPlanMap planMap(Spec spec, PartitionProblem base, List<String> names,
                                                 CompiledPartitionNetwork network) {
+            if (spec.trace().isPresent()) {
+                return null; // the trace sets each state's uplink and downlink outside the map's box
+            }
             double[] from = new double[names.size()];
             double[] to = new double[names.size()];
             for (int k = 0; k < names.size(); k++) {
@@ -440,7 +489,7 @@ public final class GroundTruth {
                     s[k] = axes.get(k).draw(rng.nextDouble());
                 }
             } else {
-                long rest = stateIndex;
+                long rest = stateIndex % spec.gridSize(); // the trace row is the outermost digit
                 for (int k = d - 1; k >= 0; k--) {
                     Axis a = axes.get(k);
                     s[k] = a.gridValue((int) (rest % a.points()));
@@ -448,6 +497,18 @@ public final class GroundTruth {
                 }
             }
             return s;
+        }
+
+        /**
+         * The bandwidth-trace row of state {@code stateIndex}: {@code stateIndex mod rows} for random
+         * states, {@code stateIndex / gridSize} for a grid; -1 without a trace.
+         */
+        public int traceRow(long stateIndex) {
+            if (spec.trace().isEmpty()) {
+                return -1;
+            }
+            int rows = spec.trace().get().rows();
+            return (int) (spec.randomStates() > 0 ? stateIndex % rows : stateIndex / spec.gridSize());
         }
 
         private SplittableRandom stateRandom(long stateIndex) {
@@ -474,8 +535,9 @@ public final class GroundTruth {
             int users = scenario.userCount(base);
             for (int q = 0; q < out.length; q++) {
                 out[q] = new double[users];
+                PerUser.Distribution dist = draws.get(q).distribution();
                 for (int u = 0; u < users; u++) {
-                    out[q][u] = draws.get(q).distribution().draw(rng);
+                    out[q][u] = dist.draw(rng, stateIndex, u, spec.seed());
                 }
             }
             return out;
@@ -495,6 +557,12 @@ public final class GroundTruth {
             Problem<?> start = base;
             for (int q = 0; q < perUser.length; q++) {
                 start = scenario.applyPerUser(start, spec.perUser().get(q).quantity(), perUser[q]);
+            }
+            int traceRow = traceRow(stateIndex);
+            BandwidthTrace trace = spec.trace().orElse(null);
+            if (trace != null) {
+                start = scenario.apply(start, TRACE_AXES, new double[] {trace.uplinkBitsPerSecond(traceRow),
+                    trace.downlinkBitsPerSecond(traceRow)});
             }
             Problem problem = scenario.apply(start, axisNames, state);
             Result<?> r;
@@ -534,6 +602,12 @@ public final class GroundTruth {
             }
             List<Object> values = new ArrayList<>(columns.size());
             values.add(Math.toIntExact(stateIndex));
+            if (trace != null) {
+                values.add(traceRow);
+                values.add(trace.timeSeconds(traceRow));
+                values.add(trace.uplinkBitsPerSecond(traceRow));
+                values.add(trace.downlinkBitsPerSecond(traceRow));
+            }
             for (int k = 0; k < state.length; k++) {
                 values.add(axisTypes[k] == ColumnType.INT ? (Object) (int) Math.round(state[k]) : (Object) state[k]);
             }

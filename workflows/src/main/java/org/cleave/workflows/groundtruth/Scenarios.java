@@ -6,6 +6,8 @@ import org.cleave.core.solve.Family;
 import org.cleave.workflows.groundtruth.exits.ExitsScenario;
 import org.cleave.workflows.groundtruth.multiuser.MultiUserScenario;
 import org.cleave.workflows.groundtruth.partition.PartitionScenario;
+import org.cleave.workflows.groundtruth.throughput.ThroughputScenario;
+import org.cleave.workflows.groundtruth.upload.UploadScenario;
 
 /** The scenarios of the families the workflows support. */
 public final class Scenarios {
@@ -14,7 +16,9 @@ public final class Scenarios {
     static {
         register(new PartitionScenario());
         register(new ExitsScenario());
+        register(new ThroughputScenario());
         register(new MultiUserScenario());
+        register(new UploadScenario());
     }
 
     private Scenarios() {

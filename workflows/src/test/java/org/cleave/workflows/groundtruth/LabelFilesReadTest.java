@@ -66,9 +66,26 @@ class LabelFilesReadTest {
                 .withCertifySolver("enumerate")
                 .withPerUser(List.of(PerUser.parse("uplink=lognormal:median=5Mbps,sigma=0.8"),
                         PerUser.parse("load=uniform:from=0,to=0.7")));
+        var p3 = org.cleave.core.throughput.RandomThroughputInstances.throughput(2, RandomGraphs.Shape.RESIDUAL, 10,
+                3);
+        GroundTruth.Spec s3 = new GroundTruth.Spec(new Instance("p3", "", p3, null), "enumerate",
+                List.of(Axis.parse("frame-rate=1:1000:4:log"), Axis.parse("accuracy=0:" + p3.finalAccuracy() + ":2:lin"),
+                        Axis.parse("uplink=1Mbps:100Mbps:2")), 0, 1, Table.CSV, Optional.empty());
+        var p5 = org.cleave.core.upload.RandomUploadInstances.random(6, RandomGraphs.Shape.RESIDUAL, 10,
+                org.cleave.core.upload.UploadMode.PARALLEL,
+                org.cleave.core.partition.RandomPartitionInstances.WeightMode.MIXED);
+        GroundTruth.Spec s5 = new GroundTruth.Spec(new Instance("p5", "", p5, null), "branch-and-bound",
+                List.of(Axis.parse("uplink=0.5Mbps:500Mbps:6"), Axis.parse("mode=0:2:3:lin")), 0, 1, Table.CSV,
+                Optional.empty()).withCertifySolver("enumerate");
+        GroundTruth.Spec s1t = new GroundTruth.Spec(p1, "mincut-compiled", List.of(Axis.parse("load=0:0.9")), 30, 2,
+                Table.CSV, Optional.empty(), Optional.empty(), List.of(),
+                Optional.of(BandwidthTrace.parse("t", StateSpacesTest.traceText(9, 4))));
         return Stream.of(Arguments.of("partition", s1, "plan_edge_mask", p1Layers),
+                Arguments.of("partition-trace", s1t, "plan_edge_mask", p1Layers),
                 Arguments.of("exits", s2, "plan_edge_mask", p2.graph().size()),
-                Arguments.of("multiuser", s4, "", 0));
+                Arguments.of("throughput", s3, "plan_edge_mask", p3.graph().size()),
+                Arguments.of("multiuser", s4, "", 0),
+                Arguments.of("upload", s5, "plan_edge_mask", p5.graph().size()));
     }
 
     private record Files2(Path csv, Path jsonl) {
@@ -84,7 +101,7 @@ class LabelFilesReadTest {
 
     private static GroundTruth.Spec withFormat(GroundTruth.Spec s, Table t) {
         return new GroundTruth.Spec(s.base(), s.solverId(), s.axes(), s.randomStates(), s.seed(), t, s.timeLimit(),
-                s.certifySolverId(), s.perUser());
+                s.certifySolverId(), s.perUser(), s.trace());
     }
 
     @ParameterizedTest(name = "{0}")
