@@ -305,10 +305,9 @@ public final class ImportCommand implements Callable<Integer> {
 
     /** Writes {@code text} to a temporary file beside {@code file}, then moves it over: never a half file. */
     static void write(Path file, String text) {
-        Path dir = file.toAbsolutePath().getParent();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            tmp = org.cleave.workflows.io.OutputFiles.createSibling(file);
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
