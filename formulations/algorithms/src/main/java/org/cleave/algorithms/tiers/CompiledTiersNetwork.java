@@ -29,11 +29,26 @@ import org.cleave.core.tiers.TiersProblem;
  * </pre>
  * a dynamic program over 3 states per cut vertex. g_b(a, a) puts every inner layer on tier a (prefix
  * sums, O(1)); a block that is one arc has g_b(a, z) = ends + the sends of c_b over the links between
- * a and z; any other block with a &lt; z is one minimum cut on the block's own doubled network
- * ({@link TiersCutNetwork}, exact by the argument there), its ends pinned and its inner layers kept in
- * [a, z] by {@link TiersCutNetwork#restrict}. Since the tier rises at most twice along the chain of
- * cut vertices, at most two blocks of the optimum have a &lt; z; their inner tiers are read back by
- * re-solving those blocks. Per solve: O(|V| + |A|) plus three small cuts per non-chain block.
+ * a and z; any other block with a &lt; z is one minimum cut: for adjacent tiers (z = a + 1) a
+ * two-label problem, cut by P1's {@link CompiledPartitionNetwork} on the block's own graph (D = tier
+ * a, E = tier z, U = the sends over the link between them, c_{b+1} pinned by a large device cost);
+ * for a = 0, z = 2 on the block's doubled network ({@link TiersCutNetwork}, exact by the argument
+ * there), its ends pinned and its inner layers kept in [a, z] by {@link TiersCutNetwork#restrict}.
+ * Each cut's inner tiers are kept for the read-back (the optimum's choices were all cut in this solve).
+ *
+ * <p><b>Bounds.</b> Most cuts are skipped, exactly. L_b(a, z) = both ends + Σ_inner min_{t ∈ [a, z]}
+ * cost_v(t) + [a = 0]·min_{u ∈ [c_b, c_{b+1})} U¹_u + [z = 2]·min_u U²_u ≤ g_b(a, z) (a path
+ * c_b → c_{b+1} has an arc leaving tier 0, resp. entering tier 2, and that arc's tail, a producer of
+ * the block, pays its send), O(1) from prefix sums; L_b = g_b where g_b is O(1). A backward pass gives
+ * r_b(a) = min_{z ≥ a} L_b(a, z) − cost_{c_b}(a) + r_{b+1}(z) ≤ the cost of any completion. The
+ * incumbent UB is the cheapest of the previous solve's plan (warm re-solves) and the three plans with
+ * every layer but the input on one tier. A candidate (b, a, z) is skipped when
+ * f_b(a) − cost_{c_b}(a) + L_b(a, z) + r_{b+1}(z) &gt; UB (every plan through it costs more than a
+ * known plan), or when its part f_b(a) − cost_{c_b}(a) + L_b(a, z) exceeds a value already known for
+ * f_{b+1}(z), the O(1) all-on-z one included (it cannot be the minimum); both with a relative slack of
+ * 1e-9 so that ties and rounding never skip a candidate the unbounded program would choose. States on
+ * optimal plans keep their exact f, so the plan is the unbounded program's. Per solve: O(|V| + |A|)
+ * plus the cuts that survive the bounds (at most three per non-chain block).
  *
  * <p><b>State.</b> A mutable single-threaded workspace: {@link #setProblem} once, then
  * {@link #setLinks} and {@link #solve()} as often as needed; no allocation after compile.
