@@ -47,7 +47,9 @@ import org.cleave.core.tiers.TiersProblem;
  * known plan), or when its part f_b(a) − cost_{c_b}(a) + L_b(a, z) exceeds a value already known for
  * f_{b+1}(z), the O(1) all-on-z one included (it cannot be the minimum); both with a relative slack of
  * 1e-9 so that ties and rounding never skip a candidate the unbounded program would choose. States on
- * optimal plans keep their exact f, so the plan is the unbounded program's. Per solve: O(|V| + |A|)
+ * optimal plans keep their exact f, so the plan is the unbounded program's. Before a doubled-network
+ * cut for (0, 2), the same two tests run with the tighter bound of a two-label cut (P1's network,
+ * inner layers at D_v or min(E_v, C_v), link 1's sends) plus the block's cheapest link-2 send. Per solve: O(|V| + |A|)
  * plus the cuts that survive the bounds (at most three per non-chain block).
  *
  * <p><b>State.</b> A mutable single-threaded workspace: {@link #setProblem} once, then
@@ -298,8 +300,16 @@ public final class CompiledTiersNetwork {
                     } else {
                         // the block's all-on-z completion is exact and O(1): no cut can win below it
                         double stay = f[z] == INF ? INF : f[z] - cost[z][c] + lowerBlockCost(b, c, d, z, z);
-                        if (low > Math.min(g[z], stay) + slack) {
+                        double known = Math.min(g[z], stay) + slack;
+                        if (low > known) {
                             continue;
+                        }
+                        if (z == a + 2) {
+                            // a two-label cut first: a tighter bound than L_b(0, 2), and cheaper than the doubled network
+                            double tighter = base + cutAdjacent(b, c, d, 0, 2) + minSend2[b];
+                            if (tighter > known || tighter + rest[b + 1][z] > limit) {
+                                continue;
+                            }
                         }
                         value = base + cutBlock(b, c, d, a, z);
                     }
@@ -413,12 +423,16 @@ public final class CompiledTiersNetwork {
     }
 
     /**
-     * g_b(a, a + 1): a two-tier problem on the block, solved by P1's compiled network with D = tier
+     * g_b(a, a + 1) (z = a + 1), or (z = a + 2 = 2) a lower bound on the part of g_b(0, 2) without
+     * link 2's sends: inner layers at D_v or min(E_v, C_v), c_{b+1} at C, link 1's sends (every plan
+     * of the block with x¹ = [tier ≥ edge] costs at least that, plus at least one send over link 2).
+     * Two-tier problem on the block, solved by P1's compiled network with D = tier
      * a's costs, E = tier a + 1's, U = the sends over the link between them (the other link is never
      * used); c_b is P1's input (pinned to "device" = a), c_{b+1} is pinned to "edge" = a + 1 by a
      * device cost M = 1 + Σ of the block's terms, above every plan with c_{b+1} on a + 1.
      */
     private double cutAdjacent(int b, int c, int d, int a, int z) {
+        boolean bound = z == a + 2;
         int m = d - c + 1;
         int[] index = pairIndex[b];
         double[] low = pairLow[b];
@@ -432,7 +446,7 @@ public final class CompiledTiersNetwork {
             int v = c + i;
             int k = index[i];
             low[k] = lowCost[v];
-            high[k] = highCost[v];
+            high[k] = bound && i < m - 1 ? Math.min(cost[1][v], highCost[v]) : highCost[v];
             sends[k] = i == m - 1 ? 0 : linkSend[v];
             big += low[k] + high[k] + sends[k];
         }
@@ -441,6 +455,9 @@ public final class CompiledTiersNetwork {
         net.setCosts(low, high, sends, 1, 1);
         double value = net.solve();
         cutsSolved++;
+        if (bound) {
+            return value;
+        }
         int[] keep = blockTiers[b];
         int offset = pair(a, z) * m;
         for (int i = 0; i < m; i++) {
