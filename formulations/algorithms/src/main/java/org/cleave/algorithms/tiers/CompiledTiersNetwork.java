@@ -64,6 +64,8 @@ public final class CompiledTiersNetwork {
     private final TiersCutNetwork[] blockNet;
     private final int[][] blockAllowed;
     private final int[][] succ;
+    private final int[] succStart;
+    private final int[] succFlat;
     // per-layer model data
     private final double[] deviceSeconds;
     private final double[] edgeSeconds;
@@ -101,8 +103,14 @@ public final class CompiledTiersNetwork {
         int n = graph.size();
         layers = n;
         succ = new int[n][];
+        succStart = new int[n + 1];
         for (int v = 0; v < n; v++) {
             succ[v] = graph.successors(v);
+            succStart[v + 1] = succStart[v] + succ[v].length;
+        }
+        succFlat = new int[succStart[n]];
+        for (int v = 0; v < n; v++) {
+            System.arraycopy(succ[v], 0, succFlat, succStart[v], succ[v].length);
         }
         List<Integer> cutList = new ArrayList<>();
         for (int v = 0; v < n; v++) {
@@ -221,20 +229,19 @@ public final class CompiledTiersNetwork {
         }
         TiersCoefficients.fill(prices, deviceSeconds, edgeSeconds, cloudSeconds, outputBits, layers - 1, link1, link2,
                 cost[0], cost[1], cost[2], send1, send2);
-        for (int t = 0; t < 3; t++) {
-            double[] pre = prefix[t];
-            double[] c = cost[t];
-            for (int v = 0; v < layers; v++) {
-                pre[v + 1] = pre[v] + c[v];
-            }
-        }
         double[] c0 = cost[0];
         double[] c1 = cost[1];
         double[] c2 = cost[2];
+        double[] p0 = prefix[0];
+        double[] p1 = prefix[1];
+        double[] p2 = prefix[2];
         double[] m01 = prefixMin[0];
         double[] m02 = prefixMin[1];
         double[] m12 = prefixMin[2];
         for (int v = 0; v < layers; v++) {
+            p0[v + 1] = p0[v] + c0[v];
+            p1[v + 1] = p1[v] + c1[v];
+            p2[v + 1] = p2[v] + c2[v];
             double low12 = Math.min(c1[v], c2[v]);
             m01[v + 1] = m01[v] + Math.min(c0[v], c1[v]);
             m02[v + 1] = m02[v] + Math.min(c0[v], low12);
@@ -472,8 +479,8 @@ public final class CompiledTiersNetwork {
             int t = tiers[v];
             total += cost[t][v];
             int farthest = t;
-            for (int w : succ[v]) {
-                farthest = Math.max(farthest, tiers[w]);
+            for (int k = succStart[v], end = succStart[v + 1]; k < end; k++) {
+                farthest = Math.max(farthest, tiers[succFlat[k]]);
             }
             if (t == 0 && farthest >= 1) {
                 total += send1[v];
