@@ -9,7 +9,7 @@ work="${1:-$(mktemp -d)}"
 mkdir -p "$work"
 cd "$work"
 "$root/cleave" generate multiuser --users 20 --units 32 --seed 1 -o p4-20.json
-axes=(--axis units=8:32:25:lin --axis uplink-scale=0.5:2:80)   # 2000 states
+axes=(--axis units=8:32:25:lin --axis uplink-scale=0.5:2:800)   # 20000 states
 args=(p4-20.json --solver dp "${axes[@]}" --quiet)
 echo "| run | states/s (whole command) | wall s | states/s (job's own line: labelling, without JVM and Spark start) |"
 echo "|---|---|---|---|"
@@ -18,14 +18,14 @@ for t in 1 2; do
   s=$(date +%s.%N)
   own=$("$root/cleave" groundtruth "${args[@]}" --threads "$t" -o "single-$t.jsonl" | sed -n 's/.*, \([0-9.]*\) states\/s.*/\1/p')
   e=$(date +%s.%N)
-  awk -v s="$s" -v e="$e" -v t="$t" -v o="$own" 'BEGIN { printf "| cleave groundtruth --threads %d | %.1f | %.1f | %s |\n", t, 2000/(e-s), e-s, o }'
+  awk -v s="$s" -v e="$e" -v t="$t" -v o="$own" 'BEGIN { printf "| cleave groundtruth --threads %d | %.1f | %.1f | %s |\n", t, 20000/(e-s), e-s, o }'
 done
 for m in 'local[1]' 'local[2]'; do
   rm -rf "spark-$m"
   s=$(date +%s.%N)
   own=$(java -jar "$root/spark/target/cleave-spark.jar" groundtruth "${args[@]}" --master "$m" \
-      --states-per-partition 125 -o "spark-$m" | sed -n 's/.*, \([0-9.]*\) states\/s.*/\1/p')
+      --states-per-partition 1250 -o "spark-$m" | sed -n 's/.*, \([0-9.]*\) states\/s.*/\1/p')
   e=$(date +%s.%N)
-  awk -v s="$s" -v e="$e" -v m="$m" -v o="$own" 'BEGIN { printf "| cleave-spark.jar groundtruth --master %s | %.1f | %.1f | %s |\n", m, 2000/(e-s), e-s, o }'
+  awk -v s="$s" -v e="$e" -v m="$m" -v o="$own" 'BEGIN { printf "| cleave-spark.jar groundtruth --master %s | %.1f | %.1f | %s |\n", m, 20000/(e-s), e-s, o }'
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
