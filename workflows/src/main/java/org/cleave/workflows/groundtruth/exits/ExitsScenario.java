@@ -73,11 +73,10 @@ public final class ExitsScenario implements Scenario {
 
     @Override
     public List<Column> planColumns(Problem<?> base) {
-        return List.of(new Column("plan_active_exits", STRING_ARRAY), new Column("plan_exit_count", INT),
-                new Column("plan_edge_mask", INT_ARRAY), new Column("plan_device_layers", INT),
-                new Column("plan_split_index", INT), new Column("plan_sent_tensors", STRING_ARRAY),
-                new Column("cost_latency_seconds", DOUBLE), new Column("cost_energy_joules", DOUBLE),
-                new Column("cost_accuracy", DOUBLE));
+        List<Column> columns = new java.util.ArrayList<>(EXIT_PLAN_COLUMNS);
+        columns.addAll(List.of(new Column("cost_latency_seconds", DOUBLE), new Column("cost_energy_joules", DOUBLE),
+                new Column("cost_accuracy", DOUBLE)));
+        return List.copyOf(columns);
     }
 
     @Override
@@ -85,12 +84,27 @@ public final class ExitsScenario implements Scenario {
         ExitsProblem p = (ExitsProblem) problem;
         ExitPlan e = (ExitPlan) plan;
         ExitsCost cost = (ExitsCost) evaluation;
-        out.add(List.copyOf(e.activeExits()));
-        out.add(e.activeExits().size());
-        PartitionScenario.addPlacementColumns(p.graph(), e.placement(), out);
-        out.add(cost.sentTensors());
+        addExitPlanColumns(p.graph(), e, cost.sentTensors(), out);
         out.add(cost.latencySeconds());
         out.add(cost.energyJoules());
         out.add(cost.accuracy());
+    }
+
+    /**
+     * The plan columns of an {@link ExitPlan}, shared by P2 and P3: {@code plan_active_exits},
+     * {@code plan_exit_count}, the placement columns of P1 and {@code plan_sent_tensors}.
+     */
+    public static final List<Column> EXIT_PLAN_COLUMNS = List.of(new Column("plan_active_exits", STRING_ARRAY),
+            new Column("plan_exit_count", INT), new Column("plan_edge_mask", INT_ARRAY),
+            new Column("plan_device_layers", INT), new Column("plan_split_index", INT),
+            new Column("plan_sent_tensors", STRING_ARRAY));
+
+    /** Appends the values of {@link #EXIT_PLAN_COLUMNS} for {@code plan} to {@code out}. */
+    public static void addExitPlanColumns(org.cleave.core.model.DnnGraph g, ExitPlan plan, List<String> sentTensors,
+                                          List<Object> out) {
+        out.add(List.copyOf(plan.activeExits()));
+        out.add(plan.activeExits().size());
+        PartitionScenario.addPlacementColumns(g, plan.placement(), out);
+        out.add(sentTensors);
     }
 }

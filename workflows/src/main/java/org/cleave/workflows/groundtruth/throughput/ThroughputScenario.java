@@ -1,10 +1,7 @@
 package org.cleave.workflows.groundtruth.throughput;
 
 import static org.cleave.workflows.groundtruth.ColumnType.DOUBLE;
-import static org.cleave.workflows.groundtruth.ColumnType.INT;
-import static org.cleave.workflows.groundtruth.ColumnType.INT_ARRAY;
 import static org.cleave.workflows.groundtruth.ColumnType.STRING;
-import static org.cleave.workflows.groundtruth.ColumnType.STRING_ARRAY;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +15,7 @@ import org.cleave.core.throughput.ThroughputCost;
 import org.cleave.core.throughput.ThroughputProblem;
 import org.cleave.workflows.groundtruth.Column;
 import org.cleave.workflows.groundtruth.Scenario;
+import org.cleave.workflows.groundtruth.exits.ExitsScenario;
 import org.cleave.workflows.groundtruth.partition.PartitionScenario;
 
 /**
@@ -71,13 +69,12 @@ public final class ThroughputScenario implements Scenario {
 
     @Override
     public List<Column> planColumns(Problem<?> base) {
-        return List.of(new Column("plan_active_exits", STRING_ARRAY), new Column("plan_exit_count", INT),
-                new Column("plan_edge_mask", INT_ARRAY), new Column("plan_device_layers", INT),
-                new Column("plan_split_index", INT), new Column("plan_sent_tensors", STRING_ARRAY),
-                new Column("cost_period_seconds", DOUBLE), new Column("cost_throughput_per_second", DOUBLE),
+        List<Column> columns = new java.util.ArrayList<>(ExitsScenario.EXIT_PLAN_COLUMNS);
+        columns.addAll(List.of(new Column("cost_period_seconds", DOUBLE), new Column("cost_throughput_per_second", DOUBLE),
                 new Column("cost_bottleneck", STRING), new Column("cost_accuracy", DOUBLE),
                 new Column("cost_device_stage_seconds", DOUBLE), new Column("cost_uplink_stage_seconds", DOUBLE),
-                new Column("cost_edge_stage_seconds", DOUBLE));
+                new Column("cost_edge_stage_seconds", DOUBLE)));
+        return List.copyOf(columns);
     }
 
     @Override
@@ -85,10 +82,7 @@ public final class ThroughputScenario implements Scenario {
         ThroughputProblem p = (ThroughputProblem) problem;
         ExitPlan e = (ExitPlan) plan;
         ThroughputCost cost = (ThroughputCost) evaluation;
-        out.add(List.copyOf(e.activeExits()));
-        out.add(e.activeExits().size());
-        PartitionScenario.addPlacementColumns(p.graph(), e.placement(), out);
-        out.add(cost.sentTensors());
+        ExitsScenario.addExitPlanColumns(p.graph(), e, cost.sentTensors(), out);
         out.add(cost.periodSeconds());
         out.add(cost.throughputPerSecond());
         out.add(cost.bottleneck().name());
