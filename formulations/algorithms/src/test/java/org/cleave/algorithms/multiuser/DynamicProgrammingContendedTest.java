@@ -1,6 +1,5 @@
 package org.cleave.algorithms.multiuser;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -13,8 +12,6 @@ import org.cleave.core.multiuser.MultiUserProblem;
 import org.cleave.core.multiuser.RandomMultiUserInstances;
 import org.cleave.core.multiuser.User;
 import org.cleave.core.solve.Result;
-import org.cleave.core.solve.Status;
-import org.cleave.core.solve.Verifier;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,17 +57,12 @@ class DynamicProgrammingContendedTest {
         MultiUserProblem p = instance(seed);
         String where = "seed " + seed + " (" + p.size() + " users, K_F = " + p.computeUnits() + ", K_B = "
                 + p.bandwidthUnits() + ")";
-        MultiUserPlan reference = ReferenceDynamicProgram.solve(p);
-        Result<MultiUserPlan> dp = new DynamicProgrammingMultiUserSolver().solve(p);
-        assertTrue(Verifier.verify(p, dp).ok(), where + ": " + Verifier.verify(p, dp).defects());
-        if (reference == null) {
-            assertEquals(Status.INFEASIBLE, dp.status(), where + ": " + dp.message());
+        DynamicProgramChecks.Outcome checked = DynamicProgramChecks.assertEqualsPlainRecursion(p, where);
+        if (Double.isNaN(checked.optimum())) {
             return;
         }
-        assertEquals(Status.OPTIMAL, dp.status(), where + ": " + dp.message());
-        double optimum = p.evaluate(reference).objective();
-        assertTrue(Verifier.close(optimum, dp.objective(), 1e-9), where + ": reference " + optimum + ", dp "
-                + dp.objective());
+        double optimum = checked.optimum();
+        Result<MultiUserPlan> dp = checked.dp();
         double slack = 1e-9 * Math.abs(optimum);
         double relaxed = RelaxRoundMultiUserSolver.lowerBound(p);
         assertTrue(relaxed <= optimum + slack, where + ": relax-round bound " + relaxed + " above " + optimum);
@@ -90,25 +82,6 @@ class DynamicProgrammingContendedTest {
     void tableIsTheMinimumOverEveryOption(long seed) {
         MultiUserProblem p = instance(seed);
         AllocationTable table = AllocationTable.build(p);
-        for (int i = 0; i < p.size(); i++) {
-            for (int f = 0; f <= p.computeUnits(); f++) {
-                for (int b = 0; b <= p.bandwidthUnits(); b++) {
-                    double best = Double.POSITIVE_INFINITY;
-                    for (int o = 0; o < p.user(i).options().size(); o++) {
-                        if (p.admissible(i, o, f, b)) {
-                            best = Math.min(best, p.userCost(i, o, f, b).objective());
-                        }
-                    }
-                    String where = "seed " + seed + ", user " + i + ", f " + f + ", b " + b;
-                    assertEquals(best, table.bestCost(i, f, b), 0.0, where);
-                    int o = table.bestOption(i, f, b);
-                    if (best < Double.POSITIVE_INFINITY) {
-                        assertEquals(best, p.userCost(i, o, f, b).objective(), 0.0, where + ": option " + o);
-                    } else {
-                        assertEquals(-1, o, where);
-                    }
-                }
-            }
-        }
+        DynamicProgramChecks.assertTableIsTheEvaluatorsMinimum(p, table, "seed " + seed);
     }
 }

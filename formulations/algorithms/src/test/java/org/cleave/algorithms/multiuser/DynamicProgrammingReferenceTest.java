@@ -1,20 +1,14 @@
 package org.cleave.algorithms.multiuser;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.cleave.core.multiuser.AllocationTable;
 import org.cleave.core.multiuser.RandomMultiUserInstances;
-import org.cleave.core.multiuser.MultiUserPlan;
 import org.cleave.core.multiuser.MultiUserProblem;
 import org.cleave.core.multiuser.User;
-import org.cleave.core.solve.Result;
-import org.cleave.core.solve.Status;
-import org.cleave.core.solve.Verifier;
 import org.cleave.core.testing.Seeds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -66,19 +60,9 @@ class DynamicProgrammingReferenceTest {
     @MethodSource("seeds")
     void boundedProgramEqualsPlainRecursion(long seed) {
         MultiUserProblem p = instance(seed);
-        MultiUserPlan reference = ReferenceDynamicProgram.solve(p);
-        Result<MultiUserPlan> dp = new DynamicProgrammingMultiUserSolver().solve(p);
         String where = "seed " + seed + " (" + p.size() + " users, K_F = " + p.computeUnits() + ", K_B = "
                 + p.bandwidthUnits() + ")";
-        assertTrue(Verifier.verify(p, dp).ok(), where + ": " + Verifier.verify(p, dp).defects());
-        if (reference == null) {
-            assertEquals(Status.INFEASIBLE, dp.status(), where + ": " + dp.message());
-            return;
-        }
-        assertEquals(Status.OPTIMAL, dp.status(), where + ": " + dp.message());
-        double expected = p.evaluate(reference).objective();
-        assertTrue(Verifier.close(expected, dp.objective(), 1e-9), where + ": reference " + expected + ", dp "
-                + dp.objective());
+        DynamicProgramChecks.assertEqualsPlainRecursion(p, where);
     }
 
     /** Every third instance: the bit-for-bit check calls the evaluator for every (option, f, b). */
@@ -91,27 +75,7 @@ class DynamicProgrammingReferenceTest {
     void tableCostsHaveTheEvaluatorsBits(long seed) {
         MultiUserProblem p = instance(seed);
         AllocationTable table = AllocationTable.build(p);
-        for (int i = 0; i < p.size(); i++) {
-            for (int f = 0; f <= p.computeUnits(); f++) {
-                for (int b = 0; b <= p.bandwidthUnits(); b++) {
-                    double best = Double.POSITIVE_INFINITY;
-                    for (int o = 0; o < p.user(i).options().size(); o++) {
-                        if (p.admissible(i, o, f, b)) {
-                            best = Math.min(best, p.userCost(i, o, f, b).objective());
-                        }
-                    }
-                    String where = "seed " + seed + ", user " + i + ", f " + f + ", b " + b;
-                    assertEquals(best, table.bestCost(i, f, b), 0.0, where);
-                    int o = table.bestOption(i, f, b);
-                    if (best == Double.POSITIVE_INFINITY) {
-                        assertEquals(-1, o, where);
-                    } else {
-                        assertTrue(p.admissible(i, o, f, b), where + ": option " + o);
-                        assertEquals(best, p.userCost(i, o, f, b).objective(), 0.0, where + ": option " + o);
-                    }
-                }
-            }
-        }
+        DynamicProgramChecks.assertTableIsTheEvaluatorsMinimum(p, table, "seed " + seed);
         assertNotNull(table.problem());
     }
 }
