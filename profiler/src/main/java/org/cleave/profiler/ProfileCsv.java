@@ -82,10 +82,9 @@ public final class ProfileCsv {
             throw new IllegalArgumentException("output: " + target + " exists and is not a Cleave profile (its first"
                     + " line does not start with '" + MAGIC.strip() + "'); not overwritten");
         }
-        Path dir = absolute.getParent();
         Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+            temp = org.cleave.instances.io.AtomicWrites.createSibling(absolute);
             Files.writeString(temp, format(profile), StandardCharsets.UTF_8);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -307,7 +307,7 @@ public final class ImportCommand implements Callable<Integer> {
     static void write(Path file, String text) {
         Path tmp = null;
         try {
-            tmp = org.cleave.workflows.io.OutputFiles.createSibling(file);
+            tmp = org.cleave.instances.io.AtomicWrites.createSibling(file);
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

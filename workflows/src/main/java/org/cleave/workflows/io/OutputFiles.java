@@ -155,7 +155,7 @@ public final class OutputFiles {
                     Path target = o.getKey().toAbsolutePath().normalize();
                     Path tmp;
                     try {
-                        tmp = createSibling(target);
+                        tmp = org.cleave.instances.io.AtomicWrites.createSibling(target);
                     } catch (IOException e) {
                         throw new IllegalArgumentException(field + ": cannot write in " + target.getParent() + ": "
                                 + reason(e));
@@ -236,27 +236,5 @@ public final class OutputFiles {
             return fs.getReason().toLowerCase(java.util.Locale.ROOT);
         }
         return e.getMessage() == null ? "input/output error" : e.getMessage();
-    }
-
-    /**
-     * A new, empty hidden file beside {@code target} ({@code .NAME.RANDOM.tmp}) for writing it
-     * atomically. Unlike {@link Files#createTempFile}, which makes files only their owner can read,
-     * the file gets the permissions any new file there gets (the process's umask), so the output a
-     * user finds after the move is as readable as one written in place.
-     */
-    public static Path createSibling(Path target) throws IOException {
-        Path dir = target.toAbsolutePath().normalize().getParent();
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        for (int attempt = 0; ; attempt++) {
-            Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(random.nextLong(), 36)
-                    + ".tmp");
-            try {
-                return Files.createFile(tmp);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                if (attempt >= 100) {
-                    throw e;
-                }
-            }
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.cleave.workflows.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -29,15 +28,5 @@ class OutputFilesTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(2, files.count(), "no temporary file left behind");
         }
-    }
-
-    @Test
-    void siblingsAreHiddenNewFilesInTheTargetsFolder() throws IOException {
-        Path target = dir.resolve("labels.csv");
-        Path a = OutputFiles.createSibling(target);
-        Path b = OutputFiles.createSibling(target);
-        assertTrue(a.getFileName().toString().startsWith(".labels.csv.") && a.toString().endsWith(".tmp"), a.toString());
-        assertEquals(dir.toAbsolutePath().normalize(), a.getParent());
-        assertTrue(!a.equals(b) && Files.size(a) == 0 && Files.size(b) == 0);
     }
 }
