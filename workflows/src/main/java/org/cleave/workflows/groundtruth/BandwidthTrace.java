@@ -38,6 +38,50 @@ public final class BandwidthTrace {
         this.sha256 = csv.sha256();
     }
 
+    private BandwidthTrace(double[] timeSeconds, double[] uplinkBitsPerSecond, double[] downlinkBitsPerSecond,
+                           String sha256) {
+        if (timeSeconds.length == 0 || uplinkBitsPerSecond.length != timeSeconds.length
+                || downlinkBitsPerSecond.length != timeSeconds.length) {
+            throw new IllegalArgumentException("trace: needs >= 1 row and as many uplink and downlink rates as times,"
+                    + " got " + timeSeconds.length + " times, " + uplinkBitsPerSecond.length + " uplink and "
+                    + downlinkBitsPerSecond.length + " downlink rates");
+        }
+        for (int r = 0; r < timeSeconds.length; r++) {
+            if (!Double.isFinite(timeSeconds[r])) {
+                throw new IllegalArgumentException("trace: row " + r + ", " + TIME + ": not a finite number: "
+                        + timeSeconds[r]);
+            }
+            if (!(uplinkBitsPerSecond[r] > 0) || !Double.isFinite(uplinkBitsPerSecond[r])) {
+                throw new IllegalArgumentException("trace: row " + r + ", " + UPLINK + ": a rate must be > 0 bit/s,"
+                        + " got " + uplinkBitsPerSecond[r]);
+            }
+            if (!(downlinkBitsPerSecond[r] > 0) || !Double.isFinite(downlinkBitsPerSecond[r])) {
+                throw new IllegalArgumentException("trace: row " + r + ", " + DOWNLINK + ": a rate must be > 0 bit/s,"
+                        + " got " + downlinkBitsPerSecond[r]);
+            }
+        }
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("trace: sha256 must be 64 lower-case hex digits, got " + sha256);
+        }
+        this.timeSeconds = timeSeconds.clone();
+        this.uplinkBitsPerSecond = uplinkBitsPerSecond.clone();
+        this.downlinkBitsPerSecond = downlinkBitsPerSecond.clone();
+        this.sha256 = sha256;
+    }
+
+    /**
+     * A trace from rows already parsed elsewhere, e.g. a copy shipped to another machine that cannot
+     * read the file: {@code sha256} is the SHA-256 of the original file's text (as {@link #sha256()}
+     * returned it there), so the copy has the original's fingerprint. The arrays are copied.
+     *
+     * @throws IllegalArgumentException ({@code trace: ...}) for no rows, unequal lengths, a non-finite
+     *                                  time, a rate that is not {@code > 0} or a malformed digest
+     */
+    public static BandwidthTrace of(double[] timeSeconds, double[] uplinkBitsPerSecond,
+                                    double[] downlinkBitsPerSecond, String sha256) {
+        return new BandwidthTrace(timeSeconds, uplinkBitsPerSecond, downlinkBitsPerSecond, sha256);
+    }
+
     /**
      * Reads the trace in {@code file}.
      *
@@ -70,6 +114,11 @@ public final class BandwidthTrace {
     /** Downlink rate of row {@code r}, bit/s. */
     public double downlinkBitsPerSecond(int r) {
         return downlinkBitsPerSecond[r];
+    }
+
+    /** Hex SHA-256 of the file's text (what run fingerprints record, not the path). */
+    public String sha256() {
+        return sha256;
     }
 
     /** Identifies the contents (rows and SHA-256 of the text), for run fingerprints. */
