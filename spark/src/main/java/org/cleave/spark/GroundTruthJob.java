@@ -15,6 +15,7 @@ import org.cleave.instances.Examples;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
 import org.cleave.workflows.groundtruth.Axis;
+import org.cleave.workflows.groundtruth.BandwidthTrace;
 import org.cleave.workflows.groundtruth.GroundTruth;
 import org.cleave.workflows.groundtruth.PerUser;
 import org.cleave.workflows.options.OptionErrors;
@@ -28,9 +29,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cleave groundtruth} on Spark ({@link SparkGroundTruth}). The options mirror
- * {@code cleave groundtruth}'s (same names, syntax and defaults, {@code --per-user} and
- * {@code --certify} included; parsed here with picocli, because this
- * module does not depend on the cli) plus {@code --master} and {@code --states-per-partition}.
+ * {@code cleave groundtruth}'s (same names, syntax and defaults, {@code --per-user} (random draws
+ * and trace columns), {@code --trace} and {@code --certify} included; parsed here with picocli,
+ * because this module does not depend on the cli) plus {@code --master} and
+ * {@code --states-per-partition}. Trace files are read on the driver; their rows travel to the
+ * executors, which never open them.
  * {@code --format} is {@code parquet} (the default) or {@code jsonl} (Parquet and JSON Lines);
  * {@code csv} is refused, since a CSV column cannot hold the array columns.
  * {@code --threads N} sets the embedded master {@code local[N]} (default all cores); under
@@ -48,7 +51,7 @@ public final class GroundTruthJob implements Callable<Integer> {
     /** Library fields reported under this job's options (the mapping of {@code cleave groundtruth}). */
     private static final Map<String, String> ERROR_FIELDS = Map.of("solver", "--solver", "certify", "--certify",
             "axis", "--axis", "threads", "--threads", "randomStates", "--random", "axes", "--axis",
-            "per-user", "--per-user", "out", "-o");
+            "per-user", "--per-user", "trace", "--trace", "out", "-o");
 
     @Spec
     CommandSpec spec;
@@ -96,8 +99,19 @@ public final class GroundTruthJob implements Callable<Integer> {
 
     @Option(names = "--per-user", paramLabel = "QUANTITY=DIST",
             description = "P4: draw each user's uplink, downlink or load per state, e.g."
-                    + " uplink=lognormal:median=5Mbps,sigma=0.8 or load=uniform:from=0,to=0.8 (repeatable).")
+                    + " uplink=lognormal:median=5Mbps,sigma=0.8, load=uniform:from=0,to=0.8 or"
+                    + " uplink=trace:FILE[,column=NAME] (user u in state i reads row (i + s_u) mod rows, s_u a seeded"
+                    + " start row per user; default column uplink_bps, downlink_bps or load) (repeatable). A trace"
+                    + " file is read here, on the driver, and its column travels to the executors.")
     List<String> perUser = new ArrayList<>();
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "A bandwidth trace: CSV with header columns time_s (s), uplink_bps, downlink_bps (bit/s);"
+                    + " one state per row (columns state_trace_row, state_time_s, state_uplink_bps,"
+                    + " state_downlink_bps). With --axis (not uplink/downlink): rows x grid; with --random N: state i"
+                    + " takes row i mod rows and draws the axes. Single-user families with link axes (P1, P2, P3, P5)."
+                    + " Read here, on the driver; its rows travel to the executors.")
+    Path trace;
 
     @Option(names = "--certify", paramLabel = "SOLVER2",
             description = "Solve every state again with this second exact solver (column certified).")
@@ -145,9 +159,11 @@ public final class GroundTruthJob implements Callable<Integer> {
                     + threads);
         }
         // the table format is fixed so the fingerprint depends on the labels only; formats are in _meta
+        Optional<BandwidthTrace> bandwidth = trace == null ? Optional.empty()
+                : Optional.of(OptionErrors.named("--trace", "trace", () -> BandwidthTrace.read(trace)));
         var gt = OptionErrors.under(Map.of("axes", "--axis", "randomStates", "--random"),
                 () -> new GroundTruth.Spec(base, solver, parsed, random, seed, Table.JSONL,
-                        Optional.ofNullable(timeLimit), Optional.ofNullable(certify), draws));
+                        Optional.ofNullable(timeLimit), Optional.ofNullable(certify), draws, bandwidth));
         // an unknown axis, solver or per-user quantity is refused before Spark starts
         OptionErrors.under(ERROR_FIELDS, () -> {
             GroundTruth.columns(gt);

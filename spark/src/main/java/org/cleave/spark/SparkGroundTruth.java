@@ -23,6 +23,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -30,6 +31,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.cleave.instances.io.InstanceJson;
 import org.cleave.workflows.groundtruth.Axis;
+import org.cleave.workflows.groundtruth.BandwidthTrace;
 import org.cleave.workflows.groundtruth.Column;
 import org.cleave.workflows.groundtruth.GroundTruth;
 import org.cleave.workflows.groundtruth.PerUser;
@@ -124,11 +126,6 @@ public final class SparkGroundTruth {
         long start = System.nanoTime();
         List<Column> columns = GroundTruth.columns(spec);
         GroundTruth.labeller(spec); // unknown solver, certifier or axis: refused before anything is written
-        if (spec.trace().isPresent() || spec.perUser().stream().anyMatch(u -> u.distribution()
-                instanceof PerUser.TraceColumn)) { // WireSpec does not carry trace data: refuse, never drop it
-            throw new IllegalArgumentException("trace: the Spark runner does not take bandwidth traces or per-user"
-                    + " trace columns yet; label such state spaces with cleave groundtruth");
-        }
         StructType schema = LabelSchema.schema(columns);
         WireSpec wire = WireSpec.of(spec);
         long n = spec.stateCount();
@@ -159,6 +156,8 @@ public final class SparkGroundTruth {
         }
         int hook = Sessions.failFirstAttemptOf(session);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
+        // one copy per executor, not one per task: a trace may hold megabytes of rows
+        Broadcast<WireSpec> shipped = jsc.broadcast(wire);
         int width = Math.max(2, 2 * jsc.defaultParallelism());
         ExecutorService pool = Executors.newFixedThreadPool(width, r -> {
             Thread t = new Thread(r, "cleave-spark-groundtruth");
@@ -169,7 +168,7 @@ public final class SparkGroundTruth {
             List<Future<?>> futures = new ArrayList<>();
             for (Range range : missing) {
                 futures.add(pool.submit(() -> {
-                    writeRange(session, jsc, fs, root, parquetDir, jsonlDir, wire, schema, range, options, hook);
+                    writeRange(session, jsc, fs, root, parquetDir, jsonlDir, shipped, schema, range, options, hook);
                     return null;
                 }));
             }
@@ -190,6 +189,7 @@ public final class SparkGroundTruth {
             throw new IOException(cause);
         } finally {
             pool.shutdownNow();
+            shipped.destroy();
         }
         long labelled = missing.stream().mapToLong(r -> r.to() - r.from()).sum();
         return new Summary(n, ranges.size(), ranges.size() - missing.size(), labelled,
@@ -197,12 +197,12 @@ public final class SparkGroundTruth {
     }
 
     private static void writeRange(SparkSession session, JavaSparkContext jsc, FileSystem fs, Path root,
-                                   Path parquetDir, Path jsonlDir, WireSpec wire, StructType schema, Range range,
-                                   Options options, int hook) throws IOException {
+                                   Path parquetDir, Path jsonlDir, Broadcast<WireSpec> wire, StructType schema,
+                                   Range range, Options options, int hook) throws IOException {
         jsc.setJobDescription("cleave groundtruth states " + range.from() + ".." + (range.to() - 1));
         Path tmp = new Path(root, "_tmp-" + range.name("d") + "-" + UUID.randomUUID());
         try {
-            JavaRDD<Row> rows = jsc.parallelize(List.of(range), 1).mapPartitions(it -> label(wire, it.next(), hook));
+            JavaRDD<Row> rows = jsc.parallelize(List.of(range), 1).mapPartitions(it -> label(wire.value(), it.next(), hook));
             Dataset<Row> frame = session.createDataFrame(rows, schema);
             Path tmpParquet = new Path(tmp, "parquet");
             frame.write().mode(SaveMode.ErrorIfExists).parquet(tmpParquet.toString());
@@ -312,34 +312,49 @@ public final class SparkGroundTruth {
     }
 
     /**
-     * A {@link GroundTruth.Spec} on the wire: the instance as its JSON text, the axes and the
-     * per-user draws (P4) as their fields. {@link #spec()} rebuilds an equal spec on an executor and checks that its fingerprint
-     * is the driver's, so a spec field this record does not carry fails the task loudly instead of
-     * labelling other states.
+     * A {@link GroundTruth.Spec} on the wire: the instance as its JSON text, the axes, the per-user
+     * draws (P4) and the bandwidth trace as their fields, trace data as the parsed rows with the
+     * file's SHA-256 (executors never read the user's files). {@link #spec()} rebuilds an equal spec
+     * on an executor and checks that its fingerprint is the driver's, so a spec field this record
+     * does not carry fails the task loudly instead of labelling other states.
+     *
+     * <p>Java-serialized (within one build of the job: driver and executors run the same jar);
+     * {@link #VERSION} is checked on the executor all the same, so that a format change cannot be
+     * read as another.
+     *
+     * @param trace the bandwidth trace, or null
      */
-    record WireSpec(String instanceJson, String solverId, List<WireAxis> axes, int randomStates, long seed,
-                    String format, long timeLimitNanos, String certifySolverId, List<WirePerUser> perUser,
-                    String fingerprint)
+    record WireSpec(int version, String instanceJson, String solverId, List<WireAxis> axes, int randomStates,
+                    long seed, String format, long timeLimitNanos, String certifySolverId, List<WirePerUser> perUser,
+                    WireTrace trace, String fingerprint)
             implements Serializable {
+        /** Version of this wire form: 2 added the bandwidth trace and per-user trace columns. */
+        static final int VERSION = 2;
+
         WireSpec {
             axes = List.copyOf(axes);
             perUser = List.copyOf(perUser);
         }
 
         static WireSpec of(GroundTruth.Spec s) {
-            return new WireSpec(InstanceJson.write(s.base()), s.solverId(),
+            return new WireSpec(VERSION, InstanceJson.write(s.base()), s.solverId(),
                     s.axes().stream().map(a -> new WireAxis(a.name(), a.from(), a.to(), a.points(), a.log())).toList(),
                     s.randomStates(), s.seed(), s.format().name(), s.timeLimit().map(Duration::toNanos).orElse(-1L),
                     s.certifySolverId().orElse(null), s.perUser().stream().map(WirePerUser::of).toList(),
-                    s.fingerprint());
+                    s.trace().map(WireTrace::of).orElse(null), s.fingerprint());
         }
 
         GroundTruth.Spec spec() {
+            if (version != VERSION) {
+                throw new IllegalStateException("spec: wire form version " + version + ", this executor reads "
+                        + VERSION + " (driver and executors run different builds of the job)");
+            }
             GroundTruth.Spec spec = new GroundTruth.Spec(InstanceJson.read(instanceJson, "the job's instance"), solverId,
                     axes.stream().map(a -> new Axis(a.name(), a.from(), a.to(), a.points(), a.log())).toList(),
                     randomStates, seed, Table.valueOf(format),
                     timeLimitNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(timeLimitNanos)),
-                    Optional.ofNullable(certifySolverId), perUser.stream().map(WirePerUser::perUser).toList());
+                    Optional.ofNullable(certifySolverId), perUser.stream().map(WirePerUser::perUser).toList(),
+                    Optional.ofNullable(trace).map(WireTrace::trace));
             if (!spec.fingerprint().equals(fingerprint)) {
                 throw new IllegalStateException("spec: rebuilt on the executor with fingerprint " + spec.fingerprint()
                         + ", the driver's is " + fingerprint + " (a spec field is not carried to the executors)");
@@ -349,25 +364,66 @@ public final class SparkGroundTruth {
     }
 
     /**
-     * A {@link PerUser} draw on the wire: the quantity, the distribution's kind and its two
-     * parameters ({@code from, to} of a uniform; {@code mu, sigma} of a log-normal), as exact doubles.
+     * A {@link BandwidthTrace} on the wire: its rows (time, s; uplink and downlink, bit/s) as exact
+     * doubles and the SHA-256 of the file's text, which the run fingerprint records. 24 bytes per row.
      */
-    record WirePerUser(String quantity, String kind, double first, double second) implements Serializable {
+    record WireTrace(double[] timeSeconds, double[] uplinkBitsPerSecond, double[] downlinkBitsPerSecond,
+                     String sha256) implements Serializable {
+        static WireTrace of(BandwidthTrace t) {
+            int n = t.rows();
+            double[] time = new double[n];
+            double[] up = new double[n];
+            double[] down = new double[n];
+            for (int r = 0; r < n; r++) {
+                time[r] = t.timeSeconds(r);
+                up[r] = t.uplinkBitsPerSecond(r);
+                down[r] = t.downlinkBitsPerSecond(r);
+            }
+            return new WireTrace(time, up, down, t.sha256());
+        }
+
+        BandwidthTrace trace() {
+            return BandwidthTrace.of(timeSeconds, uplinkBitsPerSecond, downlinkBitsPerSecond, sha256); // copies
+        }
+    }
+
+    /**
+     * A {@link PerUser} draw on the wire: the quantity, the distribution's kind and its two
+     * parameters ({@code from, to} of a uniform; {@code mu, sigma} of a log-normal), as exact doubles;
+     * for a trace column ({@code kind} {@code trace}) the column itself, parameters unused.
+     *
+     * @param column the trace column, or null for a random distribution
+     */
+    record WirePerUser(String quantity, String kind, double first, double second, WireTraceColumn column)
+            implements Serializable {
         static WirePerUser of(PerUser u) {
             if (u.distribution() instanceof PerUser.Uniform d) {
-                return new WirePerUser(u.quantity(), "uniform", d.from(), d.to());
+                return new WirePerUser(u.quantity(), "uniform", d.from(), d.to(), null);
             }
-            PerUser.LogNormal d = (PerUser.LogNormal) u.distribution(); // the sealed interface's other case
-            return new WirePerUser(u.quantity(), "lognormal", d.mu(), d.sigma());
+            if (u.distribution() instanceof PerUser.LogNormal d) {
+                return new WirePerUser(u.quantity(), "lognormal", d.mu(), d.sigma(), null);
+            }
+            PerUser.TraceColumn d = (PerUser.TraceColumn) u.distribution(); // the sealed interface's last case
+            return new WirePerUser(u.quantity(), "trace", 0, 0,
+                    new WireTraceColumn(d.source(), d.column(), d.values().clone(), d.sha256()));
         }
 
         PerUser perUser() {
             return new PerUser(quantity, switch (kind) {
                 case "uniform" -> new PerUser.Uniform(first, second);
                 case "lognormal" -> new PerUser.LogNormal(first, second);
+                case "trace" -> new PerUser.TraceColumn(column.source(), column.column(), column.values().clone(),
+                        column.sha256());
                 default -> throw new IllegalStateException("per-user: unknown distribution on the wire: " + kind);
             });
         }
+    }
+
+    /**
+     * A {@link PerUser.TraceColumn} on the wire: the file as named in messages, the column name, its
+     * values (exact doubles, file order) and the SHA-256 of the file's text.
+     */
+    record WireTraceColumn(String source, String column, double[] values, String sha256) implements Serializable {
     }
 
     /** An {@link Axis} on the wire. */

@@ -72,6 +72,27 @@ final class Labels {
                         PerUser.parse("load=uniform:from=0,to=0.7")));
     }
 
+    /**
+     * A bandwidth trace's text: {@code rows} rows of {@code time_s, uplink_bps, downlink_bps} and two
+     * extra columns ({@code up2}, another rate; {@code load}, in [0, 0.9)), seeded by {@code seed}.
+     */
+    static String traceText(int rows, long seed) {
+        var rng = new java.util.SplittableRandom(seed);
+        StringBuilder b = new StringBuilder("# a test trace\ntime_s,uplink_bps,downlink_bps,up2,load\n");
+        for (int r = 0; r < rows; r++) {
+            b.append(0.5 * r).append(',').append(12e6 * Math.exp(2.4 * (rng.nextDouble() - 0.5))).append(',')
+                    .append(40e6 * Math.exp(2.0 * (rng.nextDouble() - 0.5))).append(',')
+                    .append(3e6 * Math.exp(3.0 * (rng.nextDouble() - 0.5))).append(',')
+                    .append(0.9 * rng.nextDouble()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Writes {@link #traceText} to {@code file}. */
+    static Path traceFile(Path file, int rows, long seed) throws IOException {
+        return Files.writeString(file, traceText(rows, seed));
+    }
+
     /** The single-machine rows: {@code GroundTruth.run} on 2 threads, JSON Lines, read back. */
     static List<JsonNode> singleMachine(GroundTruth.Spec spec, Path file) throws IOException {
         GroundTruth.run(spec, file, 2, Progress.none());
