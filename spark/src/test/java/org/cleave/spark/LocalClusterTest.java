@@ -19,7 +19,10 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.cleave.workflows.groundtruth.Axis;
+import org.cleave.workflows.groundtruth.BandwidthTrace;
 import org.cleave.workflows.groundtruth.GroundTruth;
+import org.cleave.workflows.groundtruth.PerUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * master and two workers inside the test JVM, each worker launching its executor as a separate JVM
  * on 127.0.0.1; it runs from the Maven jars with {@code SPARK_TESTING=1}, no Spark distribution).
  * The job's rows equal the single-machine rows; then one executor JVM is killed (SIGKILL) while the
- * job runs, and the job still completes with every state exactly once.
+ * job runs, and the job still completes with every state exactly once. Both runs take traces (P4
+ * per-user trace uplinks, a P1 bandwidth trace) whose files are deleted before the jobs start.
  */
 class LocalClusterTest {
     @TempDir
@@ -49,16 +53,26 @@ class LocalClusterTest {
                     removed.incrementAndGet();
                 }
             });
-            // 1. same rows as the single machine, from two executor JVMs
-            GroundTruth.Spec p4 = Labels.p4();
+            // trace files are read here, on the driver, and deleted before the jobs: the executor JVMs
+            // label from the rows the wire spec carries, never from the files
+            Path userTrace = Labels.traceFile(dir.resolve("users.csv"), 7, 3);
+            Path linkTrace = Labels.traceFile(dir.resolve("link.csv"), 11, 4);
+            PerUser uplinks = PerUser.parse("uplink=trace:" + userTrace);
+            BandwidthTrace link = BandwidthTrace.read(linkTrace);
+            Files.delete(userTrace);
+            Files.delete(linkTrace);
+
+            // 1. same rows as the single machine, from two executor JVMs (P4 grid, per-user trace uplinks)
+            GroundTruth.Spec p4 = Labels.p4().withPerUser(List.of(uplinks));
             Path out = dir.resolve("p4");
             SparkGroundTruth.run(session, p4, out.toString(), new SparkGroundTruth.Options(5, false));
             Labels.assertSameRows(p4, Labels.singleMachine(p4, dir.resolve("p4.jsonl")), Labels.spark(session, out));
             assertEquals(2, executorPids().size(), "two executor JVMs: " + executorPids());
 
-            // 2. kill one executor while the job runs
-            GroundTruth.Spec big = new GroundTruth.Spec(Labels.p1().base(), "mincut", Labels.p1().axes(), 240, 5,
-                    Labels.p1().format(), Optional.empty());
+            // 2. kill one executor while the job runs (P1, random states over a bandwidth trace and a load axis)
+            GroundTruth.Spec big = new GroundTruth.Spec(Labels.p1().base(), "mincut",
+                    List.of(Axis.parse("load=0:0.8")), 240, 5, Labels.p1().format(), Optional.empty(),
+                    Optional.empty(), List.of(), Optional.of(link));
             Path bigOut = dir.resolve("killed");
             AtomicLong killed = new AtomicLong(-1);
             Thread killer = new Thread(() -> {
