@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.cleave.core.solve.Solvers;
 import org.cleave.instances.Examples;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.InstanceJson;
@@ -72,7 +73,8 @@ public final class GroundTruthJob implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--solver", defaultValue = "mincut", description = "Solver id (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--solver", paramLabel = "ID", description = "Solver id (default: the family's default exact"
+            + " solver, as cleave groundtruth's: mincut for P1 and P2, dp for P4).")
     String solver;
 
     @Option(names = "--axis", paramLabel = "NAME=FROM:TO[:POINTS[:log|lin]]",
@@ -142,12 +144,34 @@ public final class GroundTruthJob implements Callable<Integer> {
         }
     }
 
-    @Override
-    public Integer call() throws Exception {
+    /**
+     * The ground-truth spec of these options, read and checked on the driver as {@code cleave
+     * groundtruth} reads and checks it (instance, axes, per-user draws and trace columns, bandwidth
+     * trace, solver and certifier); errors name the option.
+     */
+    GroundTruth.Spec groundTruthSpec() {
         Instance base = source.load();
+        String solverId = solver != null ? solver : Solvers.defaultExact(base.problem().family());
         List<Axis> parsed = OptionErrors.named("--axis", "axis", () -> axes.stream().map(Axis::parse).toList());
         List<PerUser> draws = OptionErrors.named("--per-user", "per-user",
                 () -> perUser.stream().map(PerUser::parse).toList());
+        Optional<BandwidthTrace> bandwidth = trace == null ? Optional.empty()
+                : Optional.of(OptionErrors.named("--trace", "trace", () -> BandwidthTrace.read(trace)));
+        // the table format is fixed so the fingerprint depends on the labels only; formats are in _meta
+        var gt = OptionErrors.under(Map.of("axes", "--axis", "randomStates", "--random"),
+                () -> new GroundTruth.Spec(base, solverId, parsed, random, seed, Table.JSONL,
+                        Optional.ofNullable(timeLimit), Optional.ofNullable(certify), draws, bandwidth));
+        // an unknown axis, solver or per-user quantity is refused before Spark starts
+        OptionErrors.under(ERROR_FIELDS, () -> {
+            GroundTruth.columns(gt);
+            return GroundTruth.labeller(gt);
+        });
+        return gt;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        GroundTruth.Spec gt = groundTruthSpec();
         boolean jsonl = switch (format.toLowerCase(Locale.ROOT)) {
             case "parquet" -> false;
             case "jsonl", "json" -> true;
@@ -158,17 +182,6 @@ public final class GroundTruthJob implements Callable<Integer> {
             throw new IllegalArgumentException("--threads: must be in [1, " + GroundTruth.MAX_THREADS + "], got "
                     + threads);
         }
-        // the table format is fixed so the fingerprint depends on the labels only; formats are in _meta
-        Optional<BandwidthTrace> bandwidth = trace == null ? Optional.empty()
-                : Optional.of(OptionErrors.named("--trace", "trace", () -> BandwidthTrace.read(trace)));
-        var gt = OptionErrors.under(Map.of("axes", "--axis", "randomStates", "--random"),
-                () -> new GroundTruth.Spec(base, solver, parsed, random, seed, Table.JSONL,
-                        Optional.ofNullable(timeLimit), Optional.ofNullable(certify), draws, bandwidth));
-        // an unknown axis, solver or per-user quantity is refused before Spark starts
-        OptionErrors.under(ERROR_FIELDS, () -> {
-            GroundTruth.columns(gt);
-            return GroundTruth.labeller(gt);
-        });
         var options = OptionErrors.under(Map.of("statesPerPartition", "--states-per-partition"),
                 () -> new SparkGroundTruth.Options(statesPerPartition, jsonl));
         String local = "local[" + (threads == null ? "*" : threads) + "]";
