@@ -49,11 +49,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 public class GroundTruthExitsBenchmark {
     /** States labelled per invocation. */
-    public static final int STATES = 5_000;
+    public static final int STATES = 2_000;
 
     @Param({"WARM", "SOLVER"})
     public GroundTruth.Engine engine;

@@ -30,10 +30,11 @@ import org.cleave.core.solve.SolverKind;
  * cross-check. O(2^m · |V|²·|A|) without a binding latency bound (m exits); no graph is built per
  * exit set. Stateless: the network is local to one solve.
  *
- * <p>A {@linkplain #warm warm} instance (one per thread) keeps, across solves, the compiled network
- * and the exit sets with their stop profiles and reach weights, which depend only on the model, the
- * final accuracy and the variant's mode (not on rates, load, weights, bounds or the accuracy
- * floor): a re-solve sets the parameters and runs the max-flow per exit set. It runs the same
+ * <p>A {@linkplain #warm warm} instance (one per thread) keeps, across solves, the exit sets with
+ * their stop profiles and reach weights, which depend only on the model, the final accuracy and the
+ * variant's mode (not on rates, load, weights, bounds or the accuracy floor), and one compiled
+ * network per exit set already re-weighted for it (up to 64 sets; beyond, the given network is
+ * re-weighted per set): a re-solve sets the parameters and runs the max-flow per exit set. It runs the same
  * search on the same arithmetic, so its results are those of the stateless solver.
  *
  * <p>The max-flow's own cost of a set's cut is its expected objective (the evaluator's up to the
@@ -87,10 +88,14 @@ public final class CompiledMinCutExitsSolver extends AbstractSolver<ExitsProblem
 
             @Override
             public Placement cut(ExitSetSearch.Catalogue c, int set, StopProfile profile, CostWeights w) {
-                net.setReachWeights(c.reach(set));
-                net.setParameters(problem.device(), problem.edge(), problem.link(), w, problem.deviceLoad());
-                cost = net.solve();
-                return ExitSets.tidy(g, profile, net.plan());
+                CompiledPartitionNetwork n = warm == null ? null : c.network(set);
+                if (n == null) {
+                    n = net;
+                    n.setReachWeights(c.reach(set));
+                }
+                n.setParameters(problem.device(), problem.edge(), problem.link(), w, problem.deviceLoad());
+                cost = n.solve();
+                return ExitSets.tidy(g, profile, n.plan());
             }
 
             @Override

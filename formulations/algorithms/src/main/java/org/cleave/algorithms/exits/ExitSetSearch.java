@@ -1,6 +1,7 @@
 package org.cleave.algorithms.exits;
 
 import java.util.List;
+import org.cleave.algorithms.partition.CompiledPartitionNetwork;
 import org.cleave.algorithms.partition.ReachWeights;
 import org.cleave.core.exits.ExitPlan;
 import org.cleave.core.exits.ExitsCost;
@@ -57,12 +58,16 @@ final class ExitSetSearch {
      * keeps one catalogue for every problem that {@link #fits} it. Not thread-safe (lazy).
      */
     static final class Catalogue {
+        /** Most exit sets that get a network each ({@link #network}): 6 exits. */
+        static final int MAX_NETWORKS = 64;
+
         private final DnnGraph graph;
         private final double finalAccuracy;
         private final StopProfile.Mode mode;
         private final List<List<String>> sets;
         private final StopProfile[] profiles;
         private final ReachWeights[] reach;
+        private final CompiledPartitionNetwork[] networks;
 
         private Catalogue(ExitsProblem problem) {
             this.graph = problem.graph();
@@ -71,6 +76,7 @@ final class ExitSetSearch {
             this.sets = ExitSets.subsets(graph, mode == StopProfile.Mode.TRUNCATE ? 1 : Integer.MAX_VALUE);
             this.profiles = new StopProfile[sets.size()];
             this.reach = new ReachWeights[sets.size()];
+            this.networks = sets.size() <= MAX_NETWORKS ? new CompiledPartitionNetwork[sets.size()] : null;
         }
 
         /** The catalogue of {@code problem}'s exit sets. */
@@ -100,6 +106,24 @@ final class ExitSetSearch {
                 profiles[i] = p;
             }
             return p;
+        }
+
+        /**
+         * A network compiled for the model with set {@code i}'s reach weights, kept (so a warm solver
+         * sets only the parameters per solve); null when the catalogue has more than
+         * {@value #MAX_NETWORKS} sets (then one network is re-weighted per set).
+         */
+        CompiledPartitionNetwork network(int i) {
+            if (networks == null) {
+                return null;
+            }
+            CompiledPartitionNetwork n = networks[i];
+            if (n == null) {
+                n = CompiledPartitionNetwork.compile(graph);
+                n.setReachWeights(reach(i));
+                networks[i] = n;
+            }
+            return n;
         }
 
         /** The reach weights of set {@code i}'s profile ({@link ReachWeights#of(StopProfile)}). */
