@@ -71,14 +71,22 @@ public class GroundTruthExitsBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        Instance base = ZooInstances.of(Family.EXITS, Zoo.get(model), ZooInstances.View.LAYERS, "4g", "rpi4", "gpu");
-        double finalAccuracy = ((ExitsProblem) base.problem()).finalAccuracy();
-        spec = new GroundTruth.Spec(base, "mincut-compiled", List.of(Axis.parse("uplink=0.1Mbps:1000Mbps"),
-                Axis.parse("downlink=1Mbps:1000Mbps"), Axis.parse("load=0:0.9"),
-                Axis.parse(String.format(Locale.ROOT, "accuracy=0:%s", finalAccuracy))), STATES, 1, Table.JSONL,
-                Optional.empty());
+        spec = spec(model, STATES, 1);
         dir = Files.createTempDirectory("groundtruth-exits-bench");
         out = dir.resolve("labels.jsonl");
+    }
+
+    /**
+     * The benchmark's spec: zoo {@code model} as a P2 instance (layers, 4g, rpi4, gpu), {@code states}
+     * random states of uplink, downlink, load and accuracy floor, {@code mincut-compiled}, JSON Lines.
+     */
+    static GroundTruth.Spec spec(String model, int states, long seed) {
+        Instance base = ZooInstances.of(Family.EXITS, Zoo.get(model), ZooInstances.View.LAYERS, "4g", "rpi4", "gpu");
+        double finalAccuracy = ((ExitsProblem) base.problem()).finalAccuracy();
+        return new GroundTruth.Spec(base, "mincut-compiled", List.of(Axis.parse("uplink=0.1Mbps:1000Mbps"),
+                Axis.parse("downlink=1Mbps:1000Mbps"), Axis.parse("load=0:0.9"),
+                Axis.parse(String.format(Locale.ROOT, "accuracy=0:%s", finalAccuracy))), states, seed, Table.JSONL,
+                Optional.empty());
     }
 
     @Benchmark

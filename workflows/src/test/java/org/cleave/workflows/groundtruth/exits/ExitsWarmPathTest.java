@@ -100,13 +100,15 @@ class ExitsWarmPathTest {
         assertTrue(GroundTruth.labeller(spec).warm(), "seed " + seed + ": the default engine takes the warm path");
         assertFalse(GroundTruth.labeller(spec, GroundTruth.Engine.SOLVER).warm(), "seed " + seed);
         Path cold = dir.resolve("cold");
-        GroundTruth.run(spec, cold, 1, Progress.none(), GroundTruth.Engine.SOLVER);
+        GroundTruth.PlanSignal signal = GroundTruth.run(spec, cold, 1, Progress.none(), GroundTruth.Engine.SOLVER)
+                .plans();
         byte[] expected = Files.readAllBytes(cold);
         for (int threads : new int[] {1, 3}) {
             Path warm = dir.resolve("warm" + threads);
-            GroundTruth.run(spec, warm, threads, Progress.none(), GroundTruth.Engine.WARM);
+            GroundTruth.Summary s = GroundTruth.run(spec, warm, threads, Progress.none(), GroundTruth.Engine.WARM);
             assertArrayEquals(expected, Files.readAllBytes(warm), "seed " + seed + ", " + threads + " threads, axes "
                     + spec.axes());
+            assertEquals(signal, s.plans(), "seed " + seed + ", " + threads + " threads: the distinct plans");
         }
         Path mapped = dir.resolve("mapped");
         GroundTruth.run(spec, mapped, 2, Progress.none(), GroundTruth.Engine.MAPPED);
@@ -153,9 +155,13 @@ class ExitsWarmPathTest {
                 Optional.empty());
         Path cold = dir.resolve("cold.jsonl");
         Path warm = dir.resolve("warm.jsonl");
-        GroundTruth.run(spec, cold, 2, Progress.none(), GroundTruth.Engine.SOLVER);
-        GroundTruth.run(spec, warm, 2, Progress.none(), GroundTruth.Engine.WARM);
+        GroundTruth.PlanSignal coldPlans = GroundTruth.run(spec, cold, 2, Progress.none(), GroundTruth.Engine.SOLVER)
+                .plans();
+        GroundTruth.PlanSignal warmPlans = GroundTruth.run(spec, warm, 2, Progress.none(), GroundTruth.Engine.WARM)
+                .plans();
         assertArrayEquals(Files.readAllBytes(cold), Files.readAllBytes(warm));
+        // the summary's plan count: the warm solver shares exit-set lists between plans, the keys must not
+        assertEquals(coldPlans, warmPlans);
         List<String> lines = Files.readAllLines(warm);
         assertEquals(2000, lines.size());
         Set<String> exitSets = new HashSet<>();
@@ -169,5 +175,11 @@ class ExitsWarmPathTest {
         }
         assertTrue(exitSets.size() >= 2 && placements.size() >= 3, "the states should not all share one plan: "
                 + exitSets.size() + " exit sets, " + placements.size() + " placements");
+        Set<String> plans = new HashSet<>();
+        for (String line : lines) {
+            JsonNode row = Json.MAPPER.readTree(line);
+            plans.add(row.get("plan_active_exits") + " " + row.get("plan_edge_mask"));
+        }
+        assertEquals(plans.size(), warmPlans.distinct(), "distinct (exit set, placement) pairs in the rows");
     }
 }
