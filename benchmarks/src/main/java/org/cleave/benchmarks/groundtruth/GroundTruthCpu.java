@@ -24,16 +24,23 @@ import org.cleave.workflows.report.Table;
  * states/s and the CPU microseconds per state of the whole process (workers, writer, GC and JIT
  * included). On an otherwise idle machine with c cores the wall rate approaches c / (CPU seconds per
  * state). Run: {@code java -cp benchmarks/target/benchmarks.jar
- * org.cleave.benchmarks.groundtruth.GroundTruthCpu 100000 2 8 MAPPED WARM SOLVER}.
+ * org.cleave.benchmarks.groundtruth.GroundTruthCpu 100000 2 8 MAPPED WARM SOLVER}. With a first
+ * argument {@code p2:MODEL} the workload is {@link GroundTruthExitsBenchmark}'s instead (P2, zoo
+ * {@code MODEL}, e.g. {@code p2:resnet18-exits 20000 2 4 WARM SOLVER}).
  */
 public final class GroundTruthCpu {
     private GroundTruthCpu() {
     }
 
-    /** Arguments: STATES THREADS REPS ENGINE... */
+    /** Arguments: [p2:MODEL] STATES THREADS REPS ENGINE... */
     public static void main(String[] args) throws IOException {
+        String exitsModel = null;
+        if (args.length > 0 && args[0].startsWith("p2:")) {
+            exitsModel = args[0].substring(3);
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
         if (args.length < 4) {
-            System.err.println("usage: GroundTruthCpu STATES THREADS REPS ENGINE... (MAPPED, WARM, SOLVER)");
+            System.err.println("usage: GroundTruthCpu [p2:MODEL] STATES THREADS REPS ENGINE... (MAPPED, WARM, SOLVER)");
             System.exit(2);
         }
         int states = Integer.parseInt(args[0]);
@@ -50,8 +57,10 @@ public final class GroundTruthCpu {
             for (int rep = 0; rep < reps; rep++) {
                 for (int e = 3; e < args.length; e++) {
                     GroundTruth.Engine engine = GroundTruth.Engine.valueOf(args[e]);
-                    GroundTruth.Spec spec = new GroundTruth.Spec(resnet50, "mincut-compiled",
-                            List.of(Axis.parse("uplink=0.1Mbps:1000Mbps"), Axis.parse("downlink=1Mbps:1000Mbps"),
+                    GroundTruth.Spec spec = exitsModel != null
+                            ? GroundTruthExitsBenchmark.spec(exitsModel, states, ++seed)
+                            : new GroundTruth.Spec(resnet50, "mincut-compiled", List.of(
+                                    Axis.parse("uplink=0.1Mbps:1000Mbps"), Axis.parse("downlink=1Mbps:1000Mbps"),
                                     Axis.parse("load=0:0.9")), states, ++seed, Table.JSONL, Optional.empty());
                     Files.deleteIfExists(out);
                     Files.deleteIfExists(meta);

@@ -25,7 +25,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.cleave.algorithms.exits.CompiledMinCutExitsSolver;
 import org.cleave.algorithms.partition.CompiledPartitionNetwork;
+import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.model.Placement;
 import org.cleave.core.partition.PartitionProblem;
 import org.cleave.core.solve.Evaluation;
@@ -72,6 +74,9 @@ import org.cleave.workflows.report.Table;
  * (see there for the proof), so those states cost a point location, one evaluation and the
  * {@link Verifier} ({@link Engine#MAPPED}). The rows are the same bytes as the solver's (the plan is
  * the same inclusion-minimal minimum cut; the objective is the family evaluator's in all engines).
+ * With {@code mincut-compiled} on P2 (no time limit) each labeller keeps one
+ * {@linkplain CompiledMinCutExitsSolver#warm warm} exits solver, whose compiled network and exit-set
+ * catalogue serve every state: the solver's own search, so the same rows. P2 has no plan map.
  */
 public final class GroundTruth {
     /** Version of the label format (column names and encodings) written in the {@code .meta} file. */
@@ -344,14 +349,16 @@ public final class GroundTruth {
         SOLVER,
         /**
          * P1 with {@code mincut-compiled} and no time limit: one {@link CompiledPartitionNetwork} per
-         * worker thread, re-solved for every state.
+         * worker thread, re-solved for every state. P2 with {@code mincut-compiled} and no time limit:
+         * one {@linkplain CompiledMinCutExitsSolver#warm warm exits solver} per worker thread (compiled
+         * network, exit sets, stop profiles and reach weights kept), called for every state.
          */
         WARM,
         /**
          * As {@code WARM}, and the plan of a state is read from a {@link PartitionPlanMap} shared by the
          * workers (exact optimal plans over cells of the state box, solved at the cells' corners); states
          * the map cannot prove (near ties, cells not split yet) are re-solved as in {@code WARM}. The
-         * default.
+         * default. P2 has no plan map: {@code WARM}.
          */
         MAPPED
     }
@@ -376,6 +383,9 @@ public final class GroundTruth {
         private final Solver certifier;
         private final SolveLimits limits;
         private final CompiledPartitionNetwork warm;
+        /** P2's warm solver (its own compiled network and exit-set catalogue), or null. */
+        @SuppressWarnings("rawtypes")
+        private final Solver warmExits;
         private final PartitionPlanMap map;
         private final long count;
         /** Plan → its {@code plan_*} values, shared by the rows of equal plans (at most PLAN_MEMO plans). */
@@ -418,6 +428,10 @@ public final class GroundTruth {
             boolean useWarm = engine != Engine.SOLVER && base.family() == Family.PARTITION
                     && spec.solverId().equals("mincut-compiled") && spec.timeLimit().isEmpty();
             this.warm = useWarm ? CompiledPartitionNetwork.compile(((PartitionProblem) base).graph()) : null;
+            boolean useWarmExits = engine != Engine.SOLVER && base.family() == Family.EXITS
+                    && spec.solverId().equals("mincut-compiled") && spec.timeLimit().isEmpty();
+            this.warmExits = useWarmExits ? CompiledMinCutExitsSolver.warm(CompiledPartitionNetwork.compile(
+                    ((ExitsProblem) base).graph())) : null;
             this.map = !useWarm || engine != Engine.MAPPED ? null
                     : sharedMap != null ? sharedMap : planMap(spec, (PartitionProblem) base, axisNames, warm);
         }
@@ -464,9 +478,9 @@ public final class GroundTruth {
             return count;
         }
 
-        /** Whether this labeller re-solves a compiled network (the warm P1 path). */
+        /** Whether this labeller re-solves a compiled network (the warm P1 or P2 path). */
         public boolean warm() {
-            return warm != null;
+            return warm != null || warmExits != null;
         }
 
         /** The plan map this labeller reads plans from, if any (the {@link Engine#MAPPED} path). */
@@ -584,6 +598,8 @@ public final class GroundTruth {
                 }
                 r = new Result<>(spec.solverId(), Map.of(), Status.OPTIMAL, Optional.of(plan),
                         evaluation.objective(), evaluation.objective(), Duration.ZERO, Map.of(), "");
+            } else if (warmExits != null) {
+                r = warmExits.solve(problem, limits); // the solver's search and arithmetic, nothing compiled
             } else {
                 r = solver.solve(problem, limits);
             }

@@ -47,7 +47,7 @@ public final class MinCutExitsSolver extends AbstractSolver<ExitsProblem, ExitPl
     @Override
     protected Outcome<ExitPlan> run(ExitsProblem problem, SolveLimits limits, Deadline deadline) {
         DnnGraph g = problem.graph();
-        return ExitSetSearch.solve(problem, deadline, (profile, w) -> {
+        return ExitSetSearch.solve(problem, deadline, (catalogue, set, profile, w) -> {
             PartitionCoefficients c = problem.loads(profile).weightedCoefficients(w, problem.device(), problem.link());
             return ExitSets.tidy(g, profile, MinCutNetwork.solve(g, c).placement());
         });

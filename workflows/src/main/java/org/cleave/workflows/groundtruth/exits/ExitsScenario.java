@@ -99,10 +99,15 @@ public final class ExitsScenario implements Scenario {
             new Column("plan_device_layers", INT), new Column("plan_split_index", INT),
             new Column("plan_sent_tensors", STRING_ARRAY));
 
-    /** Appends the values of {@link #EXIT_PLAN_COLUMNS} for {@code plan} to {@code out}. */
+    /**
+     * Appends the values of {@link #EXIT_PLAN_COLUMNS} for {@code plan} to {@code out}. The first,
+     * {@code plan_active_exits}, is a new list object per call (never the plan's own list, which a
+     * warm solver shares between plans of one exit set): the labeller keys a plan's text by the
+     * identity of its first plan value.
+     */
     public static void addExitPlanColumns(org.cleave.core.model.DnnGraph g, ExitPlan plan, List<String> sentTensors,
                                           List<Object> out) {
-        out.add(List.copyOf(plan.activeExits()));
+        out.add(java.util.Collections.unmodifiableList(new java.util.ArrayList<>(plan.activeExits())));
         out.add(plan.activeExits().size());
         PartitionScenario.addPlacementColumns(g, plan.placement(), out);
         out.add(sentTensors);
