@@ -48,10 +48,13 @@ public final class ScheduleFiles {
             ObjectNode o = PlanFiles.object(node, where);
             int expected = count[0];
             long sample = integer(o, "sample", where);
+            if (expected >= n) {
+                throw new IllegalArgumentException(where + ": sample: " + sample + ", but the trace has only " + n
+                        + " samples (0 … " + (n - 1) + ")");
+            }
             if (sample != expected) {
-                throw new IllegalArgumentException(where + ": sample: " + sample + (expected < n
-                        ? ", expected " + expected + " (one line per sample, in trace order)"
-                        : ", but the trace has only " + n + " samples (0 … " + (n - 1) + ")"));
+                throw new IllegalArgumentException(where + ": sample: " + sample + ", expected " + expected
+                        + " (one line per sample, in trace order)");
             }
             long split = integer(o, "split", where);
             if (split < 0 || split > last) {
