@@ -45,7 +45,8 @@ public final class RewardModelOptions {
      */
     public RewardModel rewardModel(double a, double o) {
         RewardModel.CostConvention convention = OptionErrors.under(
-                () -> RewardModel.CostConvention.fromKey(costConvention), "--cost-convention");
+                java.util.Map.of("costConvention", "--cost-convention"),
+                () -> RewardModel.CostConvention.fromKey(costConvention));
         try {
             return new RewardModel(a, lambda, o, convention);
         } catch (InvalidModelException e) {
