@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.cleave.core.solve.Problem;
 import org.cleave.core.solve.SolveLimits;
 import org.cleave.core.solve.Solvers;
+import org.cleave.cli.online.RewardModelOptions;
 import org.cleave.instances.io.Instance;
 import org.cleave.workflows.evaluate.PlanEvaluator;
 import org.cleave.workflows.evaluate.PlanFiles;
@@ -20,6 +21,7 @@ import org.cleave.workflows.io.OutputFiles;
 import org.cleave.workflows.report.Table;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Spec;
  * {@code cleave evaluate INSTANCE --plans PLANS.jsonl} and {@code cleave evaluate INSTANCE --labels
  * LABELS.jsonl --actions ACTIONS.jsonl}: scores plans with the family's evaluator against the
  * optimum (library: {@link PlanEvaluator}, {@link PlanFiles}); prints the summary and writes the
- * score table.
+ * score table. {@code cleave evaluate TRACE.csv --online --plans SCHEDULE.jsonl} scores a P7
+ * schedule ({@link EvaluateOnline}).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Score plans (or a policy's actions on labelled states) against the optimum: feasibility,"
@@ -41,8 +44,16 @@ final class EvaluateCommand implements Callable<Integer> {
     InstanceArgument source;
 
     @Option(names = "--plans", paramLabel = "PLANS.jsonl",
-            description = "One plan per line: the plan object of 'solve --json', or that whole output.")
+            description = "One plan per line: the plan object of 'solve --json', or that whole output. With --online:"
+                    + " a P7 schedule, {\"sample\": t, \"split\": i} per trace sample in order.")
     Path plans;
+
+    @Option(names = "--online", description = "P7: FILE is a trace CSV (as for 'cleave online') and --plans a schedule;"
+            + " scored per sample against the best fixed split in hindsight and the per-sample oracle.")
+    boolean online;
+
+    @Mixin
+    RewardModelOptions reward = new RewardModelOptions();
 
     @Option(names = "--labels", paramLabel = "LABELS.jsonl", description = "Ground-truth labels (cleave groundtruth).")
     Path labels;
@@ -84,6 +95,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 return null;
             });
         }
+        if (online) {
+            return EvaluateOnline.run(this);
+        }
+        EvaluateOnline.refuseRewardOptions(spec);
         Instance instance = source.load();
         Problem<?> problem = instance.problem();
         boolean labelMode = labels != null || actions != null;

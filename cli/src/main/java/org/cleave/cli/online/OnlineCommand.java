@@ -20,9 +20,11 @@ import org.cleave.core.online.Simulation;
 import org.cleave.core.online.SplitPolicy;
 import org.cleave.core.online.Trace;
 import org.cleave.instances.online.TraceCsv;
+import org.cleave.workflows.evaluate.ScheduleFiles;
 import org.cleave.workflows.io.OutputFiles;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Spec;
  * and accuracy drop against final-layer inference. {@code --regret-csv FILE} writes the regret
  * curve; {@code --sweep-csv FILE} runs policies over an (alpha, offload) grid on the same trace;
  * {@code --generator} sets the synthetic generator's parameters and {@code --cost-convention} how
- * the reported cost charges device layers ({@link RewardModel.CostConvention}).
+ * the reported cost charges device layers ({@link RewardModel.CostConvention});
+ * {@code --write-schedule FILE} writes the policy's schedule for {@code cleave evaluate --online}.
  */
 @Command(name = "online", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run an online split policy (P7, SplitEE) over a trace and report regret, cost and"
@@ -67,17 +70,8 @@ public final class OnlineCommand implements Callable<Integer> {
             description = "splitee, splitee-s, epsilon-greedy, final-only or fixed:i (default: ${DEFAULT-VALUE}).")
     String policyId;
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.7",
-            description = "Confidence threshold alpha in [0, 1] (default: ${DEFAULT-VALUE}).")
-    double alpha;
-
-    @Option(names = "--lambda", paramLabel = "L", defaultValue = "0.1",
-            description = "Cost of one layer on the device, >= 0 (default: ${DEFAULT-VALUE}).")
-    double lambda;
-
-    @Option(names = "--offload", paramLabel = "O", defaultValue = "0.5",
-            description = "Cost of offloading one sample, >= 0 (default: ${DEFAULT-VALUE}).")
-    double offload;
+    @Mixin
+    RewardModelOptions reward = new RewardModelOptions();
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
             description = "Seed of the policy, the generator and --shuffle (default: ${DEFAULT-VALUE}).")
@@ -100,11 +94,6 @@ public final class OnlineCommand implements Callable<Integer> {
                     + " (spread), kappa=S (steepness), sigma=N (noise); unset ones keep the defaults"
                     + " (classes=2, mu=-1, tau=1, kappa=8, sigma=0.5).")
     java.util.Map<String, String> generator = new java.util.LinkedHashMap<>();
-
-    @Option(names = "--cost-convention", paramLabel = "C", defaultValue = "reward",
-            description = "Reported cost: reward (lambda*(i+1), the reward's charge) or splitee-code"
-                    + " (lambda*(1 + 0.8*i), what the authors' splitee.py reports) (default: ${DEFAULT-VALUE}).")
-    String costConvention;
 
     @Option(names = "--sweep-csv", paramLabel = "FILE",
             description = "Also run --sweep-policies over the --sweep-alpha x --sweep-offload grid on the same"
@@ -137,8 +126,13 @@ public final class OnlineCommand implements Callable<Integer> {
     @Option(names = "--write-trace", paramLabel = "FILE", description = "Also write the trace used as CSV.")
     Path writeTrace;
 
-    @Option(names = "--force", description = "Replace an existing --regret-csv or --write-trace file (without it an"
-            + " existing file is never overwritten).")
+    @Option(names = "--write-schedule", paramLabel = "FILE",
+            description = "Also write the policy's schedule (JSON Lines, {\"sample\": t, \"id\": ..., \"split\": i}"
+                    + " per sample in trace order), for 'cleave evaluate TRACE --online --plans FILE'.")
+    Path writeSchedule;
+
+    @Option(names = "--force", description = "Replace an existing --regret-csv, --sweep-csv, --write-trace or"
+            + " --write-schedule file (without it an existing file is never overwritten).")
     boolean force;
 
     @Override
@@ -169,7 +163,17 @@ public final class OnlineCommand implements Callable<Integer> {
                 && regretCsv.toAbsolutePath().normalize().equals(writeTrace.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("--write-trace: " + writeTrace + " is also the --regret-csv file");
         }
-        RewardModel model = rewardModel();
+        if (writeSchedule != null) {
+            OutputFiles.check("--write-schedule", writeSchedule, force, inputs);
+            for (Path other : new Path[] {regretCsv, writeTrace, sweepCsv}) {
+                if (other != null
+                        && other.toAbsolutePath().normalize().equals(writeSchedule.toAbsolutePath().normalize())) {
+                    throw new IllegalArgumentException("--write-schedule: " + writeSchedule
+                            + " is also another output file");
+                }
+            }
+        }
+        RewardModel model = reward.rewardModel();
         SplitPolicy policy = OptionErrors.under(() -> SplitPolicies.create(policyId, exploration, epsilon), "--policy");
         Trace trace = loadTrace();
         String origin = source.trace != null ? source.trace.toString()
@@ -193,35 +197,22 @@ public final class OnlineCommand implements Callable<Integer> {
             TraceCsv.write(trace, text);
             OutputFiles.writeString("--write-trace", writeTrace, text.toString());
         }
+        if (writeSchedule != null) {
+            OutputFiles.writeString("--write-schedule", writeSchedule, ScheduleFiles.text(trace, run.schedule()));
+        }
         print(out, trace, origin, model, policy, run, PerSampleOracle.evaluate(problem), finalOnly);
         if (sweepCsv != null) {
             writeSweep(trace, model);
             out.printf("sweep written to %s%n", sweepCsv);
+        }
+        if (writeSchedule != null) {
+            out.printf("schedule written to %s%n", writeSchedule);
         }
         if (regretCsv != null) {
             writeCurve(run);
             out.printf("regret curve written to %s%n", regretCsv);
         }
         return 0;
-    }
-
-    private RewardModel rewardModel() {
-        return rewardModel(alpha, offload);
-    }
-
-    private RewardModel rewardModel(double a, double o) {
-        RewardModel.CostConvention convention = OptionErrors.under(
-                () -> RewardModel.CostConvention.fromKey(costConvention), "--cost-convention");
-        try {
-            return new RewardModel(a, lambda, o, convention);
-        } catch (InvalidModelException e) {
-            String option = switch (e.field()) {
-                case "alpha" -> "--alpha";
-                case "lambda" -> "--lambda";
-                default -> "--offload";
-            };
-            throw new IllegalArgumentException(option + ": " + e.detail());
-        }
     }
 
     private Trace loadTrace() {
@@ -282,7 +273,7 @@ public final class OnlineCommand implements Callable<Integer> {
                 + "offloadedPercent,accuracyPercent,accuracyDropPoints,regret\n");
         for (double a : sweepAlpha) {
             for (double o : sweepOffload) {
-                RewardModel m = rewardModel(a, o);
+                RewardModel m = reward.rewardModel(a, o);
                 OnlineProblem problem = new OnlineProblem(trace, m);
                 FixedSplit best = BestFixedSplitSolver.bestSplit(problem);
                 OnlineEvaluation fin = problem.evaluate(problem.finalOnly());

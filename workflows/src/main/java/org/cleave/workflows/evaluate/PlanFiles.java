@@ -270,11 +270,11 @@ public final class PlanFiles {
     }
 
     @FunctionalInterface
-    private interface LineHandler {
+    interface LineHandler {
         void accept(int line, JsonNode node, String where);
     }
 
-    private static void forEachLine(Path file, LineHandler handler) {
+    static void forEachLine(Path file, LineHandler handler) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(name + ": no such file: " + file);
@@ -306,7 +306,7 @@ public final class PlanFiles {
         }
     }
 
-    private static ObjectNode object(JsonNode node, String where) {
+    static ObjectNode object(JsonNode node, String where) {
         if (!node.isObject()) {
             throw new IllegalArgumentException(where + ": must be a JSON object, got " + Json.describe(node));
         }
