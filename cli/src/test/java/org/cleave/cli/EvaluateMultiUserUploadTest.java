@@ -162,5 +162,15 @@ class EvaluateMultiUserUploadTest {
                 "branch-and-bound");
         assertTrue(err.contains("--solver") && err.contains("MultiUserUploadProblem"), err);
         assertFalse(err.contains("\n"), err);
+
+        // labels and actions: multi-user P5 has no ground-truth scenario, refused in one line
+        Path labels = dir.resolve("labels.jsonl");
+        Files.writeString(labels, "{\"state_index\":0,\"objective\":1.0}\n");
+        Path actions = dir.resolve("actions.jsonl");
+        Files.writeString(actions, "{\"state_index\":0,\"plan\":" + solved.get("plan") + "}\n");
+        err = CliTest.badInput("evaluate", instance.toString(), "--labels", labels.toString(), "--actions",
+                actions.toString());
+        assertTrue(err.contains("labels.jsonl line 1: state: instance: multi-user P5 (upload) instances have no"
+                + " ground-truth scenario"), err);
     }
 }

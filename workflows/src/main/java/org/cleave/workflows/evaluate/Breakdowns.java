@@ -20,7 +20,9 @@ import org.cleave.core.upload.UploadCost;
  * The cost breakdown of a plan as an ordered map with unit-named keys, read from the family's own
  * cost record (the evaluator's output; nothing is recomputed here). One method per family; the
  * keys of a family are fixed ({@link #columns(Family)}), so that a table of scores has the same
- * columns whatever the plans. Seconds are {@code _seconds}, joules {@code _joules}, accuracies
+ * columns whatever the plans; the one family with two problem types, P5, has its multi-user
+ * problem's own keys and per-user vectors ({@link #columns(Problem)}, {@link #userColumns},
+ * {@link MultiUserUploadBreakdown}). Seconds are {@code _seconds}, joules {@code _joules}, accuracies
  * are probabilities in [0, 1], units are counts.
  */
 public final class Breakdowns {
