@@ -118,7 +118,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Table table = OptionErrors.named("--format", "format", () -> Table.parse(format != null ? format
                 : out != null && out.toString().toLowerCase(Locale.ROOT).endsWith(".jsonl") ? "jsonl" : "csv"));
-        String solverId = solver != null ? solver : Solvers.defaultExact(problem.family());
+        String solverId = solver != null ? solver : Solvers.defaultExact(problem);
         SolveLimits limits = timeLimit == null ? SolveLimits.none() : SolveLimits.none().withTimeLimit(timeLimit);
         PrintWriter o = spec.commandLine().getOut();
 
@@ -145,7 +145,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (out != null) {
             OptionErrors.under(() -> {
-                PlanFiles.write(problem.family(), indexColumn, scores, table, out);
+                PlanFiles.write(problem, indexColumn, scores, table, out);
                 return null;
             }, "--out");
         }

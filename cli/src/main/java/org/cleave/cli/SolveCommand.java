@@ -65,7 +65,7 @@ final class SolveCommand implements Callable<Integer> {
         Problem problem = instance.problem();
         String id = solverId;
         if (id == null) {
-            id = Solvers.defaultExact(problem.family());
+            id = Solvers.defaultExact(problem);
             err.println("cleave: no --solver given; using " + id + ", the default exact solver of "
                     + problem.family().key() + " (" + problem.family().code() + ")");
         }

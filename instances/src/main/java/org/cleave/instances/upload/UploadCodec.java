@@ -3,11 +3,15 @@ package org.cleave.instances.upload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Set;
 import org.cleave.core.model.Placement;
 import org.cleave.core.partition.PartitionProblem;
+import org.cleave.core.solve.Evaluation;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
+import org.cleave.core.upload.MultiUserUploadPlan;
+import org.cleave.core.upload.MultiUserUploadProblem;
 import org.cleave.core.upload.TimelineEvent;
 import org.cleave.core.upload.UploadCost;
 import org.cleave.core.upload.UploadMode;
@@ -23,7 +27,8 @@ import org.cleave.instances.partition.PartitionCodec;
  * are the parameters to upload), {@code device}, {@code edge}, {@code link}, optional
  * {@code objective} and {@code deviceLoad}, plus optional {@code mode}: {@code "parallel"} (the
  * default), {@code "serial"} or {@code "preloaded"}. A plan is written with its cost and the full
- * timeline. The multi-user problem has no file format yet.
+ * timeline. A file with {@code users} is a multi-user P5 instance ({@link MultiUserUploadProblem}),
+ * read and written by {@link MultiUserUploadJson}.
  */
 public final class UploadCodec implements FamilyCodec {
     private static final PartitionCodec P1 = new PartitionCodec();
@@ -35,11 +40,23 @@ public final class UploadCodec implements FamilyCodec {
 
     @Override
     public Set<String> fields() {
-        return Set.of("model", "device", "edge", "link", "objective", "deviceLoad", "mode");
+        Set<String> all = new java.util.HashSet<>(Set.of("model", "device", "edge", "link", "objective", "deviceLoad",
+                "mode"));
+        all.addAll(MultiUserUploadJson.FIELDS);
+        return Set.copyOf(all);
     }
 
     @Override
     public Problem<?> read(ObjectNode root, String path) {
+        if (Json.has(root, "users")) {
+            return MultiUserUploadJson.read(root, path);
+        }
+        for (String multi : List.of("computeUnits", "uplinkBitsPerSecond", "bandwidthUnits")) {
+            if (Json.has(root, multi)) {
+                throw new InvalidInstanceException(path + "." + multi + ": only a multi-user P5 instance (with users)"
+                        + " has " + multi);
+            }
+        }
         // P5 carries exactly P1's data plus the mode: P1's reader does the fields and their checks
         PartitionProblem p1 = (PartitionProblem) P1.read(root, path);
         String key = Json.optionalString(root, "mode", path, UploadMode.PARALLEL.key());
@@ -54,6 +71,10 @@ public final class UploadCodec implements FamilyCodec {
 
     @Override
     public void write(Problem<?> problem, ObjectNode root) {
+        if (problem instanceof MultiUserUploadProblem mu) {
+            MultiUserUploadJson.write(mu, root);
+            return;
+        }
         UploadProblem p = (UploadProblem) problem;
         P1.write(p.asPartitionProblem(), root);
         root.put("mode", p.mode().key());
@@ -62,15 +83,25 @@ public final class UploadCodec implements FamilyCodec {
     private static final Set<String> PLAN_FIELDS = Set.of("deviceLayers", "edgeLayers", "edgeMask", "sentTensors",
             "cost", "timeline");
 
-    /** Reads {@code edgeLayers}/{@code deviceLayers}/{@code edgeMask} (see {@link PlanJson}); ignores the rest. */
+    /**
+     * Reads {@code edgeLayers}/{@code deviceLayers}/{@code edgeMask} (see {@link PlanJson}); ignores the rest.
+     * A multi-user problem's plan is read by {@link MultiUserUploadJson#readPlan}.
+     */
     @Override
     public Object readPlan(Problem<?> problem, JsonNode plan, String path) {
+        if (problem instanceof MultiUserUploadProblem mu) {
+            return MultiUserUploadJson.readPlan(mu, plan, path);
+        }
         UploadProblem p = (UploadProblem) problem;
         return PlanJson.placement(p.graph(), PlanJson.object(plan, path, PLAN_FIELDS), path);
     }
 
     @Override
     public JsonNode writePlan(Problem<?> problem, Object plan) {
+        if (problem instanceof MultiUserUploadProblem mu) {
+            MultiUserUploadPlan mp = (MultiUserUploadPlan) plan;
+            return MultiUserUploadJson.writePlan(mu, mp, mu.evaluate(mp));
+        }
         UploadProblem p = (UploadProblem) problem;
         Placement placement = (Placement) plan;
         UploadCost cost = p.evaluate(placement);
@@ -78,7 +109,38 @@ public final class UploadCodec implements FamilyCodec {
         o.putPOJO("deviceLayers", placement.deviceLayerIds(p.graph()));
         o.putPOJO("edgeLayers", placement.edgeLayerIds(p.graph()));
         o.putPOJO("sentTensors", cost.sentTensors());
-        ObjectNode c = o.putObject("cost");
+        o.set("cost", writeCost(cost));
+        ArrayNode timeline = o.putArray("timeline");
+        for (TimelineEvent e : cost.timeline()) {
+            ObjectNode t = timeline.addObject();
+            t.put("activity", e.activity().name().toLowerCase(java.util.Locale.ROOT));
+            t.put("layer", e.layerId());
+            t.put("resource", e.resource().name().toLowerCase(java.util.Locale.ROOT));
+            t.put("startSeconds", e.startSeconds());
+            t.put("endSeconds", e.endSeconds());
+        }
+        return o;
+    }
+
+    @Override
+    public JsonNode writePlan(Problem<?> problem, Object plan, Evaluation evaluation) {
+        if (problem instanceof MultiUserUploadProblem mu) {
+            return MultiUserUploadJson.writePlan(mu, (MultiUserUploadPlan) plan, evaluation);
+        }
+        return writePlan(problem, plan);
+    }
+
+    @Override
+    public JsonNode writeCost(Problem<?> problem, Object plan, Evaluation evaluation) {
+        if (problem instanceof MultiUserUploadProblem) {
+            return MultiUserUploadJson.writeCost(evaluation);
+        }
+        return writePlan(problem, plan, evaluation).get("cost");
+    }
+
+    /** A single-user P5 plan's {@code cost} member (also each user's in a multi-user plan). */
+    static ObjectNode writeCost(UploadCost cost) {
+        ObjectNode c = Json.MAPPER.createObjectNode();
         c.put("objective", cost.objective());
         c.put("latencySeconds", cost.latencySeconds());
         c.put("deviceEndSeconds", cost.deviceEndSeconds());
@@ -94,15 +156,6 @@ public final class UploadCodec implements FamilyCodec {
         c.put("computeJoules", cost.computeJoules());
         c.put("transmitJoules", cost.transmitJoules());
         c.put("idleJoules", cost.idleJoules());
-        ArrayNode timeline = o.putArray("timeline");
-        for (TimelineEvent e : cost.timeline()) {
-            ObjectNode t = timeline.addObject();
-            t.put("activity", e.activity().name().toLowerCase(java.util.Locale.ROOT));
-            t.put("layer", e.layerId());
-            t.put("resource", e.resource().name().toLowerCase(java.util.Locale.ROOT));
-            t.put("startSeconds", e.startSeconds());
-            t.put("endSeconds", e.endSeconds());
-        }
-        return o;
+        return c;
     }
 }

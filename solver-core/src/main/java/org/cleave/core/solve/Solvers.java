@@ -58,6 +58,18 @@ public final class Solvers {
         };
     }
 
+    /**
+     * The id of the default exact solver for {@code problem}: {@link #defaultExact(Family)}, except
+     * for a multi-user P5 problem ({@link org.cleave.core.upload.MultiUserUploadProblem}), which
+     * the family's {@code branch-and-bound} does not take: {@code multiuser-dp}.
+     */
+    public static String defaultExact(Problem<?> problem) {
+        if (problem instanceof org.cleave.core.upload.MultiUserUploadProblem) {
+            return "multiuser-dp";
+        }
+        return defaultExact(problem.family());
+    }
+
     /** The solver of {@code family} with id {@code id}. */
     public static Optional<Solver<?, ?>> find(Family family, String id) {
         return ALL.stream().filter(s -> s.family() == family && s.id().equals(id)).findFirst();

@@ -8,16 +8,21 @@ import org.cleave.core.multiuser.MultiUserCost;
 import org.cleave.core.partition.PartitionCost;
 import org.cleave.core.solve.Evaluation;
 import org.cleave.core.solve.Family;
+import org.cleave.core.solve.Problem;
 import org.cleave.core.stopping.StoppingCost;
 import org.cleave.core.throughput.ThroughputCost;
 import org.cleave.core.tiers.TiersCost;
+import org.cleave.core.upload.MultiUserUploadCost;
+import org.cleave.core.upload.MultiUserUploadProblem;
 import org.cleave.core.upload.UploadCost;
 
 /**
  * The cost breakdown of a plan as an ordered map with unit-named keys, read from the family's own
  * cost record (the evaluator's output; nothing is recomputed here). One method per family; the
  * keys of a family are fixed ({@link #columns(Family)}), so that a table of scores has the same
- * columns whatever the plans. Seconds are {@code _seconds}, joules {@code _joules}, accuracies
+ * columns whatever the plans; the one family with two problem types, P5, has its multi-user
+ * problem's own keys and per-user vectors ({@link #columns(Problem)}, {@link #userColumns},
+ * {@link MultiUserUploadBreakdown}). Seconds are {@code _seconds}, joules {@code _joules}, accuracies
  * are probabilities in [0, 1], units are counts.
  */
 public final class Breakdowns {
@@ -58,8 +63,30 @@ public final class Breakdowns {
         };
     }
 
+    /**
+     * The scalar breakdown keys of {@code problem}, in order: {@link #columns(Family)}, except for
+     * a multi-user P5 problem ({@link MultiUserUploadBreakdown#COLUMNS}).
+     */
+    public static List<String> columns(Problem<?> problem) {
+        return problem instanceof MultiUserUploadProblem ? MultiUserUploadBreakdown.COLUMNS
+                : columns(problem.family());
+    }
+
+    /** The per-user breakdown keys of {@code problem} (vectors, one entry per user); empty but for multi-user P5. */
+    public static List<String> userColumns(Problem<?> problem) {
+        return problem instanceof MultiUserUploadProblem ? MultiUserUploadBreakdown.USER_COLUMNS : List.of();
+    }
+
+    /** The per-user vectors of an evaluation ({@link #userColumns}); empty but for multi-user P5. */
+    public static Map<String, double[]> perUser(Evaluation e) {
+        return e instanceof MultiUserUploadCost c ? MultiUserUploadBreakdown.perUser(c) : Map.of();
+    }
+
     /** The breakdown of any family's evaluation; empty for an evaluation type without one. */
     public static Map<String, Double> of(Evaluation e) {
+        if (e instanceof MultiUserUploadCost c) {
+            return MultiUserUploadBreakdown.of(c);
+        }
         if (e instanceof PartitionCost c) {
             return partition(c);
         }

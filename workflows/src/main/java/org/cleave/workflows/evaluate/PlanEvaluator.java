@@ -57,7 +57,8 @@ public final class PlanEvaluator {
         }
         boolean feasible = e.feasible();
         double gap = feasible ? gap(e.objective(), optimum, problem.sense()) : Double.NaN;
-        return new PlanScore(index, feasible, e.violations(), e.objective(), Breakdowns.of(e), optimum, gap);
+        return new PlanScore(index, feasible, e.violations(), e.objective(), Breakdowns.of(e), Breakdowns.perUser(e),
+                optimum, gap);
     }
 
     /** {@link #score(long, Problem, Object, double)} with index 0. */
@@ -94,7 +95,7 @@ public final class PlanEvaluator {
         if (solver.kind() != SolverKind.EXACT) {
             throw new IllegalArgumentException("solver: \"" + solverId + "\" is a "
                     + solver.kind().name().toLowerCase(java.util.Locale.ROOT) + " solver; the optimum needs an exact"
-                    + " one, e.g. " + Solvers.defaultExact(problem.family()));
+                    + " one, e.g. " + Solvers.defaultExact(problem));
         }
         if (!solver.problemType().isInstance(problem)) {
             throw new IllegalArgumentException("solver: \"" + solverId + "\" solves "

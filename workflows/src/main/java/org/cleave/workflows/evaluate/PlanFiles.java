@@ -233,8 +233,21 @@ public final class PlanFiles {
 
     /** The columns of a score table: the index column, the fixed columns and the family's breakdown. */
     public static List<String> columns(Family family, String indexColumn) {
+        return columns(Breakdowns.columns(family), List.of(), indexColumn);
+    }
+
+    /**
+     * The columns of a score table for {@code problem}: as {@link #columns(Family, String)}, with a
+     * multi-user P5 problem's own breakdown and its per-user columns after it ({@link Breakdowns#userColumns}).
+     */
+    public static List<String> columns(Problem<?> problem, String indexColumn) {
+        return columns(Breakdowns.columns(problem), Breakdowns.userColumns(problem), indexColumn);
+    }
+
+    private static List<String> columns(List<String> breakdown, List<String> perUser, String indexColumn) {
         List<String> c = new ArrayList<>(List.of(indexColumn, "feasible", "violations", "objective"));
-        c.addAll(Breakdowns.columns(family));
+        c.addAll(breakdown);
+        c.addAll(perUser);
         c.add("optimum");
         c.add("gap");
         return c;
@@ -242,7 +255,20 @@ public final class PlanFiles {
 
     /** The score table as text: CSV with a header, or JSON Lines. Violations are joined by {@code "; "}. */
     public static String table(Family family, String indexColumn, List<PlanScore> scores, Table format) {
-        List<String> columns = columns(family, indexColumn);
+        return table(Breakdowns.columns(family), List.of(), indexColumn, scores, format);
+    }
+
+    /**
+     * The score table of {@code problem}'s plans ({@link #columns(Problem, String)}); a per-user
+     * column is a JSON array in JSON Lines and the same JSON text in CSV ({@link Table}).
+     */
+    public static String table(Problem<?> problem, String indexColumn, List<PlanScore> scores, Table format) {
+        return table(Breakdowns.columns(problem), Breakdowns.userColumns(problem), indexColumn, scores, format);
+    }
+
+    private static String table(List<String> breakdown, List<String> perUser, String indexColumn,
+                                List<PlanScore> scores, Table format) {
+        List<String> columns = columns(breakdown, perUser, indexColumn);
         StringBuilder b = new StringBuilder(format.header(columns));
         for (PlanScore s : scores) {
             List<Object> row = new ArrayList<>(columns.size());
@@ -250,8 +276,11 @@ public final class PlanFiles {
             row.add(s.feasible());
             row.add(String.join("; ", s.violations()));
             row.add(s.objective());
-            for (String k : Breakdowns.columns(family)) {
+            for (String k : breakdown) {
                 row.add(s.breakdown().get(k));
+            }
+            for (String k : perUser) {
+                row.add(s.perUser().get(k));
             }
             row.add(s.optimum());
             row.add(s.gap());
@@ -267,6 +296,11 @@ public final class PlanFiles {
      */
     public static void write(Family family, String indexColumn, List<PlanScore> scores, Table format, Path out) {
         OutputFiles.writeString("out", out, table(family, indexColumn, scores, format));
+    }
+
+    /** {@link #write(Family, String, List, Table, Path)} with {@code problem}'s columns ({@link #table(Problem, String, List, Table)}). */
+    public static void write(Problem<?> problem, String indexColumn, List<PlanScore> scores, Table format, Path out) {
+        OutputFiles.writeString("out", out, table(problem, indexColumn, scores, format));
     }
 
     @FunctionalInterface

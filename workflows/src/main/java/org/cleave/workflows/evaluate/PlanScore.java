@@ -17,15 +17,24 @@ import java.util.Map;
  *                   one entry starting {@code plan rejected by the evaluator:}
  * @param objective  the evaluator's objective, NaN for a rejected plan
  * @param breakdown  the cost breakdown ({@link Breakdowns}), empty for a rejected plan
+ * @param perUser    per-user vectors of the breakdown ({@link Breakdowns#perUser}, multi-user P5),
+ *                   one entry per user; empty for other families and for a rejected plan
  * @param optimum    the optimum it is compared with, NaN when unknown
  * @param gap        the relative gap to the optimum ({@link PlanEvaluator#gap}); NaN for an
  *                   infeasible plan or an unknown optimum
  */
 public record PlanScore(long index, boolean feasible, List<String> violations, double objective,
-                        Map<String, Double> breakdown, double optimum, double gap) {
+                        Map<String, Double> breakdown, Map<String, double[]> perUser, double optimum, double gap) {
     public PlanScore {
         violations = List.copyOf(violations);
         breakdown = Collections.unmodifiableMap(new LinkedHashMap<>(breakdown));
+        perUser = Collections.unmodifiableMap(new LinkedHashMap<>(perUser));
+    }
+
+    /** A score without per-user vectors. */
+    public PlanScore(long index, boolean feasible, List<String> violations, double objective,
+                     Map<String, Double> breakdown, double optimum, double gap) {
+        this(index, feasible, violations, objective, breakdown, Map.of(), optimum, gap);
     }
 
     /** Whether the plan is feasible and within {@link ScoreSummary#OPTIMAL_GAP} of the optimum. */

@@ -8,7 +8,9 @@ import java.util.Locale;
  * options: CSV per RFC 4180 with one header line, comma separators, double quotes where needed and
  * an empty field for a missing number; JSON Lines with one object per line and {@code null} for a
  * missing number. Numbers are written with {@link Double#toString(double)}: locale-free and
- * round-trip exact.
+ * round-trip exact. A {@code double[]} value (a per-user vector) is a JSON array in JSON Lines and
+ * the same JSON text as one CSV field, quoted per RFC 4180 when it holds a comma (as
+ * {@code groundtruth}'s array columns, {@code LabelFormat}); a non-finite element is {@code null}.
  */
 public enum Table {
     CSV("csv"),
@@ -58,7 +60,8 @@ public enum Table {
                     b.append(',');
                 }
                 Object v = values.get(i);
-                b.append(v instanceof String s ? csvField(s) : number(v, ""));
+                b.append(v instanceof String s ? csvField(s) : v instanceof double[] a ? csvField(array(a))
+                        : number(v, ""));
             }
         } else {
             b.append('{');
@@ -68,7 +71,8 @@ public enum Table {
                 }
                 b.append(jsonString(columns.get(i))).append(':');
                 Object v = values.get(i);
-                b.append(v instanceof String s ? jsonString(s) : number(v, "null"));
+                b.append(v instanceof String s ? jsonString(s) : v instanceof double[] a ? array(a)
+                        : number(v, "null"));
             }
             b.append('}');
         }
@@ -89,6 +93,17 @@ public enum Table {
             return bool.toString();
         }
         return v.toString();
+    }
+
+    private static String array(double[] a) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < a.length; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(Double.isFinite(a[i]) ? Double.toString(a[i]) : "null");
+        }
+        return b.append(']').toString();
     }
 
     private static String csvField(String s) {
