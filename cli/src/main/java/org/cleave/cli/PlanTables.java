@@ -50,6 +50,8 @@ final class PlanTables {
             partition(out, p, (Placement) plan);
         } else if (problem instanceof org.cleave.core.tiers.TiersProblem p) {
             TiersTable.print(out, p, (org.cleave.core.tiers.TierPlacement) plan);
+        } else if (problem instanceof org.cleave.core.tiers.exits.TiersExitsProblem p) {
+            TiersExitsTable.print(out, p, (org.cleave.core.tiers.exits.TierExitPlan) plan);
         } else if (problem instanceof ExitsProblem p) {
             exits(out, p, (ExitPlan) plan);
         } else if (problem instanceof ThroughputProblem p) {
@@ -94,7 +96,7 @@ final class PlanTables {
         breakdown(out, rows);
     }
 
-    private static void stops(PrintWriter out, List<ExitsCost.Share> stops) {
+    static void stops(PrintWriter out, List<ExitsCost.Share> stops) {
         out.printf("%-16s %-24s %10s %10s%n", "exit", "after layer", "share", "accuracy");
         for (ExitsCost.Share s : stops) {
             out.printf("%-16s %-24s %10s %10s%n", s.stop(), s.afterLayer(), percent(s.share()), percent(s.accuracy()));

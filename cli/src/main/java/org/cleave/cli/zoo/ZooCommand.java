@@ -181,7 +181,8 @@ public final class ZooCommand implements Runnable {
                 description = "accuracies, one per exit, overriding the defaults (with --exit-rates)")
         List<Double> exitAccuracies;
         @Option(names = "--tiers", split = ",", paramLabel = "TIER",
-                description = "device,edge,cloud: a three-tier (P1-3T, family tiers) instance for json")
+                description = "device,edge,cloud: a three-tier (P1-3T, family tiers) instance for json; with"
+                        + " --family exits on a multi-exit model, a P2-3T (family exits-tiers) instance")
         List<String> tiers;
         @Option(names = "--wan", defaultValue = "fiber",
                 description = "edge-cloud link profile with --tiers: fiber, metro or dsl (default: ${DEFAULT-VALUE})")
@@ -260,6 +261,16 @@ public final class ZooCommand implements Runnable {
                 if (!tiers.equals(org.cleave.instances.tiers.ZooTierInstances.TIERS)) {
                     throw new IllegalArgumentException("--tiers: only device,edge,cloud is supported, got "
                             + String.join(",", tiers));
+                }
+                if (family == Family.EXITS || family == Family.EXITS_TIERS) {
+                    if (rightSizing != null) {
+                        throw new IllegalArgumentException("--right-sizing: not with --tiers (P2-3T has variant (a)"
+                                + " only)");
+                    }
+                    CostWeights w = settings().weights().orElse(CostWeights.LATENCY);
+                    return OptionErrors.under(() -> org.cleave.instances.tiers.ZooTierInstances.exitsOf(m, v, network,
+                            wan, device, edge, cloud, w), "--wan", "--cloud", "--network", "--device", "--edge",
+                            "--family");
                 }
                 return OptionErrors.under(() -> org.cleave.instances.tiers.ZooTierInstances.of(m, v, network, wan,
                         device, edge, cloud), "--wan", "--cloud", "--network", "--device", "--edge");

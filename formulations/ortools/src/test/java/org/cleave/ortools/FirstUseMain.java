@@ -50,6 +50,9 @@ public final class FirstUseMain {
                 return RandomUploadInstances.random(seed, RandomGraphs.Shape.CHAIN, 5, UploadMode.PARALLEL, latency);
             case "TIERS":
                 return RandomTiersInstances.tiers(seed, RandomGraphs.Shape.CHAIN, 6, latency);
+            case "EXITS_TIERS":
+                return org.cleave.core.tiers.exits.RandomTiersExitsInstances.exitsTiers(seed, RandomGraphs.Shape.CHAIN,
+                        6, 2);
             default:
                 throw new IllegalArgumentException("no small instance for family " + family);
         }

@@ -89,8 +89,14 @@ public final class TiersCodec implements FamilyCodec {
     @Override
     public Object readPlan(Problem<?> problem, JsonNode plan, String path) {
         TiersProblem p = (TiersProblem) problem;
-        DnnGraph g = p.graph();
-        ObjectNode o = PlanJson.object(plan, path, PLAN_FIELDS);
+        return readPlacement(p.graph(), PlanJson.object(plan, path, PLAN_FIELDS), path);
+    }
+
+    /**
+     * The placement of a three-tier plan object (its {@code deviceLayers}, {@code edgeLayers},
+     * {@code cloudLayers}; every layer in exactly one), shared with {@link TiersExitsCodec}.
+     */
+    static TierPlacement readPlacement(DnnGraph g, ObjectNode o, String path) {
         String[] lists = {"deviceLayers", "edgeLayers", "cloudLayers"};
         int[] tiers = new int[g.size()];
         java.util.Arrays.fill(tiers, -1);

@@ -3,9 +3,13 @@ package org.cleave.instances.tiers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
+import org.cleave.core.exits.ExitsProblem;
+import org.cleave.core.exits.FinalClassifier;
 import org.cleave.core.model.CostWeights;
 import org.cleave.core.model.DnnGraph;
 import org.cleave.core.tiers.TiersProblem;
+import org.cleave.core.tiers.exits.TiersExitsProblem;
 import org.cleave.instances.io.Instance;
 import org.cleave.instances.io.Json;
 import org.cleave.instances.profiles.CloudProfile;
@@ -19,7 +23,8 @@ import org.cleave.instances.zoo.ZooModel;
 
 /**
  * P1-3T instances made from a zoo model and five profiles (device, edge, cloud, network = link 1,
- * WAN = link 2), latency-only weights, with every profile's source in the metadata.
+ * WAN = link 2), latency-only weights, with every profile's source in the metadata; and P2-3T
+ * ({@link #exitsOf}) instances of a multi-exit zoo model on the same line.
  */
 public final class ZooTierInstances {
     /** The only tier line supported: {@code device,edge,cloud}. */
@@ -58,5 +63,28 @@ public final class ZooTierInstances {
                 e.name(), c.name());
         return new Instance(name, m.description() + "; three tiers " + d.name() + " | " + n.name() + " | " + e.name()
                 + " | " + w.name() + " | " + c.name(), problem, meta);
+    }
+
+    /**
+     * A P2-3T instance (family {@code exits-tiers}) of the multi-exit model {@code m} on the same line
+     * as {@link #of}: its final-classifier exit lifted as P2's zoo export does, the model's exit
+     * statistics, P2's default variant (minCost, no accuracy floor, no latency bound) with
+     * {@code weights}.
+     *
+     * @throws IllegalArgumentException naming {@code family} when the model has no final-classifier exit
+     */
+    public static Instance exitsOf(ZooModel m, ZooInstances.View view, String network, String wan, String device,
+                                   String edge, String cloud, CostWeights weights) {
+        Instance line = of(m, view, network, wan, device, edge, cloud);
+        TiersProblem t = (TiersProblem) line.problem();
+        FinalClassifier fc = FinalClassifier.lift(t.graph()).orElseThrow(() -> new IllegalArgumentException(
+                "family: exits-tiers needs a final-classifier exit, model " + m.name()
+                        + " has none; use a multi-exit model such as b-alexnet or resnet18-exits"));
+        TiersExitsProblem problem = new TiersExitsProblem(fc.graph(), t.device(), t.edge(), t.cloud(), t.link1(),
+                t.link2(), 0, fc.accuracy(), new ExitsProblem.MinCost(weights, 0, OptionalDouble.empty()));
+        ObjectNode meta = ((ObjectNode) line.metadata()).deepCopy();
+        meta.put("generator", "cleave zoo export --tiers device,edge,cloud --family exits");
+        meta.put("exitStatisticsSource", m.exitStatisticsSource());
+        return new Instance(line.name() + "-exits", line.description() + "; early exits", problem, meta);
     }
 }

@@ -41,7 +41,7 @@ public final class Solvers {
      * The id of the family's default exact solver: the one Cleave trusts for an optimum when the
      * user names none (the optimum of {@code cleave evaluate}, for instance). P1 and P2
      * {@code mincut} (the min-cut searches every exact backend is checked against; also P1-3T's
-     * doubled-network cut), P3
+     * doubled-network cut, and P2-3T's exit sets × doubled-network cuts), P3
      * {@code enumerate}, P4 {@code dp}, P5 {@code branch-and-bound} (single-user problems; O(|V|)
      * memory, no frontier cap), P6 {@code backward-induction}, P7 {@code best-fixed}. These are all
      * pure-Java solvers of the {@code algorithms} module, so the id is found whenever that module is
@@ -49,7 +49,7 @@ public final class Solvers {
      */
     public static String defaultExact(Family family) {
         return switch (family) {
-            case PARTITION, EXITS, TIERS -> "mincut";
+            case PARTITION, EXITS, TIERS, EXITS_TIERS -> "mincut";
             case THROUGHPUT -> "enumerate";
             case MULTIUSER -> "dp";
             case UPLOAD -> "branch-and-bound";

@@ -53,6 +53,21 @@ public final class TiersCoefficients {
     }
 
     /**
+     * Coefficients given directly, one entry per layer (copied; all finite and {@code >= 0}): the
+     * reach-weighted costs of P2-3T ({@code org.cleave.core.tiers.exits.TiersExpectedLoads}), whose
+     * stop terms (result return, latencies) are already folded into the stop layers' edge and cloud
+     * costs.
+     */
+    public static TiersCoefficients of(double[] device, double[] edge, double[] cloud, double[] send1,
+                                       double[] send2) {
+        int n = device.length;
+        if (edge.length != n || cloud.length != n || send1.length != n || send2.length != n) {
+            throw new IllegalArgumentException("coefficients: arrays of different lengths");
+        }
+        return new TiersCoefficients(device.clone(), edge.clone(), cloud.clone(), send1.clone(), send2.clone());
+    }
+
+    /**
      * Per-layer times of {@code problem} that do not depend on the links: seconds on each tier (the
      * device's under its load) and output bits, written into the given arrays (one entry per layer).
      */

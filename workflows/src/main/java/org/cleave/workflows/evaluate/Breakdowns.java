@@ -12,6 +12,7 @@ import org.cleave.core.solve.Problem;
 import org.cleave.core.stopping.StoppingCost;
 import org.cleave.core.throughput.ThroughputCost;
 import org.cleave.core.tiers.TiersCost;
+import org.cleave.core.tiers.exits.TiersExitsCost;
 import org.cleave.core.upload.MultiUserUploadCost;
 import org.cleave.core.upload.MultiUserUploadProblem;
 import org.cleave.core.upload.UploadCost;
@@ -44,6 +45,10 @@ public final class Breakdowns {
             "edge_compute_seconds", "cloud_compute_seconds", "link1_upload_seconds", "link2_upload_seconds",
             "link1_download_seconds", "link2_download_seconds", "link1_latency_seconds", "link2_latency_seconds",
             "compute_joules", "transmit_joules", "idle_joules");
+    private static final List<String> EXITS_TIERS = List.of("latency_seconds", "energy_joules", "accuracy",
+            "device_compute_seconds", "edge_compute_seconds", "cloud_compute_seconds", "link1_upload_seconds",
+            "link2_upload_seconds", "link1_download_seconds", "link2_download_seconds", "link1_latency_seconds",
+            "link2_latency_seconds", "compute_joules", "transmit_joules", "idle_joules");
     private static final List<String> STOPPING = List.of("inference_cost", "placement_cost_per_inference");
 
     private Breakdowns() {
@@ -59,6 +64,7 @@ public final class Breakdowns {
             case UPLOAD -> UPLOAD;
             case STOPPING -> STOPPING;
             case TIERS -> TIERS;
+            case EXITS_TIERS -> EXITS_TIERS;
             case ONLINE -> List.of();
         };
     }
@@ -108,6 +114,9 @@ public final class Breakdowns {
         if (e instanceof TiersCost c) {
             return tiers(c);
         }
+        if (e instanceof TiersExitsCost c) {
+            return exitsTiers(c);
+        }
         return Map.of();
     }
 
@@ -151,6 +160,14 @@ public final class Breakdowns {
                 c.cloudComputeSeconds(), c.link1UploadSeconds(), c.link2UploadSeconds(), c.link1DownloadSeconds(),
                 c.link2DownloadSeconds(), c.link1LatencySeconds(), c.link2LatencySeconds(), c.computeJoules(),
                 c.transmitJoules(), c.idleJoules());
+    }
+
+    /** P2-3T: expected latency, energy and accuracy with the expected parts per tier and link. */
+    public static Map<String, Double> exitsTiers(TiersExitsCost c) {
+        return map(EXITS_TIERS, c.latencySeconds(), c.energyJoules(), c.accuracy(), c.deviceComputeSeconds(),
+                c.edgeComputeSeconds(), c.cloudComputeSeconds(), c.link1UploadSeconds(), c.link2UploadSeconds(),
+                c.link1DownloadSeconds(), c.link2DownloadSeconds(), c.link1LatencySeconds(), c.link2LatencySeconds(),
+                c.computeJoules(), c.transmitJoules(), c.idleJoules());
     }
 
     /** P6: expected inference cost and the placement cost per inference (the family's cost units). */
