@@ -17,7 +17,9 @@ public enum Family {
     /** P7: online split with early exit (SplitEE). */
     ONLINE("online", "P7"),
     /** P1-3T: exact device–edge–cloud partition of a DAG, three tiers in a line (P1 generalised). */
-    TIERS("tiers", "P1-3T");
+    TIERS("tiers", "P1-3T"),
+    /** P3-3T: heavy-load throughput on three tiers, a five-stage pipeline (P3 generalised). */
+    THROUGHPUT_TIERS("throughput-tiers", "P3-3T");
 
     private final String key;
     private final String code;
@@ -45,6 +47,6 @@ public enum Family {
             }
         }
         throw new IllegalArgumentException("unknown family \"" + key + "\"; known: partition, exits,"
-                + " throughput, multiuser, upload, stopping, online, tiers");
+                + " throughput, multiuser, upload, stopping, online, tiers, throughput-tiers");
     }
 }
