@@ -50,6 +50,8 @@ final class PlanTables {
             partition(out, p, (Placement) plan);
         } else if (problem instanceof org.cleave.core.tiers.TiersProblem p) {
             TiersTable.print(out, p, (org.cleave.core.tiers.TierPlacement) plan);
+        } else if (problem instanceof org.cleave.core.tiers.throughput.TiersThroughputProblem p) {
+            TiersThroughputTable.print(out, p, (org.cleave.core.tiers.TierPlacement) plan);
         } else if (problem instanceof ExitsProblem p) {
             exits(out, p, (ExitPlan) plan);
         } else if (problem instanceof ThroughputProblem p) {

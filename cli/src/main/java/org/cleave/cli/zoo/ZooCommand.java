@@ -181,7 +181,8 @@ public final class ZooCommand implements Runnable {
                 description = "accuracies, one per exit, overriding the defaults (with --exit-rates)")
         List<Double> exitAccuracies;
         @Option(names = "--tiers", split = ",", paramLabel = "TIER",
-                description = "device,edge,cloud: a three-tier (P1-3T, family tiers) instance for json")
+                description = "device,edge,cloud: a three-tier instance for json (P1-3T, family tiers; with"
+                        + " --family throughput P3-3T, family throughput-tiers)")
         List<String> tiers;
         @Option(names = "--wan", defaultValue = "fiber",
                 description = "edge-cloud link profile with --tiers: fiber, metro or dsl (default: ${DEFAULT-VALUE})")
@@ -260,6 +261,18 @@ public final class ZooCommand implements Runnable {
                 if (!tiers.equals(org.cleave.instances.tiers.ZooTierInstances.TIERS)) {
                     throw new IllegalArgumentException("--tiers: only device,edge,cloud is supported, got "
                             + String.join(",", tiers));
+                }
+                if (family == Family.THROUGHPUT || family == Family.THROUGHPUT_TIERS) {
+                    java.util.OptionalDouble q = frameRate == null ? java.util.OptionalDouble.empty()
+                            : java.util.OptionalDouble.of(frameRate);
+                    return OptionErrors.under(java.util.Map.of("frameRatePerSecond", "--frame-rate", "wan", "--wan",
+                            "cloud", "--cloud", "network", "--network", "device", "--device", "edge", "--edge"),
+                            () -> org.cleave.instances.tiers.ZooTierInstances.throughput(m, v, network, wan, device,
+                                    edge, cloud, q));
+                }
+                if (family != Family.PARTITION && family != Family.TIERS) {
+                    throw new IllegalArgumentException("--family: with --tiers, partition (P1-3T, the default) or"
+                            + " throughput (P3-3T), got " + family.key());
                 }
                 return OptionErrors.under(() -> org.cleave.instances.tiers.ZooTierInstances.of(m, v, network, wan,
                         device, edge, cloud), "--wan", "--cloud", "--network", "--device", "--edge");
