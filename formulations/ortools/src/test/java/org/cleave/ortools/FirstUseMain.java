@@ -50,6 +50,10 @@ public final class FirstUseMain {
                 return RandomUploadInstances.random(seed, RandomGraphs.Shape.CHAIN, 5, UploadMode.PARALLEL, latency);
             case "TIERS":
                 return RandomTiersInstances.tiers(seed, RandomGraphs.Shape.CHAIN, 6, latency);
+            case "THROUGHPUT_TIERS":
+                return org.cleave.core.tiers.throughput.TiersThroughputProblem.of(
+                        RandomTiersInstances.tiers(seed, RandomGraphs.Shape.CHAIN, 6, latency),
+                        java.util.OptionalDouble.empty());
             default:
                 throw new IllegalArgumentException("no small instance for family " + family);
         }
