@@ -83,7 +83,7 @@ class TiersCliTest {
         assertTrue(Json.MAPPER.readTree(two.out()).get("objective").asDouble()
                 >= result.get("objective").asDouble() * (1 - 1e-12));
         Path plans = dir.resolve("plans.jsonl");
-        java.nio.file.Files.writeString(plans, Json.MAPPER.writeValueAsString(result) + "\n");
+        java.nio.file.Files.writeString(plans, result.toString() + "\n");
         CliTest.Run scored = CliTest.run("evaluate", file.toString(), "--plans", plans.toString());
         assertEquals(0, scored.status(), scored.err());
         assertTrue(scored.out().contains("(P3-3T): 1 plans scored"), scored.out());
