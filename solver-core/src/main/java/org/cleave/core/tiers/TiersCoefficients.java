@@ -53,6 +53,20 @@ public final class TiersCoefficients {
     }
 
     /**
+     * Coefficients given directly, one entry per layer (copied): for solvers that cut a cost of this
+     * form other than P1-3T's objective, e.g. the scaled stage sums of P3-3T's DSH-style heuristic.
+     * Every entry must be finite and {@code >= 0}.
+     */
+    public static TiersCoefficients of(double[] device, double[] edge, double[] cloud, double[] send1,
+                                       double[] send2) {
+        int n = device.length;
+        if (edge.length != n || cloud.length != n || send1.length != n || send2.length != n) {
+            throw new IllegalArgumentException("coefficients: every array needs " + n + " entries");
+        }
+        return new TiersCoefficients(device.clone(), edge.clone(), cloud.clone(), send1.clone(), send2.clone());
+    }
+
+    /**
      * Per-layer times of {@code problem} that do not depend on the links: seconds on each tier (the
      * device's under its load) and output bits, written into the given arrays (one entry per layer).
      */

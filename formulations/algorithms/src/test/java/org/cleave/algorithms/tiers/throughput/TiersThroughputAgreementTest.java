@@ -112,8 +112,32 @@ class TiersThroughputAgreementTest {
     }
 
     @Test
+    void dshIsNeverBelowTheOptimum() {
+        EnumerationTiersThroughputSolver enumerate = new EnumerationTiersThroughputSolver();
+        DshTiersThroughputSolver dsh = new DshTiersThroughputSolver();
+        int exact = 0;
+        double worst = 1;
+        for (int i = 0; i < INSTANCES; i++) {
+            TiersThroughputProblem p = instance(i);
+            String label = "instance " + i + " (seed " + seed(i) + ")";
+            double opt = enumerate.solve(p).objective();
+            Result<TierPlacement> r = dsh.solve(p);
+            assertEquals(Status.FEASIBLE, r.status(), label + ": " + r.message());
+            assertTrue(Verifier.verify(p, r).ok(), label + ": " + Verifier.verify(p, r).defects());
+            assertTrue(r.objective() >= opt * (1 - 1e-12), label + ": dsh " + r.objective() + " below " + opt);
+            if (Verifier.close(opt, r.objective(), 1e-9)) {
+                exact++;
+            }
+            worst = Math.max(worst, r.objective() / opt);
+        }
+        System.out.printf("P3-3T dsh: optimal on %d of %d instances (%.1f %%), worst period ratio %.4f%n", exact,
+                INSTANCES, 100.0 * exact / INSTANCES, worst);
+        assertTrue(exact >= INSTANCES / 2, "dsh optimal on only " + exact);
+    }
+
+    @Test
     void solversAreRegistered() {
-        for (String id : new String[] {"enumerate", "two-tier", "single-tier"}) {
+        for (String id : new String[] {"enumerate", "two-tier", "single-tier", "dsh"}) {
             assertTrue(Solvers.find(Family.THROUGHPUT_TIERS, id).isPresent(), id);
         }
         assertEquals("enumerate", Solvers.defaultExact(Family.THROUGHPUT_TIERS));
