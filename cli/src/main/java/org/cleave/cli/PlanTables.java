@@ -52,6 +52,8 @@ final class PlanTables {
             TiersTable.print(out, p, (org.cleave.core.tiers.TierPlacement) plan);
         } else if (problem instanceof org.cleave.core.tiers.exits.TiersExitsProblem p) {
             TiersExitsTable.print(out, p, (org.cleave.core.tiers.exits.TierExitPlan) plan);
+        } else if (problem instanceof org.cleave.core.tiers.throughput.TiersThroughputProblem p) {
+            TiersThroughputTable.print(out, p, (org.cleave.core.tiers.TierPlacement) plan);
         } else if (problem instanceof ExitsProblem p) {
             exits(out, p, (ExitPlan) plan);
         } else if (problem instanceof ThroughputProblem p) {

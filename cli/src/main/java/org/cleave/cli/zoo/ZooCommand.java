@@ -181,8 +181,9 @@ public final class ZooCommand implements Runnable {
                 description = "accuracies, one per exit, overriding the defaults (with --exit-rates)")
         List<Double> exitAccuracies;
         @Option(names = "--tiers", split = ",", paramLabel = "TIER",
-                description = "device,edge,cloud: a three-tier (P1-3T, family tiers) instance for json; with"
-                        + " --family exits on a multi-exit model, a P2-3T (family exits-tiers) instance")
+                description = "device,edge,cloud: a three-tier instance for json (P1-3T, family tiers;"
+                        + " with --family exits on a multi-exit model P2-3T, family exits-tiers; with"
+                        + " --family throughput P3-3T, family throughput-tiers)")
         List<String> tiers;
         @Option(names = "--wan", defaultValue = "fiber",
                 description = "edge-cloud link profile with --tiers: fiber, metro or dsl (default: ${DEFAULT-VALUE})")
@@ -271,6 +272,18 @@ public final class ZooCommand implements Runnable {
                     return OptionErrors.under(() -> org.cleave.instances.tiers.ZooTierInstances.exitsOf(m, v, network,
                             wan, device, edge, cloud, w), "--wan", "--cloud", "--network", "--device", "--edge",
                             "--family");
+                }
+                if (family == Family.THROUGHPUT || family == Family.THROUGHPUT_TIERS) {
+                    java.util.OptionalDouble q = frameRate == null ? java.util.OptionalDouble.empty()
+                            : java.util.OptionalDouble.of(frameRate);
+                    return OptionErrors.under(java.util.Map.of("frameRatePerSecond", "--frame-rate", "wan", "--wan",
+                            "cloud", "--cloud", "network", "--network", "device", "--device", "edge", "--edge"),
+                            () -> org.cleave.instances.tiers.ZooTierInstances.throughput(m, v, network, wan, device,
+                                    edge, cloud, q));
+                }
+                if (family != Family.PARTITION && family != Family.TIERS) {
+                    throw new IllegalArgumentException("--family: with --tiers, partition (P1-3T, the default), exits"
+                            + " (P2-3T) or throughput (P3-3T), got " + family.key());
                 }
                 return OptionErrors.under(() -> org.cleave.instances.tiers.ZooTierInstances.of(m, v, network, wan,
                         device, edge, cloud), "--wan", "--cloud", "--network", "--device", "--edge");

@@ -53,6 +53,10 @@ public final class FirstUseMain {
             case "EXITS_TIERS":
                 return org.cleave.core.tiers.exits.RandomTiersExitsInstances.exitsTiers(seed, RandomGraphs.Shape.CHAIN,
                         6, 2);
+            case "THROUGHPUT_TIERS":
+                return org.cleave.core.tiers.throughput.TiersThroughputProblem.of(
+                        RandomTiersInstances.tiers(seed, RandomGraphs.Shape.CHAIN, 6, latency),
+                        java.util.OptionalDouble.empty());
             default:
                 throw new IllegalArgumentException("no small instance for family " + family);
         }

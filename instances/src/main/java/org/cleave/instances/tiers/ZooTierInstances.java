@@ -87,4 +87,17 @@ public final class ZooTierInstances {
         meta.put("exitStatisticsSource", m.exitStatisticsSource());
         return new Instance(line.name() + "-exits", line.description() + "; early exits", problem, meta);
     }
+
+    /**
+     * A P3-3T instance of {@code m} (family {@code throughput-tiers}): the P1-3T instance of
+     * {@link #of} read as a throughput problem (exits stripped), with frame rate {@code q}.
+     */
+    public static Instance throughput(ZooModel m, ZooInstances.View view, String network, String wan, String device,
+                                      String edge, String cloud, java.util.OptionalDouble q) {
+        Instance line = of(m, view, network, wan, device, edge, cloud);
+        ObjectNode meta = ((ObjectNode) line.metadata()).deepCopy();
+        meta.put("generator", "cleave zoo export --tiers device,edge,cloud --family throughput");
+        return new Instance(line.name() + "-throughput", line.description() + "; throughput (P3-3T)",
+                org.cleave.core.tiers.throughput.TiersThroughputProblem.of((TiersProblem) line.problem(), q), meta);
+    }
 }

@@ -19,7 +19,9 @@ public enum Family {
     /** P1-3T: exact device–edge–cloud partition of a DAG, three tiers in a line (P1 generalised). */
     TIERS("tiers", "P1-3T"),
     /** P2-3T: partition with early exits on three tiers in a line (P2 generalised as P1-3T generalises P1). */
-    EXITS_TIERS("exits-tiers", "P2-3T");
+    EXITS_TIERS("exits-tiers", "P2-3T"),
+    /** P3-3T: heavy-load throughput on three tiers, a five-stage pipeline (P3 generalised). */
+    THROUGHPUT_TIERS("throughput-tiers", "P3-3T");
 
     private final String key;
     private final String code;
@@ -47,6 +49,6 @@ public enum Family {
             }
         }
         throw new IllegalArgumentException("unknown family \"" + key + "\"; known: partition, exits,"
-                + " throughput, multiuser, upload, stopping, online, tiers, exits-tiers");
+                + " throughput, multiuser, upload, stopping, online, tiers, exits-tiers, throughput-tiers");
     }
 }

@@ -42,7 +42,7 @@ public final class Solvers {
      * user names none (the optimum of {@code cleave evaluate}, for instance). P1 and P2
      * {@code mincut} (the min-cut searches every exact backend is checked against; also P1-3T's
      * doubled-network cut, and P2-3T's exit sets × doubled-network cuts), P3
-     * {@code enumerate}, P4 {@code dp}, P5 {@code branch-and-bound} (single-user problems; O(|V|)
+     * {@code enumerate} (and P3-3T), P4 {@code dp}, P5 {@code branch-and-bound} (single-user problems; O(|V|)
      * memory, no frontier cap), P6 {@code backward-induction}, P7 {@code best-fixed}. These are all
      * pure-Java solvers of the {@code algorithms} module, so the id is found whenever that module is
      * on the class path. The multi-user P5 problem has its own exact solver, {@code multiuser-dp}.
@@ -50,7 +50,7 @@ public final class Solvers {
     public static String defaultExact(Family family) {
         return switch (family) {
             case PARTITION, EXITS, TIERS, EXITS_TIERS -> "mincut";
-            case THROUGHPUT -> "enumerate";
+            case THROUGHPUT, THROUGHPUT_TIERS -> "enumerate";
             case MULTIUSER -> "dp";
             case UPLOAD -> "branch-and-bound";
             case STOPPING -> "backward-induction";

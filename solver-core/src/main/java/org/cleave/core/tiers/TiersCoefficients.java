@@ -53,16 +53,17 @@ public final class TiersCoefficients {
     }
 
     /**
-     * Coefficients given directly, one entry per layer (copied; all finite and {@code >= 0}): the
-     * reach-weighted costs of P2-3T ({@code org.cleave.core.tiers.exits.TiersExpectedLoads}), whose
-     * stop terms (result return, latencies) are already folded into the stop layers' edge and cloud
-     * costs.
+     * Coefficients given directly, one entry per layer (copied; all finite and {@code >= 0}): for
+     * solvers that cut a cost of this form other than P1-3T's objective — the reach-weighted costs of
+     * P2-3T ({@code org.cleave.core.tiers.exits.TiersExpectedLoads}), whose stop terms (result return,
+     * latencies) are already folded into the stop layers' edge and cloud costs, or the scaled stage
+     * sums of P3-3T's DSH-style heuristic.
      */
     public static TiersCoefficients of(double[] device, double[] edge, double[] cloud, double[] send1,
                                        double[] send2) {
         int n = device.length;
         if (edge.length != n || cloud.length != n || send1.length != n || send2.length != n) {
-            throw new IllegalArgumentException("coefficients: arrays of different lengths");
+            throw new IllegalArgumentException("coefficients: every array needs " + n + " entries");
         }
         return new TiersCoefficients(device.clone(), edge.clone(), cloud.clone(), send1.clone(), send2.clone());
     }

@@ -15,6 +15,7 @@ import org.cleave.core.tiers.TiersCost;
 import org.cleave.core.tiers.exits.TiersExitsCost;
 import org.cleave.core.upload.MultiUserUploadCost;
 import org.cleave.core.upload.MultiUserUploadProblem;
+import org.cleave.core.tiers.throughput.TiersThroughputCost;
 import org.cleave.core.upload.UploadCost;
 
 /**
@@ -49,6 +50,9 @@ public final class Breakdowns {
             "device_compute_seconds", "edge_compute_seconds", "cloud_compute_seconds", "link1_upload_seconds",
             "link2_upload_seconds", "link1_download_seconds", "link2_download_seconds", "link1_latency_seconds",
             "link2_latency_seconds", "compute_joules", "transmit_joules", "idle_joules");
+    private static final List<String> THROUGHPUT_TIERS = List.of("period_seconds", "throughput_per_second",
+            "device_stage_seconds", "link1_stage_seconds", "edge_stage_seconds", "link2_stage_seconds",
+            "cloud_stage_seconds");
     private static final List<String> STOPPING = List.of("inference_cost", "placement_cost_per_inference");
 
     private Breakdowns() {
@@ -65,6 +69,7 @@ public final class Breakdowns {
             case STOPPING -> STOPPING;
             case TIERS -> TIERS;
             case EXITS_TIERS -> EXITS_TIERS;
+            case THROUGHPUT_TIERS -> THROUGHPUT_TIERS;
             case ONLINE -> List.of();
         };
     }
@@ -117,6 +122,9 @@ public final class Breakdowns {
         if (e instanceof TiersExitsCost c) {
             return exitsTiers(c);
         }
+        if (e instanceof TiersThroughputCost c) {
+            return tiersThroughput(c);
+        }
         return Map.of();
     }
 
@@ -168,6 +176,12 @@ public final class Breakdowns {
                 c.edgeComputeSeconds(), c.cloudComputeSeconds(), c.link1UploadSeconds(), c.link2UploadSeconds(),
                 c.link1DownloadSeconds(), c.link2DownloadSeconds(), c.link1LatencySeconds(), c.link2LatencySeconds(),
                 c.computeJoules(), c.transmitJoules(), c.idleJoules());
+    }
+
+    /** P3-3T: period, throughput (+∞ for a zero period) and the five stages in pipeline order. */
+    public static Map<String, Double> tiersThroughput(TiersThroughputCost c) {
+        return map(THROUGHPUT_TIERS, c.periodSeconds(), c.throughputPerSecond(), c.deviceStageSeconds(),
+                c.link1StageSeconds(), c.edgeStageSeconds(), c.link2StageSeconds(), c.cloudStageSeconds());
     }
 
     /** P6: expected inference cost and the placement cost per inference (the family's cost units). */
