@@ -1,5 +1,6 @@
 package org.cleave.ortools.tiers.throughput;
 
+import org.cleave.ortools.tiers.TierLinkRows;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
@@ -142,22 +143,9 @@ public final class MilpTiersThroughputSolver extends OrToolsSolver<TiersThroughp
     /** Monotone and send-once rows of u's arcs on binary layer x (link k), u's send in its stage row. */
     private static void link(MPSolver solver, MPConstraint stage, DnnGraph g, int u, MPVariable[] x, double send,
                              String k) {
-        MPVariable s = null;
-        if (g.outDegree(u) > 0 && send > 0) {
-            s = solver.makeNumVar(0, 1, "s" + k + "_" + u);
+        MPVariable s = TierLinkRows.add(solver, g, u, x, send > 0, k);
+        if (s != null) {
             stage.setCoefficient(s, send);
-        }
-        for (int i = 0; i < g.outDegree(u); i++) {
-            MPVariable xv = x[g.successor(u, i)];
-            MPConstraint monotone = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0, "mono" + k + "_" + u + "_" + i);
-            monotone.setCoefficient(x[u], 1);
-            monotone.setCoefficient(xv, -1);
-            if (s != null) {
-                MPConstraint row = solver.makeConstraint(Double.NEGATIVE_INFINITY, 0, "send" + k + "_" + u + "_" + i);
-                row.setCoefficient(xv, 1);
-                row.setCoefficient(x[u], -1);
-                row.setCoefficient(s, -1);
-            }
         }
     }
 
