@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
 import org.cleave.core.model.Checks;
+import org.cleave.core.model.Device;
 import org.cleave.core.model.DnnGraph;
+import org.cleave.core.model.EdgeServer;
 import org.cleave.core.model.Link;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
@@ -44,6 +46,22 @@ public final class TiersCodec implements FamilyCodec {
 
     @Override
     public Problem<?> read(ObjectNode root, String path) {
+        Line line = readLine(root, path);
+        var weights = ModelJson.readWeights(root, "objective", path);
+        return new TiersProblem(line.graph(), line.device(), line.edge(), line.cloud(), line.link1(), line.link2(),
+                weights, line.deviceLoad());
+    }
+
+    /**
+     * The parts every three-tier family reads alike: {@code model}, {@code tiers}, {@code links} and the
+     * optional {@code deviceLoad} (checked in [0, 1)); errors name the JSON path.
+     */
+    record Line(DnnGraph graph, Device device, EdgeServer edge, CloudServer cloud, Link link1, Link link2,
+                double deviceLoad) {
+    }
+
+    /** Reads the {@link Line} of an instance of any three-tier family at {@code path}. */
+    static Line readLine(ObjectNode root, String path) {
         DnnGraph graph = ModelJson.readModel(Json.object(root, "model", path), path + ".model");
         String tp = path + ".tiers";
         ObjectNode tiers = Json.object(root, "tiers", path);
@@ -61,25 +79,30 @@ public final class TiersCodec implements FamilyCodec {
         }
         Link link1 = ModelJson.readLink(links.get(0), path + ".links[0]");
         Link link2 = ModelJson.readLink(links.get(1), path + ".links[1]");
-        var weights = ModelJson.readWeights(root, "objective", path);
         double load = Json.optionalNumber(root, "deviceLoad", path, 0);
         ModelJson.at(path, () -> Checks.load("deviceLoad", load));
-        return new TiersProblem(graph, device, edge, cloud, link1, link2, weights, load);
+        return new Line(graph, device, edge, cloud, link1, link2, load);
     }
 
     @Override
     public void write(Problem<?> problem, ObjectNode root) {
         TiersProblem p = (TiersProblem) problem;
-        root.set("model", ModelJson.writeModel(p.graph()));
-        ObjectNode tiers = root.putObject("tiers");
-        tiers.set("device", ModelJson.writeDevice(p.device()));
-        tiers.set("edge", ModelJson.writeEdge(p.edge()));
-        tiers.putObject("cloud").put("flopsPerSecond", p.cloud().flopsPerSecond());
-        ArrayNode links = root.putArray("links");
-        links.add(ModelJson.writeLink(p.link1()));
-        links.add(ModelJson.writeLink(p.link2()));
+        writeLine(root, p.graph(), p.device(), p.edge(), p.cloud(), p.link1(), p.link2());
         root.set("objective", ModelJson.writeWeights(p.weights()));
         root.put("deviceLoad", p.deviceLoad());
+    }
+
+    /** Writes {@code model}, {@code tiers} and {@code links} as {@link #readLine} reads them. */
+    static void writeLine(ObjectNode root, DnnGraph graph, Device device, EdgeServer edge, CloudServer cloud,
+                          Link link1, Link link2) {
+        root.set("model", ModelJson.writeModel(graph));
+        ObjectNode tiers = root.putObject("tiers");
+        tiers.set("device", ModelJson.writeDevice(device));
+        tiers.set("edge", ModelJson.writeEdge(edge));
+        tiers.putObject("cloud").put("flopsPerSecond", cloud.flopsPerSecond());
+        ArrayNode links = root.putArray("links");
+        links.add(ModelJson.writeLink(link1));
+        links.add(ModelJson.writeLink(link2));
     }
 
     /** Fields of a plan: the decision (three layer lists) and what writePlan derives (ignored on reading). */

@@ -9,14 +9,11 @@ import java.util.Set;
 import org.cleave.core.exits.ExitsCost;
 import org.cleave.core.exits.ExitsProblem;
 import org.cleave.core.exits.FinalClassifier;
-import org.cleave.core.model.Checks;
 import org.cleave.core.model.CostWeights;
 import org.cleave.core.model.DnnGraph;
-import org.cleave.core.model.Link;
 import org.cleave.core.solve.Evaluation;
 import org.cleave.core.solve.Family;
 import org.cleave.core.solve.Problem;
-import org.cleave.core.tiers.CloudServer;
 import org.cleave.core.tiers.Tier;
 import org.cleave.core.tiers.exits.TierExitPlan;
 import org.cleave.core.tiers.exits.TiersExitsCost;
@@ -42,8 +39,6 @@ import org.cleave.instances.io.PlanJson;
  * errors name the JSON path.
  */
 public final class TiersExitsCodec implements FamilyCodec {
-    private static final Set<String> TIER_FIELDS = Set.of("device", "edge", "cloud");
-    private static final Set<String> CLOUD_FIELDS = Set.of("flopsPerSecond");
     private static final Set<String> VARIANT_FIELDS = Set.of("kind", "objective", "minAccuracy", "maxLatencySeconds");
     private static final String MIN_COST = "minCost";
 
@@ -63,29 +58,12 @@ public final class TiersExitsCodec implements FamilyCodec {
 
     @Override
     public Problem<?> read(ObjectNode root, String path) {
-        DnnGraph model = ModelJson.readModel(Json.object(root, "model", path), path + ".model");
-        String tp = path + ".tiers";
-        ObjectNode tiers = Json.object(root, "tiers", path);
-        Json.onlyFields(tiers, tp, TIER_FIELDS);
-        var device = ModelJson.readDevice(Json.object(tiers, "device", tp), tp + ".device");
-        var edge = ModelJson.readEdge(Json.object(tiers, "edge", tp), tp + ".edge");
-        ObjectNode cloudNode = Json.object(tiers, "cloud", tp);
-        Json.onlyFields(cloudNode, tp + ".cloud", CLOUD_FIELDS);
-        double cloudRate = Json.number(cloudNode, "flopsPerSecond", tp + ".cloud");
-        CloudServer cloud = ModelJson.at(tp + ".cloud", () -> new CloudServer(cloudRate));
-        List<ObjectNode> links = Json.objects(root, "links", path);
-        if (links.size() != 2) {
-            throw new InvalidInstanceException(path + ".links: must hold exactly 2 links (device-edge,"
-                    + " edge-cloud), got " + links.size());
-        }
-        Link link1 = ModelJson.readLink(links.get(0), path + ".links[0]");
-        Link link2 = ModelJson.readLink(links.get(1), path + ".links[1]");
-        double load = Json.optionalNumber(root, "deviceLoad", path, 0);
-        ModelJson.at(path, () -> Checks.load("deviceLoad", load));
+        TiersCodec.Line line = TiersCodec.readLine(root, path);
+        DnnGraph model = line.graph();
         FinalClassifier f = ExitsCodec.readFinalClassifier(root, path, model);
         ExitsProblem.MinCost variant = readVariant(Json.object(root, "variant", path), path + ".variant");
-        return ModelJson.at(path, () -> new TiersExitsProblem(f.graph(), device, edge, cloud, link1, link2, load,
-                f.accuracy(), variant));
+        return ModelJson.at(path, () -> new TiersExitsProblem(f.graph(), line.device(), line.edge(), line.cloud(),
+                line.link1(), line.link2(), line.deviceLoad(), f.accuracy(), variant));
     }
 
     private static ExitsProblem.MinCost readVariant(ObjectNode node, String path) {
@@ -106,14 +84,7 @@ public final class TiersExitsCodec implements FamilyCodec {
     @Override
     public void write(Problem<?> problem, ObjectNode root) {
         TiersExitsProblem p = (TiersExitsProblem) problem;
-        root.set("model", ModelJson.writeModel(p.graph()));
-        ObjectNode tiers = root.putObject("tiers");
-        tiers.set("device", ModelJson.writeDevice(p.device()));
-        tiers.set("edge", ModelJson.writeEdge(p.edge()));
-        tiers.putObject("cloud").put("flopsPerSecond", p.cloud().flopsPerSecond());
-        ArrayNode links = root.putArray("links");
-        links.add(ModelJson.writeLink(p.link1()));
-        links.add(ModelJson.writeLink(p.link2()));
+        TiersCodec.writeLine(root, p.graph(), p.device(), p.edge(), p.cloud(), p.link1(), p.link2());
         root.put("deviceLoad", p.deviceLoad());
         root.put("finalAccuracy", p.finalAccuracy());
         ObjectNode v = root.putObject("variant");
